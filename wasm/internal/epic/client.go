@@ -1,0 +1,94 @@
+package epic
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+)
+
+// DefaultBaseURL is Epic's account service, the only host the extension talks to.
+const DefaultBaseURL = "https://account-public-service-prod.ol.epicgames.com"
+
+// MaxBodyBytes is the most the client reads of any answer's body.
+const MaxBodyBytes = 64 << 10
+
+// Doer sends one HTTP request. Both *http.Client and tinyutil's
+// *httputil.Client satisfy it. A Doer must not follow redirects: it returns
+// the 3xx answer itself (the browser adapter asks fetch for redirect "manual").
+type Doer interface {
+	Do(*http.Request) (*http.Response, error)
+}
+
+// Client calls Epic's account service.
+type Client struct {
+	Doer Doer
+	// BaseURL is scheme and host without a trailing slash; empty means
+	// DefaultBaseURL. Only tests aim it elsewhere.
+	BaseURL string
+}
+
+// Kill ends sessions with DELETE /account/api/oauth/sessions/kill?killType=NAME.
+// It checks the token and the kill type before sending anything. It returns nil
+// only for 204; otherwise a *APIError, *RedirectError or *TransportError, or an
+// input error (ErrNoToken, ErrTokenHasSpace, ErrTokenBadChar, *KillTypeError).
+func (c *Client) Kill(ctx context.Context, token, killType string) error {
+	kt, err := ParseKillType(killType)
+	if err != nil {
+		return err
+	}
+	token, err = NormalizeToken(token)
+	if err != nil {
+		return err
+	}
+	u := c.baseURL() + "/account/api/oauth/sessions/kill?" + url.Values{"killType": {kt.Name}}.Encode()
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, u, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "bearer "+token)
+	return c.send(req, token)
+}
+
+func (c *Client) baseURL() string {
+	if c.BaseURL == "" {
+		return DefaultBaseURL
+	}
+	return c.BaseURL
+}
+
+// send runs the request and turns every answer but 204 into an error. Epic
+// quotes the token in some messages; the error carries them without it.
+func (c *Client) send(req *http.Request, token string) error {
+	resp, err := c.Doer.Do(req)
+	if err != nil {
+		return &TransportError{Err: err}
+	}
+	defer resp.Body.Close()
+	body, kind := readBody(resp.Body)
+	switch {
+	case resp.StatusCode == http.StatusNoContent:
+		return nil
+	case resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400):
+		return &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
+	}
+	apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
+	apiErr.redact(token)
+	return apiErr
+}
+
+// readBody reads at most MaxBodyBytes; a longer body is left unread. Its
+// kind is never BodyEpicJSON: only decodeAPIError can tell that.
+func readBody(r io.Reader) ([]byte, BodyKind) {
+	body, err := io.ReadAll(io.LimitReader(r, MaxBodyBytes+1))
+	switch {
+	case len(body) > MaxBodyBytes:
+		return nil, BodyTooLarge
+	case err != nil:
+		return nil, BodyUnreadable
+	case len(bytes.TrimSpace(body)) == 0:
+		return nil, BodyEmpty
+	}
+	return body, BodyOther
+}

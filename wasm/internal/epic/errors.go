@@ -1,0 +1,165 @@
+package epic
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// BodyKind says what Epic's answer carried besides its status.
+type BodyKind int
+
+const (
+	// BodyEpicJSON is Epic's JSON error object (it has an errorCode).
+	BodyEpicJSON BodyKind = iota
+	// BodyEmpty is an answer without a body.
+	BodyEmpty
+	// BodyOther is a body that is not Epic's JSON: an HTML page, plain text, other JSON.
+	BodyOther
+	// BodyTooLarge is a body over MaxBodyBytes, left unread.
+	BodyTooLarge
+	// BodyUnreadable is a body whose reading failed part way.
+	BodyUnreadable
+)
+
+// APIError is any answer from Epic other than 204. The fields from Epic's JSON
+// body are empty when the body was not Epic's JSON; ErrorCode and
+// NumericErrorCode then come from the X-Epic-Error-Name and X-Epic-Error-Code
+// headers where Epic sent them.
+type APIError struct {
+	StatusCode int      `json:"-"`
+	Body       BodyKind `json:"-"`
+	// ContentType is the answer's Content-Type, to tell an HTML page from JSON.
+	ContentType string `json:"-"`
+
+	ErrorCode             string   `json:"errorCode"`
+	ErrorMessage          string   `json:"errorMessage"`
+	MessageVars           []string `json:"messageVars"`
+	NumericErrorCode      int      `json:"numericErrorCode"`
+	OriginatingService    string   `json:"originatingService"`
+	Intent                string   `json:"intent"`
+	OAuthError            string   `json:"error"`
+	OAuthErrorDescription string   `json:"error_description"`
+
+	// CorrelationID is Epic's X-Epic-Correlation-ID, what Epic's support asks for.
+	CorrelationID string `json:"-"`
+	// RetryAfter is the wait Epic asked for in Retry-After, or 0.
+	RetryAfter time.Duration `json:"-"`
+}
+
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Epic answered HTTP %d", e.StatusCode)
+	switch {
+	case e.ErrorCode != "" && e.NumericErrorCode != 0:
+		fmt.Fprintf(&b, " %s (%d)", e.ErrorCode, e.NumericErrorCode)
+	case e.ErrorCode != "":
+		fmt.Fprintf(&b, " %s", e.ErrorCode)
+	case e.NumericErrorCode != 0:
+		fmt.Fprintf(&b, " error %d", e.NumericErrorCode)
+	}
+	switch e.Body {
+	case BodyEpicJSON:
+		if msg := e.message(); msg != "" {
+			fmt.Fprintf(&b, ": %s", msg)
+		}
+	case BodyEmpty:
+		b.WriteString(" with an empty body")
+	case BodyOther:
+		if strings.Contains(e.ContentType, "html") {
+			b.WriteString(" with a web page instead of Epic's error details (a proxy or a challenge page may have answered)")
+		} else {
+			b.WriteString(" with a body that is not Epic's error format")
+		}
+	case BodyTooLarge:
+		fmt.Fprintf(&b, " with a body over %d KiB, which was not read", MaxBodyBytes/1024)
+	case BodyUnreadable:
+		b.WriteString(" but its body could not be read")
+	}
+	return b.String()
+}
+
+func (e *APIError) message() string {
+	if e.ErrorMessage != "" {
+		return e.ErrorMessage
+	}
+	return e.OAuthErrorDescription
+}
+
+// decodeAPIError builds the error for a non-204 answer from its status,
+// headers and the (already limited) body.
+func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) *APIError {
+	e := &APIError{StatusCode: status, Body: kind, ContentType: header.Get("Content-Type")}
+	if kind == BodyOther {
+		var fields APIError
+		if json.Unmarshal(body, &fields) == nil && fields.ErrorCode != "" {
+			fields.StatusCode, fields.Body, fields.ContentType = e.StatusCode, BodyEpicJSON, e.ContentType
+			*e = fields
+		}
+	}
+	if e.ErrorCode == "" {
+		e.ErrorCode = header.Get("X-Epic-Error-Name")
+	}
+	if e.NumericErrorCode == 0 {
+		e.NumericErrorCode, _ = strconv.Atoi(header.Get("X-Epic-Error-Code"))
+	}
+	e.CorrelationID = header.Get("X-Epic-Correlation-ID")
+	e.RetryAfter = parseRetryAfter(header.Get("Retry-After"), time.Now())
+	return e
+}
+
+// redact replaces the token wherever Epic's answer quotes it.
+func (e *APIError) redact(token string) {
+	const mask = "[your token]"
+	e.ErrorMessage = strings.ReplaceAll(e.ErrorMessage, token, mask)
+	e.OAuthErrorDescription = strings.ReplaceAll(e.OAuthErrorDescription, token, mask)
+	for i, v := range e.MessageVars {
+		e.MessageVars[i] = strings.ReplaceAll(v, token, mask)
+	}
+}
+
+// parseRetryAfter reads Retry-After as seconds or as an HTTP date.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if s, err := strconv.Atoi(v); err == nil {
+		if s < 0 {
+			return 0
+		}
+		return time.Duration(s) * time.Second
+	}
+	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+		return t.Sub(now).Round(time.Second)
+	}
+	return 0
+}
+
+// RedirectError is a 3xx answer. The client never follows one, so the token
+// goes to no other address. A browser fetch made with redirect "manual"
+// reports the redirect as status 0 and hides where it pointed.
+type RedirectError struct {
+	StatusCode int
+	Location   string
+}
+
+func (e *RedirectError) Error() string {
+	status := ""
+	if e.StatusCode != 0 {
+		status = fmt.Sprintf(" (HTTP %d)", e.StatusCode)
+	}
+	return "Epic answered with a redirect" + status + "; it was not followed, so the token was sent nowhere else"
+}
+
+// TransportError means no answer came from Epic at all: offline, DNS, TLS, a
+// refused or dropped connection, a blocked request or a timeout.
+type TransportError struct {
+	Err error
+}
+
+func (e *TransportError) Error() string { return "could not reach Epic: " + e.Err.Error() }
+func (e *TransportError) Unwrap() error { return e.Err }
