@@ -1,0 +1,34 @@
+//go:build js && wasm
+
+// Package jsbridge adapts browser APIs to the plain Go interfaces of the
+// other packages.
+package jsbridge
+
+import (
+	"net/http"
+
+	"github.com/syumai/tinyutil/httputil"
+)
+
+// FetchDoer sends requests with the browser's fetch through tinyutil's client,
+// which keeps net/http's own transport out of the wasm binary. It satisfies
+// epic.Doer.
+//
+// fetch is asked not to follow redirects (redirect "manual"): a redirect comes
+// back as status 0 and the token goes nowhere else. Credentials stay at
+// fetch's default "same-origin", so no cookie goes to Epic's host from the
+// extension's own origin.
+type FetchDoer struct {
+	Client *httputil.Client
+}
+
+// NewFetchDoer returns a FetchDoer on tinyutil's default client.
+func NewFetchDoer() FetchDoer { return FetchDoer{Client: httputil.DefaultClient} }
+
+// Do sends req with fetch. tinyutil reads fetch options from pseudo-headers
+// and deletes them, so it gets a copy and the caller's request stays as it was.
+func (d FetchDoer) Do(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("js.fetch:redirect", "manual")
+	return d.Client.Do(req)
+}

@@ -1,0 +1,122 @@
+//go:build js && wasm
+
+package jsbridge
+
+import (
+	"context"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fetchtest"
+)
+
+const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
+
+func TestFetchDoerSendsTheKillThroughFetch(t *testing.T) {
+	fetch := fetchtest.Install(t, func(fetchtest.Call) fetchtest.Answer {
+		return fetchtest.Answer{Status: http.StatusNoContent}
+	})
+	client := &epic.Client{Doer: NewFetchDoer()}
+
+	require.NoError(t, client.Kill(context.Background(), "Bearer "+token, "others_account_client"))
+
+	calls := fetch.Calls()
+	require.Len(t, calls, 1)
+	assert.Equal(t, "https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=OTHERS_ACCOUNT_CLIENT", calls[0].URL)
+	assert.Equal(t, "DELETE", calls[0].Method)
+	assert.Equal(t, "bearer "+token, calls[0].Header.Get("Authorization"))
+	assert.Equal(t, "manual", calls[0].Redirect, "fetch must not follow a redirect with the token")
+	assert.Empty(t, calls[0].Credentials, "fetch's default keeps cookies away from Epic's host")
+	assert.False(t, calls[0].HasBody)
+	assert.Len(t, calls[0].Header, 1, "no header but Authorization: %v", calls[0].Header)
+}
+
+func TestFetchDoerLeavesTheCallersRequestAlone(t *testing.T) {
+	fetchtest.Install(t, func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 204} })
+	req, err := http.NewRequest(http.MethodDelete, "https://account-public-service-prod.ol.epicgames.com/x", nil)
+	require.NoError(t, err)
+
+	resp, err := NewFetchDoer().Do(req)
+
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Empty(t, req.Header, "the fetch option must not leak into the caller's headers")
+}
+
+func TestFetchDoerAnswersBecomeEpicErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer fetchtest.Answer
+		check  func(t *testing.T, err error)
+	}{
+		{
+			name: "Epic's JSON error with headers",
+			answer: fetchtest.Answer{
+				Status: 429,
+				Body:   `{"errorCode":"errors.com.epicgames.common.throttled","errorMessage":"Operation access is limited by throttling policy, please try again in 221 second(s).","messageVars":["221"],"numericErrorCode":1041,"originatingService":"com.epicgames.account.public","intent":"prod"}`,
+				Header: map[string]string{"Content-Type": "application/json", "Retry-After": "221", "X-Epic-Correlation-ID": "corr-1"},
+			},
+			check: func(t *testing.T, err error) {
+				var apiErr *epic.APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, 429, apiErr.StatusCode)
+				assert.Equal(t, "errors.com.epicgames.common.throttled", apiErr.ErrorCode)
+				assert.Equal(t, 1041, apiErr.NumericErrorCode)
+				assert.Equal(t, []string{"221"}, apiErr.MessageVars)
+				assert.Equal(t, "corr-1", apiErr.CorrelationID)
+				assert.Equal(t, 221*time.Second, apiErr.RetryAfter)
+			},
+		},
+		{
+			name:   "an HTML page",
+			answer: fetchtest.Answer{Status: 503, Body: "<html><body>Service Unavailable</body></html>", Header: map[string]string{"Content-Type": "text/html"}},
+			check: func(t *testing.T, err error) {
+				var apiErr *epic.APIError
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, epic.BodyOther, apiErr.Body)
+				assert.Contains(t, err.Error(), "HTTP 503 with a web page")
+			},
+		},
+		{
+			name:   "a redirect fetch did not follow",
+			answer: fetchtest.Answer{Status: 0},
+			check: func(t *testing.T, err error) {
+				var redirect *epic.RedirectError
+				require.ErrorAs(t, err, &redirect)
+			},
+		},
+		{
+			name:   "a 3xx answer",
+			answer: fetchtest.Answer{Status: 307, Header: map[string]string{"Location": "https://elsewhere.example/"}},
+			check: func(t *testing.T, err error) {
+				var redirect *epic.RedirectError
+				require.ErrorAs(t, err, &redirect)
+				assert.Equal(t, 307, redirect.StatusCode)
+			},
+		},
+		{
+			name:   "no answer at all",
+			answer: fetchtest.Answer{Reject: "Failed to fetch"},
+			check: func(t *testing.T, err error) {
+				var transport *epic.TransportError
+				require.ErrorAs(t, err, &transport)
+				assert.Equal(t, "could not reach Epic: net/http: fetch() failed: Failed to fetch", err.Error())
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fetch := fetchtest.Install(t, func(fetchtest.Call) fetchtest.Answer { return tt.answer })
+
+			err := (&epic.Client{Doer: NewFetchDoer()}).Kill(context.Background(), token, "OTHERS")
+
+			tt.check(t, err)
+			assert.Len(t, fetch.Calls(), 1)
+		})
+	}
+}

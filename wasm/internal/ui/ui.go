@@ -1,0 +1,166 @@
+//go:build js && wasm
+
+// Package ui binds the popup's markup (popup.html) to a popup.Controller with
+// honnef.co/go/js/dom/v2. It holds no rules of its own: it reads the form when
+// the user acts, hands it to the controller, and renders the View it gets back.
+//
+// Everything shown goes through textContent, never innerHTML, because Epic's
+// answers are untrusted text.
+//
+// dom/v2 runs listeners synchronously inside the JS event; the controller's
+// methods return at once and do their waiting in goroutines, so no listener
+// ever blocks the page.
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"syscall/js"
+
+	"honnef.co/go/js/dom/v2"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
+)
+
+// Popup is the popup's controls, found by the ids of the popup contract.
+type Popup struct {
+	doc         dom.Document
+	token       *dom.HTMLInputElement
+	killType    *dom.HTMLSelectElement
+	description dom.Element
+	permission  dom.Element
+	kill        *dom.HTMLButtonElement
+	confirmBox  dom.Element
+	confirmText dom.Element
+	confirm     *dom.HTMLButtonElement
+	cancel      *dom.HTMLButtonElement
+	result      dom.Element
+
+	listeners []listener
+}
+
+type listener struct {
+	target dom.Element
+	event  string
+	fn     js.Func
+}
+
+// Find locates every control; the error names the ids that are missing or
+// on the wrong kind of element.
+func Find(doc dom.Document) (*Popup, error) {
+	var missing []string
+	p := &Popup{
+		doc:         doc,
+		token:       byID[*dom.HTMLInputElement](doc, "token", &missing),
+		killType:    byID[*dom.HTMLSelectElement](doc, "kill-type", &missing),
+		description: byID[dom.Element](doc, "kill-type-description", &missing),
+		permission:  byID[dom.Element](doc, "kill-type-permission", &missing),
+		kill:        byID[*dom.HTMLButtonElement](doc, "kill", &missing),
+		confirmBox:  byID[dom.Element](doc, "confirm-box", &missing),
+		confirmText: byID[dom.Element](doc, "confirm-text", &missing),
+		confirm:     byID[*dom.HTMLButtonElement](doc, "confirm", &missing),
+		cancel:      byID[*dom.HTMLButtonElement](doc, "cancel", &missing),
+		result:      byID[dom.Element](doc, "result", &missing),
+	}
+	if len(missing) > 0 {
+		return nil, fmt.Errorf("popup.html lacks %s", strings.Join(missing, ", "))
+	}
+	return p, nil
+}
+
+func byID[T dom.Element](doc dom.Document, id string, missing *[]string) T {
+	el, ok := doc.GetElementByID(id).(T)
+	if !ok {
+		*missing = append(*missing, "#"+id)
+	}
+	return el
+}
+
+// Start makes the popup in doc usable: it finds the controls, lists the kill
+// types, binds the controls to a controller that sends kills with killer, and
+// marks the popup ready.
+func Start(doc dom.Document, killer popup.Killer) (*Popup, error) {
+	p, err := Find(doc)
+	if err != nil {
+		return nil, err
+	}
+	p.FillKillTypes(epic.KillTypes)
+	p.Bind(popup.New(killer, p.Render))
+	p.SetReady()
+	return p, nil
+}
+
+// FillKillTypes puts one option per kill type in the select, in table order.
+func (p *Popup) FillKillTypes(types []epic.KillType) {
+	p.killType.SetTextContent("")
+	for _, kt := range types {
+		opt := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
+		opt.SetValue(kt.Name)
+		opt.SetTextContent(kt.Name)
+		p.killType.AppendChild(opt)
+	}
+}
+
+// Bind sends the user's actions to c.
+func (p *Popup) Bind(c *popup.Controller) {
+	p.listen(p.killType, "change", func(dom.Event) { c.Select(p.killType.Value()) })
+	p.listen(p.kill, "click", func(dom.Event) { c.Kill(p.form()) })
+	p.listen(p.confirm, "click", func(dom.Event) { c.Confirm(p.form()) })
+	p.listen(p.cancel, "click", func(dom.Event) { c.Cancel() })
+}
+
+// SetReady marks the popup usable for people and tests: data-ready="true" on <html>.
+func (p *Popup) SetReady() {
+	p.doc.DocumentElement().SetAttribute("data-ready", "true")
+}
+
+// Close removes the listeners and releases their functions.
+func (p *Popup) Close() {
+	for _, l := range p.listeners {
+		l.target.RemoveEventListener(l.event, false, l.fn)
+	}
+	p.listeners = nil
+}
+
+func (p *Popup) listen(target dom.Element, event string, fn func(dom.Event)) {
+	p.listeners = append(p.listeners, listener{target, event, target.AddEventListener(event, false, fn)})
+}
+
+func (p *Popup) form() popup.Form {
+	return popup.Form{Token: p.token.Value(), KillType: p.killType.Value()}
+}
+
+// Render shows v.
+func (p *Popup) Render(v popup.View) {
+	p.token.SetDisabled(!v.InputsEnabled)
+	p.killType.SetDisabled(!v.InputsEnabled)
+	if p.killType.Value() != v.Selected {
+		p.killType.SetValue(v.Selected)
+	}
+	p.description.SetTextContent(v.Description)
+	p.permission.SetTextContent(v.Permission)
+	p.kill.SetDisabled(!v.KillEnabled)
+	setHidden(p.confirmBox, !v.Confirming)
+	p.confirmText.SetTextContent(v.ConfirmText)
+	p.result.SetTextContent(v.Message)
+	if v.Outcome == popup.OutcomeNone {
+		p.result.RemoveAttribute("data-outcome")
+	} else {
+		p.result.SetAttribute("data-outcome", string(v.Outcome))
+	}
+	switch v.Focus {
+	case "confirm":
+		p.confirm.Focus()
+	case "kill":
+		p.kill.Focus()
+	}
+}
+
+func setHidden(el dom.Element, hidden bool) {
+	if hidden {
+		el.SetAttribute("hidden", "")
+	} else {
+		el.RemoveAttribute("hidden")
+	}
+}

@@ -1,0 +1,294 @@
+//go:build js && wasm
+
+package ui
+
+import (
+	"os"
+	"strings"
+	"syscall/js"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"honnef.co/go/js/dom/v2"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fetchtest"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+)
+
+const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
+
+// page is the real popup.html markup in the test page, started the way
+// main starts it, with fetch answered by the test.
+type page struct {
+	t     *testing.T
+	doc   dom.Document
+	fetch *fetchtest.Fetch
+}
+
+func openPopup(t *testing.T, answer func(fetchtest.Call) fetchtest.Answer) *page {
+	t.Helper()
+	html, err := os.ReadFile("../../../popup.html")
+	require.NoError(t, err)
+	body := string(html)
+	body = body[strings.Index(body, "<body>")+len("<body>") : strings.Index(body, "</body>")]
+	doc := dom.GetWindow().Document()
+	doc.DocumentElement().RemoveAttribute("data-ready")
+	mount(t, doc, body)
+
+	fetch := fetchtest.Install(t, answer)
+	popup, err := Start(doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
+	require.NoError(t, err)
+	t.Cleanup(popup.Close)
+	return &page{t: t, doc: doc, fetch: fetch}
+}
+
+// mount puts markup in a container of its own until the test ends; the test
+// runner's own page elements must stay where they are.
+func mount(t *testing.T, doc dom.Document, markup string) {
+	box := doc.CreateElement("div")
+	box.SetInnerHTML(markup) // the project's own markup, never Epic's text
+	doc.QuerySelector("body").AppendChild(box)
+	t.Cleanup(box.Remove)
+}
+
+func (p *page) el(id string) dom.Element {
+	el := p.doc.GetElementByID(id)
+	require.NotNil(p.t, el, "#%s", id)
+	return el
+}
+
+func (p *page) text(id string) string { return p.el(id).TextContent() }
+
+func (p *page) typeToken(s string) { p.el("token").(*dom.HTMLInputElement).SetValue(s) }
+
+func (p *page) choose(killType string) {
+	sel := p.el("kill-type").(*dom.HTMLSelectElement)
+	sel.SetValue(killType)
+	// dom/v2's DispatchEvent panics on Go ≥ 1.19; call the DOM directly.
+	sel.Underlying().Call("dispatchEvent", js.Global().Get("Event").New("change"))
+}
+
+// click clicks like a person: a disabled button ignores it.
+func (p *page) click(id string) { p.el(id).(*dom.HTMLButtonElement).Click() }
+
+func (p *page) disabled(id string) bool { return p.el(id).Underlying().Get("disabled").Bool() }
+
+// waitForOutcome waits until #result shows outcome and returns its text.
+func (p *page) waitForOutcome(outcome string) string {
+	p.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for p.el("result").GetAttribute("data-outcome") != outcome {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("#result never showed %q; it shows %q (%q)", outcome, p.el("result").GetAttribute("data-outcome"), p.text("result"))
+		}
+		time.Sleep(5 * time.Millisecond) // lets fetch's promise settle
+	}
+	return p.text("result")
+}
+
+func noContent(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 204} }
+
+func epicError(status int, body string) func(fetchtest.Call) fetchtest.Answer {
+	return func(fetchtest.Call) fetchtest.Answer {
+		return fetchtest.Answer{Status: status, Body: body, Header: map[string]string{"Content-Type": "application/json"}}
+	}
+}
+
+func TestPopupIsReadyWithTheSixKillTypes(t *testing.T) {
+	p := openPopup(t, noContent)
+
+	assert.Equal(t, "true", p.doc.DocumentElement().GetAttribute("data-ready"))
+	options := p.el("kill-type").(*dom.HTMLSelectElement).Options()
+	require.Len(t, options, len(epic.KillTypes))
+	for i, kt := range epic.KillTypes {
+		assert.Equal(t, kt.Name, options[i].Value())
+		assert.Equal(t, kt.Name, options[i].Text())
+	}
+	assert.Equal(t, epic.KillTypes[0].Description, p.text("kill-type-description"))
+	for _, id := range []string{"token", "kill-type", "kill"} {
+		assert.False(t, p.disabled(id), "#%s usable", id)
+	}
+	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
+	assert.Equal(t, "status", p.el("result").GetAttribute("role"))
+	assert.Equal(t, "polite", p.el("result").GetAttribute("aria-live"))
+	assert.True(t, strings.HasPrefix(p.text("kill"), "Kill sessions"))
+}
+
+func TestChoosingAKillTypeShowsWhatItDoes(t *testing.T) {
+	p := openPopup(t, noContent)
+	p.choose("ALL_ACCOUNT_CLIENT")
+	assert.Equal(t, "Signs out every session of this app, including this one.", p.text("kill-type-description"))
+	assert.Equal(t, "Epic permission: account:token:allSessionsForAccountClient DELETE (account)", p.text("kill-type-permission"))
+}
+
+func TestKillShowsNoContent(t *testing.T) {
+	p := openPopup(t, noContent)
+	p.typeToken(" bearer " + token + " ")
+	p.choose("OTHERS_ACCOUNT_CLIENT")
+
+	p.click("kill")
+
+	assert.Equal(t, "204: Your other sessions of this app were signed out.", p.waitForOutcome("success"))
+	calls := p.fetch.Calls()
+	require.Len(t, calls, 1)
+	assert.Equal(t, "DELETE", calls[0].Method)
+	assert.Equal(t, "https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=OTHERS_ACCOUNT_CLIENT", calls[0].URL)
+	assert.Equal(t, "bearer "+token, calls[0].Header.Get("Authorization"))
+	assert.False(t, p.disabled("kill"), "usable again")
+}
+
+func TestKillShowsEpicsErrors(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer func(fetchtest.Call) fetchtest.Answer
+		want   []string
+	}{
+		{
+			name:   "403 missing permission",
+			answer: epicError(403, `{"errorCode":"errors.com.epicgames.common.missing_permission","errorMessage":"Sorry your login does not posses the permissions 'account:token:otherSessionsForClient DELETE' needed to perform the requested operation","messageVars":["account:token:otherSessionsForClient","DELETE"],"numericErrorCode":1023,"originatingService":"com.epicgames.account.public","intent":"prod"}`),
+			want:   []string{"403", "errors.com.epicgames.common.missing_permission", "1023", "account:token:otherSessionsForClient DELETE"},
+		},
+		{
+			name:   "401 token no longer valid",
+			answer: epicError(401, `{"errorCode":"errors.com.epicgames.common.authentication.token_verification_failed","errorMessage":"Sorry we couldn't validate your token `+token+`. Please try with a new token.","messageVars":[],"numericErrorCode":1031,"originatingService":"com.epicgames.account.public","intent":"prod"}`),
+			want:   []string{"401", "errors.com.epicgames.common.authentication.token_verification_failed", "[your token]"},
+		},
+		{
+			name: "HTML page",
+			answer: func(fetchtest.Call) fetchtest.Answer {
+				return fetchtest.Answer{Status: 502, Body: "<html><body>Bad gateway</body></html>", Header: map[string]string{"Content-Type": "text/html"}}
+			},
+			want: []string{"502", "web page"},
+		},
+		{
+			name:   "no answer",
+			answer: func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Reject: "Failed to fetch"} },
+			want:   []string{"Could not reach Epic", "Failed to fetch"},
+		},
+		{
+			name:   "redirect",
+			answer: func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 0} },
+			want:   []string{"redirect", "not followed"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := openPopup(t, tt.answer)
+			p.typeToken(token)
+			p.choose("OTHERS")
+
+			p.click("kill")
+
+			shown := p.waitForOutcome("error")
+			for _, want := range tt.want {
+				assert.Contains(t, shown, want)
+			}
+			assert.NotContains(t, shown, token)
+			assert.Len(t, p.fetch.Calls(), 1)
+		})
+	}
+}
+
+func TestEpicsTextIsShownAsTextAndNeverRuns(t *testing.T) {
+	js.Global().Delete("__pwned")
+	const attack = `<img src="x" onerror="window.__pwned=1"><b id="injected">bold</b>`
+	p := openPopup(t, epicError(400, `{"errorCode":"errors.com.epicgames.common.oauth.invalid_request","errorMessage":"`+strings.ReplaceAll(attack, `"`, `\"`)+`","messageVars":[],"numericErrorCode":1013}`))
+	p.typeToken(token)
+
+	p.click("kill")
+
+	assert.Contains(t, p.waitForOutcome("error"), attack)
+	assert.Equal(t, 0, p.el("result").Underlying().Get("childElementCount").Int(), "no element was made from Epic's text")
+	assert.Nil(t, p.doc.GetElementByID("injected"))
+	time.Sleep(300 * time.Millisecond) // an image error would have fired by now
+	assert.True(t, js.Global().Get("__pwned").IsUndefined(), "Epic's text ran as script")
+}
+
+func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
+	for _, name := range []string{"ALL", "ALL_ACCOUNT_CLIENT"} {
+		t.Run(name, func(t *testing.T) {
+			p := openPopup(t, noContent)
+			p.typeToken(token)
+			p.choose(name)
+
+			p.click("kill")
+
+			assert.False(t, p.el("confirm-box").HasAttribute("hidden"), "confirmation shown")
+			assert.Contains(t, p.text("confirm-text"), "stops working too")
+			assert.Equal(t, "Confirm", p.text("confirm"))
+			assert.Equal(t, "confirm", p.doc.Underlying().Get("activeElement").Get("id").String(), "focus moves to Confirm")
+			assert.Empty(t, p.fetch.Calls(), "nothing is sent before Confirm")
+
+			p.click("confirm")
+
+			assert.Contains(t, p.waitForOutcome("success"), "204")
+			assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
+			require.Len(t, p.fetch.Calls(), 1)
+			assert.Contains(t, p.fetch.Calls()[0].URL, "killType="+name)
+		})
+	}
+}
+
+func TestCancelSendsNothing(t *testing.T) {
+	p := openPopup(t, noContent)
+	p.typeToken(token)
+	p.choose("ALL")
+	p.click("kill")
+
+	p.click("cancel")
+
+	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
+	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
+	time.Sleep(50 * time.Millisecond)
+	assert.Empty(t, p.fetch.Calls())
+}
+
+func TestADoubleClickSendsOneRequest(t *testing.T) {
+	hold := make(chan struct{})
+	p := openPopup(t, func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 204, Hold: hold} })
+	p.typeToken(token)
+
+	p.click("kill")
+	p.click("kill")
+
+	assert.Equal(t, "pending", p.el("result").GetAttribute("data-outcome"))
+	assert.True(t, p.disabled("kill"), "disabled while the request runs")
+	close(hold)
+	p.waitForOutcome("success")
+	p.click("kill") // usable again afterwards
+	p.waitForOutcome("success")
+	assert.Len(t, p.fetch.Calls(), 2, "one request per click that was not a double click")
+}
+
+func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
+	tests := []struct{ token, want string }{
+		{"", "No access token: paste your current Epic access token."},
+		{"0659 81d5", "The access token has spaces or line breaks inside: paste it as one piece."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			p := openPopup(t, noContent)
+			p.typeToken(tt.token)
+
+			p.click("kill")
+
+			assert.Equal(t, tt.want, p.waitForOutcome("error"))
+			assert.Empty(t, p.fetch.Calls())
+			assert.False(t, p.disabled("kill"))
+		})
+	}
+}
+
+func TestFindNamesWhatIsMissing(t *testing.T) {
+	doc := dom.GetWindow().Document()
+	mount(t, doc, `<input id="token"><div id="kill"></div>`)
+	_, err := Find(doc)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "#kill-type")
+	assert.Contains(t, err.Error(), "#kill,", "a div is not the kill button")
+	assert.Contains(t, err.Error(), "#result")
+	assert.NotContains(t, err.Error(), "#token,")
+}

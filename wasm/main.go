@@ -1,0 +1,25 @@
+//go:build js && wasm
+
+// Command wasm is the popup's Go side: it wires the Epic client, fetch and the
+// popup's markup together, then stays alive to serve the popup's events.
+package main
+
+import (
+	"honnef.co/go/js/dom/v2"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/ui"
+)
+
+func main() {
+	client := &epic.Client{Doer: jsbridge.NewFetchDoer()}
+	if _, err := ui.Start(dom.GetWindow().Document(), client); err != nil {
+		// Exiting makes popup.js show that the popup failed to start.
+		panic(err)
+	}
+
+	// The listeners live as long as the page; returning would end Go and
+	// leave the popup dead.
+	select {}
+}
