@@ -72,7 +72,7 @@ browsers() {
 		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 			say "installing Debian's chromium"
 			apt-get update
-			DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium
+			DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 		else
 			echo "Chromium is missing. Install it, then run make test again:" >&2
 			echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2

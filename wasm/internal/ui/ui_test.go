@@ -164,6 +164,13 @@ func TestKillShowsEpicsErrors(t *testing.T) {
 			want: []string{"502", "web page"},
 		},
 		{
+			name: "a body over 64 KiB",
+			answer: func(fetchtest.Call) fetchtest.Answer {
+				return fetchtest.Answer{Status: 500, Body: strings.Repeat("x", epic.MaxBodyBytes+1)}
+			},
+			want: []string{"500", "over 64 KiB"},
+		},
+		{
 			name:   "no answer",
 			answer: func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Reject: "Failed to fetch"} },
 			want:   []string{"Could not reach Epic", "Failed to fetch"},
@@ -280,6 +287,20 @@ func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
 			assert.False(t, p.disabled("kill"))
 		})
 	}
+}
+
+func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
+	p := openPopup(t, noContent)
+	p.typeToken(token)
+	opt := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
+	opt.SetValue("EVERYONE")
+	p.el("kill-type").AppendChild(opt) // markup that was tampered with
+
+	p.choose("EVERYONE")
+
+	assert.Contains(t, p.waitForOutcome("error"), `Unknown kill type "EVERYONE": choose one of OTHERS_ACCOUNT_CLIENT_SERVICE,`)
+	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT_SERVICE", p.el("kill-type").(*dom.HTMLSelectElement).Value(), "the select shows a real type again")
+	assert.Empty(t, p.fetch.Calls())
 }
 
 func TestFindNamesWhatIsMissing(t *testing.T) {
