@@ -98,8 +98,8 @@ func (e *KillTypeError) Error() string {
 		return "no kill type chosen: choose one of " + strings.Join(names, ", ")
 	}
 	input := e.Input
-	if len(input) > 40 {
-		input = input[:40] + "…"
+	if r := []rune(input); len(r) > 40 {
+		input = string(r[:40]) + "…"
 	}
 	return fmt.Sprintf("unknown kill type %q: choose one of %s", input, strings.Join(names, ", "))
 }

@@ -1,6 +1,7 @@
 package epic
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,6 +57,7 @@ func TestParseKillType(t *testing.T) {
 		{in: "OTHERS ACCOUNT CLIENT", wantErr: `unknown kill type "OTHERS ACCOUNT CLIENT"`},
 		{in: "ALL,OTHERS", wantErr: `unknown kill type "ALL,OTHERS"`},
 		{in: "OTHERSX", wantErr: `unknown kill type "OTHERSX"`},
+		{in: strings.Repeat("é", 60), wantErr: `unknown kill type "` + strings.Repeat("é", 40) + `…": choose one of`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

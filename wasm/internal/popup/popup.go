@@ -85,9 +85,6 @@ func New(killer Killer, render func(View)) *Controller {
 	return c
 }
 
-// SetTimeout changes the request time limit; tests use short ones.
-func (c *Controller) SetTimeout(d time.Duration) { c.timeout = d }
-
 // Select shows the description of the chosen kill type and drops a pending
 // confirmation, which was for another type.
 func (c *Controller) Select(name string) {

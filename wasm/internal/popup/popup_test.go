@@ -141,7 +141,7 @@ func TestKillOutcomes(t *testing.T) {
 			k := &fakeKiller{answer: tt.answer}
 			s := newScreen()
 			c := New(k, s.render)
-			c.SetTimeout(20 * time.Millisecond)
+			c.timeout = 20 * time.Millisecond
 
 			c.Kill(Form{Token: " bearer " + token, KillType: tt.killType})
 

@@ -46,9 +46,9 @@ type listener struct {
 	fn     js.Func
 }
 
-// Find locates every control; the error names the ids that are missing or
+// find locates every control; the error names the ids that are missing or
 // on the wrong kind of element.
-func Find(doc dom.Document) (*Popup, error) {
+func find(doc dom.Document) (*Popup, error) {
 	var missing []string
 	p := &Popup{
 		doc:         doc,
@@ -81,18 +81,18 @@ func byID[T dom.Element](doc dom.Document, id string, missing *[]string) T {
 // types, binds the controls to a controller that sends kills with killer, and
 // marks the popup ready.
 func Start(doc dom.Document, killer popup.Killer) (*Popup, error) {
-	p, err := Find(doc)
+	p, err := find(doc)
 	if err != nil {
 		return nil, err
 	}
-	p.FillKillTypes(epic.KillTypes)
-	p.Bind(popup.New(killer, p.Render))
-	p.SetReady()
+	p.fillKillTypes(epic.KillTypes)
+	p.bind(popup.New(killer, p.render))
+	p.setReady()
 	return p, nil
 }
 
-// FillKillTypes puts one option per kill type in the select, in table order.
-func (p *Popup) FillKillTypes(types []epic.KillType) {
+// fillKillTypes puts one option per kill type in the select, in table order.
+func (p *Popup) fillKillTypes(types []epic.KillType) {
 	p.killType.SetTextContent("")
 	for _, kt := range types {
 		opt := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
@@ -102,16 +102,16 @@ func (p *Popup) FillKillTypes(types []epic.KillType) {
 	}
 }
 
-// Bind sends the user's actions to c.
-func (p *Popup) Bind(c *popup.Controller) {
+// bind sends the user's actions to c.
+func (p *Popup) bind(c *popup.Controller) {
 	p.listen(p.killType, "change", func(dom.Event) { c.Select(p.killType.Value()) })
 	p.listen(p.kill, "click", func(dom.Event) { c.Kill(p.form()) })
 	p.listen(p.confirm, "click", func(dom.Event) { c.Confirm(p.form()) })
 	p.listen(p.cancel, "click", func(dom.Event) { c.Cancel() })
 }
 
-// SetReady marks the popup usable for people and tests: data-ready="true" on <html>.
-func (p *Popup) SetReady() {
+// setReady marks the popup usable for people and tests: data-ready="true" on <html>.
+func (p *Popup) setReady() {
 	p.doc.DocumentElement().SetAttribute("data-ready", "true")
 }
 
@@ -131,8 +131,8 @@ func (p *Popup) form() popup.Form {
 	return popup.Form{Token: p.token.Value(), KillType: p.killType.Value()}
 }
 
-// Render shows v.
-func (p *Popup) Render(v popup.View) {
+// render shows v.
+func (p *Popup) render(v popup.View) {
 	p.token.SetDisabled(!v.InputsEnabled)
 	p.killType.SetDisabled(!v.InputsEnabled)
 	if p.killType.Value() != v.Selected {

@@ -306,7 +306,7 @@ func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 func TestFindNamesWhatIsMissing(t *testing.T) {
 	doc := dom.GetWindow().Document()
 	mount(t, doc, `<input id="token"><div id="kill"></div>`)
-	_, err := Find(doc)
+	_, err := find(doc)
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "#kill-type")
 	assert.Contains(t, err.Error(), "#kill,", "a div is not the kill button")
