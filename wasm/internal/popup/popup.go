@@ -191,6 +191,9 @@ func (c *Controller) send(kt epic.KillType, token string) {
 	defer c.mu.Unlock()
 	c.sending = false
 	c.view.InputsEnabled, c.view.KillEnabled = true, true
+	// Disabling the focused button dropped the focus; give it back to a
+	// keyboard user where they left it.
+	c.view.Focus = "kill"
 	switch {
 	case err == nil:
 		c.view.Outcome = OutcomeSuccess

@@ -148,6 +148,7 @@ func TestKillOutcomes(t *testing.T) {
 			v := s.waitFor(t, tt.wantOutcome)
 			assert.Equal(t, tt.wantMessage, v.Message)
 			assert.True(t, v.KillEnabled, "the kill button is usable again")
+			assert.Equal(t, "kill", v.Focus, "focus returns to the kill button")
 			assert.True(t, v.InputsEnabled)
 			assert.Equal(t, []Form{{Token: token, KillType: tt.killType}}, k.sent())
 		})

@@ -74,6 +74,8 @@ func (p *page) choose(killType string) {
 // click clicks like a person: a disabled button ignores it.
 func (p *page) click(id string) { p.el(id).(*dom.HTMLButtonElement).Click() }
 
+func (p *page) focused() string { return p.doc.Underlying().Get("activeElement").Get("id").String() }
+
 func (p *page) disabled(id string) bool { return p.el(id).Underlying().Get("disabled").Bool() }
 
 // waitForOutcome waits until #result shows outcome and returns its text.
@@ -138,6 +140,7 @@ func TestKillShowsNoContent(t *testing.T) {
 	assert.Equal(t, "https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=OTHERS_ACCOUNT_CLIENT", calls[0].URL)
 	assert.Equal(t, "bearer "+token, calls[0].Header.Get("Authorization"))
 	assert.False(t, p.disabled("kill"), "usable again")
+	assert.Equal(t, "kill", p.focused(), "focus is back on the kill button")
 }
 
 func TestKillShowsEpicsErrors(t *testing.T) {
@@ -226,7 +229,7 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			assert.False(t, p.el("confirm-box").HasAttribute("hidden"), "confirmation shown")
 			assert.Contains(t, p.text("confirm-text"), "stops working too")
 			assert.Equal(t, "Confirm", p.text("confirm"))
-			assert.Equal(t, "confirm", p.doc.Underlying().Get("activeElement").Get("id").String(), "focus moves to Confirm")
+			assert.Equal(t, "confirm", p.focused(), "focus moves to Confirm")
 			assert.Empty(t, p.fetch.Calls(), "nothing is sent before Confirm")
 
 			p.click("confirm")
@@ -249,6 +252,7 @@ func TestCancelSendsNothing(t *testing.T) {
 
 	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
 	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
+	assert.Equal(t, "kill", p.focused())
 	time.Sleep(50 * time.Millisecond)
 	assert.Empty(t, p.fetch.Calls())
 }
