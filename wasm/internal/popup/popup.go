@@ -66,12 +66,13 @@ type Controller struct {
 	render  func(View)
 	timeout time.Duration
 
-	mu   sync.Mutex
+	mu sync.Mutex
+	// view is what is shown, but for the parts show derives from the state below.
 	view View
 	// sending is true while a request runs; nothing else may be sent then.
 	sending bool
-	// confirming is the kill type waiting for Confirm, or "".
-	confirming string
+	// confirming is the kill type waiting for Confirm; its Name is "" when none is.
+	confirming epic.KillType
 }
 
 // New returns a controller that shows the first kill type and renders at once.
@@ -79,7 +80,6 @@ func New(killer Killer, render func(View)) *Controller {
 	c := &Controller{killer: killer, render: render, timeout: DefaultTimeout}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.view = View{InputsEnabled: true, KillEnabled: true}
 	c.describe(epic.KillTypes[0])
 	c.show()
 	return c
@@ -97,7 +97,7 @@ func (c *Controller) Select(name string) {
 		return
 	}
 	c.describe(kt)
-	if c.confirming != "" && c.confirming != kt.Name {
+	if c.confirming.Name != "" && c.confirming.Name != kt.Name {
 		c.endConfirm("")
 	}
 	c.show()
@@ -109,7 +109,7 @@ func (c *Controller) Select(name string) {
 func (c *Controller) Kill(f Form) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.sending || c.confirming != "" {
+	if c.sending || c.confirming.Name != "" {
 		return
 	}
 	kt, token, err := check(f)
@@ -119,10 +119,7 @@ func (c *Controller) Kill(f Form) {
 		return
 	}
 	if kt.EndsCurrentSession {
-		c.confirming = kt.Name
-		c.view.Confirming = true
-		c.view.ConfirmText = kt.Name + ": " + kt.Description + " The token in this popup stops working too."
-		c.view.KillEnabled = false
+		c.confirming = kt
 		c.view.Outcome, c.view.Message = OutcomeNone, ""
 		c.view.Focus = "confirm"
 		c.show()
@@ -135,11 +132,11 @@ func (c *Controller) Kill(f Form) {
 func (c *Controller) Confirm(f Form) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.sending || c.confirming == "" {
+	if c.sending || c.confirming.Name == "" {
 		return
 	}
 	kt, token, err := check(f)
-	if err != nil || kt.Name != c.confirming {
+	if err != nil || kt.Name != c.confirming.Name {
 		c.endConfirm("kill")
 		if err != nil {
 			c.fail(err)
@@ -155,7 +152,7 @@ func (c *Controller) Confirm(f Form) {
 func (c *Controller) Cancel() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.confirming == "" {
+	if c.confirming.Name == "" {
 		return
 	}
 	c.endConfirm("kill")
@@ -176,7 +173,6 @@ func check(f Form) (epic.KillType, string, error) {
 // event listener that called it returns at once. Called with c.mu held.
 func (c *Controller) start(kt epic.KillType, token string) {
 	c.sending = true
-	c.view.InputsEnabled, c.view.KillEnabled = false, false
 	c.view.Outcome, c.view.Message = OutcomePending, "Asking Epic to sign out ("+kt.Name+")…"
 	c.show()
 	go c.send(kt, token)
@@ -190,7 +186,6 @@ func (c *Controller) send(kt epic.KillType, token string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.sending = false
-	c.view.InputsEnabled, c.view.KillEnabled = true, true
 	// Disabling the focused button dropped the focus; give it back to a
 	// keyboard user where they left it.
 	c.view.Focus = "kill"
@@ -222,9 +217,7 @@ func (c *Controller) describe(kt epic.KillType) {
 }
 
 func (c *Controller) endConfirm(focus string) {
-	c.confirming = ""
-	c.view.Confirming, c.view.ConfirmText = false, ""
-	c.view.KillEnabled = !c.sending
+	c.confirming = epic.KillType{}
 	c.view.Focus = focus
 }
 
@@ -232,9 +225,17 @@ func (c *Controller) fail(err error) {
 	c.view.Outcome, c.view.Message = OutcomeError, Sentence(err.Error())
 }
 
-// show renders the current view; a focus request is used once.
+// show renders the current view with the parts that follow from the state;
+// a focus request is used once.
 func (c *Controller) show() {
-	c.render(c.view)
+	v := c.view
+	v.InputsEnabled = !c.sending
+	v.KillEnabled = !c.sending && c.confirming.Name == ""
+	if kt := c.confirming; kt.Name != "" {
+		v.Confirming = true
+		v.ConfirmText = kt.Name + ": " + kt.Description + " The token in this popup stops working too."
+	}
+	c.render(v)
 	c.view.Focus = ""
 }
 

@@ -155,7 +155,7 @@ func TestKillOutcomes(t *testing.T) {
 	}
 }
 
-func TestKillShowsPendingAndDisablesTheButtonBeforeReturning(t *testing.T) {
+func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 	release := make(chan struct{})
 	k := &fakeKiller{answer: func(context.Context) error { <-release; return nil }}
 	s := newScreen()
@@ -163,26 +163,14 @@ func TestKillShowsPendingAndDisablesTheButtonBeforeReturning(t *testing.T) {
 
 	c.Kill(Form{Token: token, KillType: "OTHERS"})
 
-	v := s.last()
+	v := s.last() // rendered before Kill returned
 	assert.Equal(t, OutcomePending, v.Outcome)
 	assert.False(t, v.KillEnabled)
 	assert.False(t, v.InputsEnabled)
-	close(release)
-	s.waitFor(t, OutcomeSuccess)
-}
-
-func TestASecondClickWhileSendingSendsNothing(t *testing.T) {
-	release := make(chan struct{})
-	k := &fakeKiller{answer: func(context.Context) error { <-release; return nil }}
-	s := newScreen()
-	c := New(k, s.render)
-
-	c.Kill(Form{Token: token, KillType: "OTHERS"})
 	c.Kill(Form{Token: token, KillType: "OTHERS"})
 	c.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
 	close(release)
 	s.waitFor(t, OutcomeSuccess)
-
 	assert.Len(t, k.sent(), 1)
 }
 
