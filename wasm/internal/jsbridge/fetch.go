@@ -25,10 +25,9 @@ type FetchDoer struct {
 // NewFetchDoer returns a FetchDoer on tinyutil's default client.
 func NewFetchDoer() FetchDoer { return FetchDoer{Client: httputil.DefaultClient} }
 
-// Do sends req with fetch. tinyutil reads fetch options from pseudo-headers
-// and deletes them, so it gets a copy and the caller's request stays as it was.
+// Do sends req with fetch. The redirect option travels as a pseudo-header,
+// which tinyutil removes from req before it calls fetch.
 func (d FetchDoer) Do(req *http.Request) (*http.Response, error) {
-	req = req.Clone(req.Context())
 	req.Header.Set("js.fetch:redirect", "manual")
 	return d.Client.Do(req)
 }

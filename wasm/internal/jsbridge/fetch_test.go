@@ -36,18 +36,6 @@ func TestFetchDoerSendsTheKillThroughFetch(t *testing.T) {
 	assert.Len(t, calls[0].Header, 1, "no header but Authorization: %v", calls[0].Header)
 }
 
-func TestFetchDoerLeavesTheCallersRequestAlone(t *testing.T) {
-	fetchtest.Install(t, func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 204} })
-	req, err := http.NewRequest(http.MethodDelete, "https://account-public-service-prod.ol.epicgames.com/x", nil)
-	require.NoError(t, err)
-
-	resp, err := NewFetchDoer().Do(req)
-
-	require.NoError(t, err)
-	resp.Body.Close()
-	assert.Empty(t, req.Header, "the fetch option must not leak into the caller's headers")
-}
-
 func TestFetchDoerAnswersBecomeEpicErrors(t *testing.T) {
 	tests := []struct {
 		name   string
