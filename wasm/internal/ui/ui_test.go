@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -30,19 +29,13 @@ type page struct {
 
 func openPopup(t *testing.T, answer func(fetchtest.Call) fetchtest.Answer) *page {
 	t.Helper()
-	html, err := os.ReadFile("../../../popup.html")
-	require.NoError(t, err)
-	body := string(html)
-	body = body[strings.Index(body, "<body>")+len("<body>") : strings.Index(body, "</body>")]
-	doc := dom.GetWindow().Document()
-	doc.DocumentElement().RemoveAttribute("data-ready")
-	mount(t, doc, body)
-
-	fetch := fetchtest.Install(t, answer)
-	popup, err := Start(doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
+	p := mountMarkup(t)
+	p.doc.DocumentElement().RemoveAttribute("data-ready")
+	p.fetch = fetchtest.Install(t, answer)
+	popup, err := Start(p.doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
 	require.NoError(t, err)
 	t.Cleanup(popup.Close)
-	return &page{t: t, doc: doc, fetch: fetch}
+	return p
 }
 
 // mount puts markup in a container of its own until the test ends; the test
