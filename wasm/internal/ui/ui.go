@@ -105,9 +105,25 @@ func (p *Popup) fillKillTypes(types []epic.KillType) {
 // bind sends the user's actions to c.
 func (p *Popup) bind(c *popup.Controller) {
 	p.listen(p.killType, "change", func(dom.Event) { c.Select(p.killType.Value()) })
-	p.listen(p.kill, "click", func(dom.Event) { c.Kill(p.form()) })
-	p.listen(p.confirm, "click", func(dom.Event) { c.Confirm(p.form()) })
+	p.listen(p.kill, "click", func(ev dom.Event) {
+		if !repeatedClick(ev) {
+			c.Kill(p.form())
+		}
+	})
+	p.listen(p.confirm, "click", func(ev dom.Event) {
+		if !repeatedClick(ev) {
+			c.Confirm(p.form())
+		}
+	})
 	p.listen(p.cancel, "click", func(dom.Event) { c.Cancel() })
+}
+
+// repeatedClick tells the second click of a double click (the click event's
+// detail counts clicks in a row) from a new click: when Epic answers within a
+// double click's interval, the button is enabled again before it arrives, and
+// a double click must still send one request.
+func repeatedClick(ev dom.Event) bool {
+	return ev.Underlying().Get("detail").Int() > 1
 }
 
 // setReady marks the popup usable for people and tests: data-ready="true" on <html>.
