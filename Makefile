@@ -1,26 +1,38 @@
 # The front door; the recipes are in build.sh.
-.PHONY: build test test-native test-wasm lint browsers clean
+.PHONY: demo build test test-native test-wasm test-e2e lint lint-ext browsers clean
+
+## demo: build, start the fake account service, open Chromium with the extension (HEADLESS=1: one kill, headless)
+demo:
+	./build.sh demo
 
 ## build: dist/unpacked (what ships) and the Chrome and Firefox zips
 build:
 	./build.sh build
 
-## test: lint, native tests, build, then the wasm tests in headless Chromium
-test: lint test-native build test-wasm
+## test: everything, in headless Chromium and Firefox ESR (installs what is missing)
+test: browsers lint test-native build test-wasm test-e2e lint-ext
 
-## test-native: every pure Go test, with the race detector
+## test-native: every pure Go test, with the race detector (the end-to-end package aside)
 test-native:
 	./build.sh test-native
 
-## test-wasm: the js/wasm packages in headless Chromium (installs Chromium if missing)
+## test-wasm: the js/wasm packages in headless Chromium
 test-wasm:
 	./build.sh test-wasm
+
+## test-e2e: dist/unpacked in headless Chromium and Firefox ESR against the fake account service
+test-e2e:
+	./build.sh test-e2e
 
 ## lint: gofmt, and go vet natively and for js/wasm
 lint:
 	./build.sh lint
 
-## browsers: install what the browser tests need
+## lint-ext: web-ext lint of the Firefox package, 0 errors and 0 warnings
+lint-ext:
+	./build.sh lint-ext
+
+## browsers: install Chromium, Firefox ESR and the pinned web-ext when missing
 browsers:
 	./build.sh browsers
 

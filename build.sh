@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Recipes behind the Makefile. Usage: ./build.sh build|lint|test-native|test-wasm|browsers|clean
+# Recipes behind the Makefile.
+# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|clean
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -9,6 +10,12 @@ UNPACKED=$DIST/unpacked
 BIN=$PWD/.bin
 # Debian's Chromium binary; /usr/bin/chromium is a wrapper that adds flags.
 CHROMIUM=/usr/lib/chromium/chromium
+FIREFOX=/usr/bin/firefox-esr
+# web-ext lints the Firefox package; pinned so a new release cannot change the verdict.
+WEB_EXT_VERSION=10.7.0
+WEB_EXT=$BIN/web-ext/node_modules/.bin/web-ext
+# The end-to-end package needs dist/unpacked, so the plain native run leaves it out.
+E2E=./extension/e2e
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -61,23 +68,34 @@ lint() {
 
 test_native() {
 	say "native tests"
-	go test -race -count=1 ./...
+	# shellcheck disable=SC2046 # one package path per word
+	go test -race -count=1 $(go list ./... | grep -v '/extension/e2e$')
 }
 
-# browsers makes sure a Chromium is there, installing Debian's package when
-# this is root on a Debian-like machine, and puts a headless_shell shim first
-# on PATH for chromedp (inside wasmbrowsertest) to find.
+# browsers makes sure Chromium, Firefox ESR and the pinned web-ext are there.
+# As root on a Debian-like machine it installs what is missing (one apt-get
+# update, one install); otherwise it stops and prints the command to run. It
+# also puts a headless_shell shim first on PATH for chromedp (inside
+# wasmbrowsertest) to find.
 browsers() {
-	if [ ! -x "$CHROMIUM" ]; then
+	local missing=()
+	[ -x "$CHROMIUM" ] || missing+=(chromium)
+	[ -x "$FIREFOX" ] || missing+=(firefox-esr)
+	command -v npm >/dev/null || missing+=(nodejs npm)
+	if [ ${#missing[@]} -gt 0 ]; then
 		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-			say "installing Debian's chromium"
+			say "installing ${missing[*]}"
 			apt-get update
-			DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+			DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 		else
-			echo "Chromium is missing. Install it, then run make test again:" >&2
-			echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2
+			echo "Missing: ${missing[*]}. Install them, then run make test again:" >&2
+			echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
 			exit 1
 		fi
+	fi
+	if [ "$("$WEB_EXT" --version 2>/dev/null)" != "$WEB_EXT_VERSION" ]; then
+		say "installing web-ext $WEB_EXT_VERSION"
+		npm install --prefix "$BIN/web-ext" --no-audit --no-fund --loglevel=error "web-ext@$WEB_EXT_VERSION"
 	fi
 	mkdir -p "$BIN"
 	cat >"$BIN/headless_shell" <<EOF
@@ -95,6 +113,27 @@ test_wasm() {
 		-exec 'env GOOS= GOARCH= go tool wasmbrowsertest' ./wasm/...
 }
 
+# test_e2e drives dist/unpacked in headless Chromium and Firefox ESR against
+# the fake account service. Screenshots land in artifacts/e2e.
+test_e2e() {
+	browsers
+	say "end-to-end tests in Chromium and Firefox ESR"
+	go test -count=1 -timeout 600s "$E2E"
+}
+
+# lint_ext runs web-ext lint on the Firefox package: 0 errors, 0 warnings.
+lint_ext() {
+	browsers
+	say "web-ext $WEB_EXT_VERSION lint $UNPACKED"
+	"$WEB_EXT" lint --source-dir "$UNPACKED" --warnings-as-errors --no-input
+}
+
+demo() {
+	build
+	browsers
+	go run ./wasm/cmd/demo
+}
+
 clean() {
 	rm -rf "$DIST" "$BIN"
 }
@@ -104,10 +143,13 @@ build) build ;;
 lint) lint ;;
 test-native) test_native ;;
 test-wasm) test_wasm ;;
+test-e2e) test_e2e ;;
+lint-ext) lint_ext ;;
 browsers) browsers ;;
+demo) demo ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|browsers|clean" >&2
+	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|clean" >&2
 	exit 2
 	;;
 esac

@@ -1,0 +1,290 @@
+//go:build !js
+
+// Package chromium starts Chromium with an unpacked extension loaded and a
+// host mapped to a local server, and drives its pages through the DevTools
+// protocol (chromedp).
+package chromium
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/extensions"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/chromedp"
+)
+
+// DefaultBinary is Debian's Chromium; /usr/bin/chromium is a wrapper script
+// that adds flags of its own.
+const DefaultBinary = "/usr/lib/chromium/chromium"
+
+// callTimeout bounds every single page action, so a hung page fails a test
+// instead of stalling the run.
+const callTimeout = 15 * time.Second
+
+// Options says how to start Chromium.
+type Options struct {
+	// Binary defaults to DefaultBinary.
+	Binary string
+	// Extension is the unpacked extension's folder (made absolute).
+	Extension string
+	// ProfileDir must be a fresh, empty folder.
+	ProfileDir string
+	// MapHost, when set, resolves to MapTo ("127.0.0.1:PORT") instead of
+	// its real address: Epic's account host, aimed at a local fake.
+	MapHost, MapTo string
+	// SPKIHash is the base64 SHA-256 of the only certificate key to accept
+	// without a trusted chain: the local fake's.
+	SPKIHash string
+	// Headed opens a visible window; the default is headless.
+	Headed bool
+	// Output receives Chromium's own stdout and stderr; nil discards them.
+	Output io.Writer
+}
+
+// Browser is a running Chromium.
+type Browser struct {
+	// ExtensionID is the id Chromium gives the unpacked extension.
+	ExtensionID string
+
+	ctx         context.Context // the first tab's chromedp context; owns the browser
+	cancel      context.CancelFunc
+	cancelAlloc context.CancelFunc
+}
+
+// Launch starts Chromium with the extension loaded.
+func Launch(o Options) (*Browser, error) {
+	if o.Binary == "" {
+		o.Binary = DefaultBinary
+	}
+	if _, err := os.Stat(o.Binary); err != nil {
+		return nil, fmt.Errorf("chromium is missing (%w): run `make browsers`", err)
+	}
+	ext, err := filepath.Abs(o.Extension)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(filepath.Join(ext, "manifest.json")); err != nil {
+		return nil, fmt.Errorf("no extension at %s (%w): run `make build`", ext, err)
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(o.Binary),
+		chromedp.UserDataDir(o.ProfileDir),
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.NoSandbox, // we run as root
+		chromedp.DisableGPU,
+		// This machine's network is closed: keep Chromium from calling home.
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-default-apps", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("load-extension", ext),
+		chromedp.Flag("disable-extensions-except", ext),
+		chromedp.WindowSize(800, 600),
+	}
+	if !o.Headed {
+		opts = append(opts, chromedp.Headless)
+	}
+	if o.MapHost != "" {
+		opts = append(opts, chromedp.Flag("host-resolver-rules", "MAP "+o.MapHost+" "+o.MapTo))
+	}
+	if o.SPKIHash != "" {
+		opts = append(opts, chromedp.Flag("ignore-certificate-errors-spki-list", o.SPKIHash))
+	}
+	if o.Output != nil {
+		opts = append(opts, chromedp.CombinedOutput(o.Output))
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	b := &Browser{ExtensionID: ExtensionID(ext), ctx: ctx, cancel: cancel, cancelAlloc: cancelAlloc}
+	// The first Run starts the browser and ties its life to its context, so
+	// it gets ctx itself, not one with a deadline.
+	if err := chromedp.Run(ctx); err != nil {
+		b.Close()
+		return nil, fmt.Errorf("starting chromium: %w", err)
+	}
+	return b, nil
+}
+
+// ExtensionID is the id Chromium gives an unpacked extension without a
+// manifest key: the SHA-256 of its absolute path, first 32 hex digits, each
+// written as a letter a to p.
+func ExtensionID(absDir string) string {
+	sum := sha256.Sum256([]byte(absDir))
+	id := []byte(hex.EncodeToString(sum[:16]))
+	for i, c := range id {
+		if c <= '9' {
+			id[i] = 'a' + (c - '0')
+		} else {
+			id[i] = 'a' + 10 + (c - 'a')
+		}
+	}
+	return string(id)
+}
+
+// URL is the address of a page of the extension, such as "popup.html".
+func (b *Browser) URL(page string) string {
+	return "chrome-extension://" + b.ExtensionID + "/" + page
+}
+
+// NewTab opens a new tab at url.
+func (b *Browser) NewTab(url string) (*Page, error) {
+	ctx, cancel := chromedp.NewContext(b.ctx)
+	// As with the browser, the first Run ties the tab's life to its context.
+	if err := chromedp.Run(ctx); err != nil {
+		cancel()
+		return nil, err
+	}
+	p := &Page{ctx: ctx, cancel: cancel}
+	if err := p.Navigate(url); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// OpenToolbarPopup clicks the extension's toolbar button, as a person would,
+// and attaches to the popup it opens.
+func (b *Browser) OpenToolbarPopup() (*Page, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, callTimeout)
+	defer cancel()
+	browser := cdp.WithExecutor(ctx, chromedp.FromContext(b.ctx).Browser)
+	// triggerAction wants a tab target, not the page target chromedp uses.
+	tabs, err := target.GetTargets().WithFilter(target.Filter{{Type: "tab"}}).Do(browser)
+	if err != nil {
+		return nil, fmt.Errorf("listing tabs: %w", err)
+	}
+	if len(tabs) == 0 {
+		return nil, errors.New("no tab to open the popup from")
+	}
+	before, err := chromedp.Targets(b.ctx)
+	if err != nil {
+		return nil, err
+	}
+	known := make([]target.ID, 0, len(before))
+	for _, t := range before {
+		known = append(known, t.TargetID)
+	}
+	if err := extensions.TriggerAction(b.ExtensionID, string(tabs[0].TargetID)).Do(browser); err != nil {
+		return nil, fmt.Errorf("clicking the toolbar button: %w", err)
+	}
+	popupURL := b.URL("popup.html")
+	for {
+		targets, err := chromedp.Targets(b.ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, t := range targets {
+			if t.Type == "page" && t.URL == popupURL && !slices.Contains(known, t.TargetID) {
+				pctx, pcancel := chromedp.NewContext(b.ctx, chromedp.WithTargetID(t.TargetID))
+				p := &Page{ctx: pctx, cancel: pcancel}
+				if err := chromedp.Run(pctx); err != nil {
+					pcancel()
+					return nil, fmt.Errorf("attaching to the popup: %w", err)
+				}
+				return p, nil
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("the toolbar popup did not open: %w", ctx.Err())
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// Close asks Chromium to quit, so that it stops writing to its profile, and
+// waits for it to exit.
+func (b *Browser) Close() {
+	_ = chromedp.Cancel(b.ctx) // on failure, cancelAlloc still ends the process
+	b.cancel()
+	b.cancelAlloc()
+}
+
+// Page is one page target: a tab or the toolbar popup.
+type Page struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+func (p *Page) run(actions ...chromedp.Action) error {
+	ctx, cancel := context.WithTimeout(p.ctx, callTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, actions...)
+}
+
+// Navigate loads url in the page.
+func (p *Page) Navigate(url string) error { return p.run(chromedp.Navigate(url)) }
+
+// Eval runs a JavaScript expression and stores its JSON value in out.
+func (p *Page) Eval(expression string, out any) error {
+	return p.run(chromedp.Evaluate(expression, out))
+}
+
+// Click clicks the first element matching css with the mouse.
+func (p *Page) Click(css string) error {
+	return p.run(chromedp.Click(css, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+// DoubleClick double-clicks the first element matching css with the mouse:
+// two presses, the second with a click count of 2, as a real mouse sends them.
+// (chromedp.DoubleClick sends one press with a count of 2: a single click
+// event, which no person can produce.)
+func (p *Page) DoubleClick(css string) error {
+	return p.run(chromedp.QueryAfter(css, func(ctx context.Context, _ runtime.ExecutionContextID, nodes ...*cdp.Node) error {
+		if len(nodes) == 0 {
+			return fmt.Errorf("no element matches %s", css)
+		}
+		if err := chromedp.MouseClickNode(nodes[0]).Do(ctx); err != nil {
+			return err
+		}
+		return chromedp.MouseClickNode(nodes[0], chromedp.ClickCount(2)).Do(ctx)
+	}, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+// Type focuses the first element matching css and types text with the keyboard.
+func (p *Page) Type(css, text string) error {
+	return p.run(chromedp.SendKeys(css, text, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+// SetViewport sizes the page, which also decides the screenshot's size.
+func (p *Page) SetViewport(width, height int64) error {
+	return p.run(chromedp.EmulateViewport(width, height))
+}
+
+// SetDarkMode makes the page see prefers-color-scheme: dark (or light).
+func (p *Page) SetDarkMode(dark bool) error {
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	return p.run(emulation.SetEmulatedMedia().WithFeatures([]*emulation.MediaFeature{
+		{Name: "prefers-color-scheme", Value: scheme},
+	}))
+}
+
+// Screenshot returns a PNG of the page's viewport.
+func (p *Page) Screenshot() ([]byte, error) {
+	var png []byte
+	// A tab in the background never paints, and capturing it waits forever.
+	err := p.run(page.BringToFront(), chromedp.CaptureScreenshot(&png))
+	return png, err
+}
+
+// Close closes the page's target.
+func (p *Page) Close() { p.cancel() }

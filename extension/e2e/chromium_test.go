@@ -1,0 +1,90 @@
+//go:build !js
+
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/chromium"
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+)
+
+type chromiumBrowser struct {
+	b   *chromium.Browser
+	tab *chromium.Page
+}
+
+func (c *chromiumBrowser) Name() string { return "chromium" }
+
+// OpenPopup loads a fresh popup document in the one tab.
+func (c *chromiumBrowser) OpenPopup(t *testing.T) popuppage.Page {
+	t.Helper()
+	require.NoError(t, c.tab.Navigate("about:blank"))
+	require.NoError(t, c.tab.Navigate(c.b.URL("popup.html")))
+	waitReady(t, c.tab)
+	return c.tab
+}
+
+// launchChromium starts Chromium with dist/unpacked loaded and Epic's host
+// mapped to srv, accepting srv's certificate key and no other.
+func launchChromium(t *testing.T, srv *fakeepic.TLSServer) *chromium.Browser {
+	t.Helper()
+	logFile, err := os.Create(filepath.Join(artifactsDir(t, "chromium"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
+	require.NoError(t, err)
+	t.Cleanup(func() { logFile.Close() })
+	b, err := chromium.Launch(chromium.Options{
+		Extension:  distDir(t),
+		ProfileDir: t.TempDir(),
+		MapHost:    fakeepic.EpicHost,
+		MapTo:      srv.Addr,
+		SPKIHash:   srv.SPKIHash,
+		Output:     logFile,
+	})
+	require.NoError(t, err)
+	t.Cleanup(b.Close)
+	return b
+}
+
+func TestChromium(t *testing.T) {
+	t.Parallel()
+	sw, srv := startEpic(t)
+	b := launchChromium(t, srv)
+	tab, err := b.NewTab("about:blank")
+	require.NoError(t, err)
+	require.NoError(t, tab.SetViewport(400, 620))
+	runKillCases(t, &chromiumBrowser{b: b, tab: tab}, sw)
+}
+
+// TestChromiumToolbarPopup opens the popup the way a person does, from the
+// toolbar button, and kills once; it also takes the README's screenshots.
+func TestChromiumToolbarPopup(t *testing.T) {
+	t.Parallel()
+	sw, srv := startEpic(t)
+	b := launchChromium(t, srv)
+	s := sw.fresh()
+	token, victim := player(s, everyKill)
+
+	popup, err := b.OpenToolbarPopup()
+	require.NoError(t, err)
+	reportOnFailure(t, popup, s)
+	waitReady(t, popup)
+	res, err := popuppage.Kill(popup, token, "OTHERS_ACCOUNT_CLIENT", outcomeTimeout)
+	require.NoError(t, err)
+	assert.Equal(t, popuppage.Success, res.Outcome, res.Text)
+	assert.Contains(t, res.Text, "204")
+	reqs := s.Requests()
+	require.Len(t, reqs, 1)
+	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT", reqs[0].Query.Get("killType"))
+	assert.False(t, s.Alive(victim))
+
+	dir := artifactsDir(t, "chromium")
+	saveScreenshot(t, popup, dir, "toolbar-popup-light")
+	require.NoError(t, popup.SetDarkMode(true))
+	saveScreenshot(t, popup, dir, "toolbar-popup-dark")
+}

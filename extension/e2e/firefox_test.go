@@ -1,0 +1,136 @@
+//go:build !js
+
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/firefox"
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+)
+
+// addonID is the manifest's gecko id; addonUUID fixes its moz-extension:// origin.
+const (
+	addonID   = "epic-session-killer@epicsessionkiller.github.io"
+	addonUUID = "4d0c8a5e-1f3b-4c2a-9e7d-6b5a4c3d2e1f"
+)
+
+// firefoxCallTimeout bounds each Marionette command.
+const firefoxCallTimeout = 15 * time.Second
+
+type firefoxBrowser struct{ c *firefox.Client }
+
+func (f *firefoxBrowser) Name() string { return "firefox" }
+
+// OpenPopup loads a fresh popup document in the one window. Marionette
+// cannot open Firefox's toolbar panel, so the popup opens as a page, with the
+// same document, origin and policy.
+func (f *firefoxBrowser) OpenPopup(t *testing.T) popuppage.Page {
+	t.Helper()
+	p := firefoxPage{f.c}
+	require.NoError(t, p.call(func(ctx context.Context) error { return f.c.Navigate(ctx, "about:blank") }))
+	require.NoError(t, p.call(func(ctx context.Context) error {
+		return f.c.Navigate(ctx, "moz-extension://"+addonUUID+"/popup.html")
+	}))
+	waitReady(t, p)
+	return p
+}
+
+type firefoxPage struct{ c *firefox.Client }
+
+func (f firefoxPage) call(fn func(ctx context.Context) error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), firefoxCallTimeout)
+	defer cancel()
+	return fn(ctx)
+}
+
+func (f firefoxPage) element(css string, act func(context.Context, firefox.Element) error) error {
+	return f.call(func(ctx context.Context) error {
+		el, err := f.c.Find(ctx, css)
+		if err != nil {
+			return err
+		}
+		return act(ctx, el)
+	})
+}
+
+func (f firefoxPage) Type(css, text string) error {
+	return f.element(css, func(ctx context.Context, el firefox.Element) error { return f.c.SendKeys(ctx, el, text) })
+}
+
+func (f firefoxPage) Click(css string) error { return f.element(css, f.c.Click) }
+
+func (f firefoxPage) DoubleClick(css string) error { return f.element(css, f.c.DoubleClick) }
+
+func (f firefoxPage) Eval(expression string, out any) error {
+	return f.call(func(ctx context.Context) error {
+		var raw json.RawMessage
+		if err := f.c.Execute(ctx, "return ("+expression+");", nil, &raw); err != nil {
+			return err
+		}
+		if out == nil {
+			return nil
+		}
+		if err := json.Unmarshal(raw, out); err != nil {
+			return fmt.Errorf("reading %s: %w", raw, err)
+		}
+		return nil
+	})
+}
+
+func (f firefoxPage) Screenshot() ([]byte, error) {
+	var png []byte
+	err := f.call(func(ctx context.Context) error {
+		var err error
+		png, err = f.c.Screenshot(ctx)
+		return err
+	})
+	return png, err
+}
+
+// launchFirefox starts Firefox ESR with Epic's host mapped to addr and
+// dist/unpacked installed as a temporary add-on.
+func launchFirefox(t *testing.T, addr string, port int) *firefox.Client {
+	t.Helper()
+	logFile, err := os.Create(filepath.Join(artifactsDir(t, "firefox"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
+	require.NoError(t, err)
+	t.Cleanup(func() { logFile.Close() })
+	uuids, err := json.Marshal(map[string]string{addonID: addonUUID})
+	require.NoError(t, err)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	b, err := firefox.Launch(ctx, firefox.Options{
+		ProfileDir: t.TempDir(),
+		Stderr:     logFile,
+		Prefs: map[string]any{
+			"network.dns.localDomains":       fakeepic.EpicHost,
+			"network.socket.forcePort":       fmt.Sprintf("443=%d", port),
+			"network.trr.mode":               5,
+			"extensions.webextensions.uuids": string(uuids),
+		},
+	})
+	require.NoError(t, err)
+	t.Cleanup(func() { b.Close() })
+	id, err := b.InstallAddon(ctx, distDir(t), true)
+	require.NoError(t, err)
+	require.Equal(t, addonID, id)
+	require.NoError(t, b.SetWindowSize(ctx, 400, 700))
+	return b.Client
+}
+
+func TestFirefox(t *testing.T) {
+	t.Parallel()
+	sw, srv := startEpic(t)
+	c := launchFirefox(t, srv.Addr, srv.Port)
+	runKillCases(t, &firefoxBrowser{c: c}, sw)
+}

@@ -1,0 +1,127 @@
+//go:build !js
+
+package e2e
+
+import (
+	"encoding/json"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+)
+
+// outcomeTimeout is how long a test waits for the popup's answer; the popup's
+// own timeout is 15 s.
+const outcomeTimeout = 20 * time.Second
+
+// browser opens fresh popup documents of the loaded extension.
+type browser interface {
+	Name() string
+	OpenPopup(t *testing.T) popuppage.Page
+}
+
+// distDir is what `make build` unpacks: exactly what ships.
+func distDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "dist", "unpacked"))
+	require.NoError(t, err)
+	_, err = os.Stat(filepath.Join(dir, "extension", "main.wasm"))
+	require.NoError(t, err, "the packaged extension is missing: run `make build` first")
+	return dir
+}
+
+// artifactsDir is where screenshots and browser logs go; git ignores it.
+func artifactsDir(t *testing.T, browser string) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "artifacts", "e2e", browser))
+	require.NoError(t, err)
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	return dir
+}
+
+// epicSwitch serves the current fake service, so that one browser, started
+// once, meets a fresh account service in every test case.
+type epicSwitch struct {
+	mu      sync.Mutex
+	service *fakeepic.Service
+}
+
+func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	e.mu.Lock()
+	s := e.service
+	e.mu.Unlock()
+	s.ServeHTTP(w, r)
+}
+
+// fresh installs and returns a new fake service.
+func (e *epicSwitch) fresh() *fakeepic.Service {
+	s := fakeepic.New()
+	e.mu.Lock()
+	e.service = s
+	e.mu.Unlock()
+	return s
+}
+
+// startEpic serves a switchable fake account service over TLS on loopback.
+func startEpic(t *testing.T) (*epicSwitch, *fakeepic.TLSServer) {
+	t.Helper()
+	sw := &epicSwitch{service: fakeepic.New()}
+	srv, err := fakeepic.ServeTLS(sw, "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { srv.Close() })
+	return sw, srv
+}
+
+func waitReady(t *testing.T, p popuppage.Page) {
+	t.Helper()
+	require.NoError(t, popuppage.WaitReady(p, 20*time.Second))
+}
+
+var unsafeName = regexp.MustCompile(`[^A-Za-z0-9_.-]+`)
+
+// saveScreenshot writes what the popup shows to the artifacts folder.
+func saveScreenshot(t *testing.T, p popuppage.Page, dir, name string) string {
+	t.Helper()
+	png, err := p.Screenshot()
+	require.NoError(t, err)
+	path := filepath.Join(dir, unsafeName.ReplaceAllString(name, "_")+".png")
+	require.NoError(t, os.WriteFile(path, png, 0o644))
+	return path
+}
+
+// reportOnFailure logs what the popup showed and what the service received
+// when the test fails.
+func reportOnFailure(t *testing.T, p popuppage.Page, s *fakeepic.Service) {
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		t.Logf("the popup showed: %s", popuppage.Shown(p))
+		reqs := s.Requests()
+		t.Logf("the fake account service received %d request(s):", len(reqs))
+		for _, r := range reqs {
+			h, _ := json.Marshal(r.Header)
+			t.Logf("  %s %s?%s %s", r.Method, r.Path, r.Query.Encode(), h)
+		}
+	})
+}
+
+// missing lists the wanted pieces that text lacks.
+func missing(text string, want []string) []string {
+	var out []string
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}

@@ -1,0 +1,131 @@
+//go:build !js
+
+// Package popuppage reads and drives the popup's documented contract (ids,
+// data-ready, data-outcome) in any browser that can type, click and evaluate
+// JavaScript: the end-to-end tests and the demo share it.
+package popuppage
+
+import (
+	"fmt"
+	"time"
+)
+
+// Page is one open popup document.
+type Page interface {
+	// Type focuses the element matching css and types text, key by key.
+	Type(css, text string) error
+	// Click and DoubleClick use the mouse on the element matching css.
+	Click(css string) error
+	DoubleClick(css string) error
+	// Eval stores the JSON value of a JavaScript expression in out.
+	Eval(expression string, out any) error
+	// Screenshot is a PNG of what the page shows.
+	Screenshot() ([]byte, error)
+}
+
+// Outcomes that end a kill; "pending" does not.
+const (
+	Success = "success"
+	Error   = "error"
+)
+
+// WaitFor polls a JavaScript condition until it is true or timeout passes.
+func WaitFor(p Page, expression string, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	for {
+		var ok bool
+		err := p.Eval(expression, &ok)
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err != nil {
+				return fmt.Errorf("waiting for %s: %w", expression, err)
+			}
+			return fmt.Errorf("waiting for %s: still false after %s", expression, timeout)
+		}
+		time.Sleep(25 * time.Millisecond)
+	}
+}
+
+// WaitReady waits until Go has wired the popup (data-ready on <html>).
+func WaitReady(p Page, timeout time.Duration) error {
+	if err := WaitFor(p, `document.documentElement.dataset.ready === "true"`, timeout); err != nil {
+		return fmt.Errorf("the popup never became ready (it shows %s): %w", Shown(p), err)
+	}
+	return nil
+}
+
+// Result is what the popup's result area shows.
+type Result struct {
+	Outcome string // data-outcome: "", "pending", "success" or "error"
+	Text    string
+}
+
+func (r Result) String() string { return fmt.Sprintf("data-outcome=%q %q", r.Outcome, r.Text) }
+
+// Read returns what the result area shows now.
+func Read(p Page) (Result, error) {
+	var r Result
+	err := p.Eval(`(() => { const r = document.getElementById("result");
+		return {Outcome: r.dataset.outcome || "", Text: r.textContent}; })()`, &r)
+	return r, err
+}
+
+// Shown is Read for messages: what the popup shows, or why it could not be read.
+func Shown(p Page) string {
+	r, err := Read(p)
+	if err != nil {
+		return "(could not read the popup: " + err.Error() + ")"
+	}
+	return r.String()
+}
+
+// WaitOutcome waits for the popup's final answer to a kill.
+func WaitOutcome(p Page, timeout time.Duration) (Result, error) {
+	cond := fmt.Sprintf(`[%q, %q].includes(document.getElementById("result").dataset.outcome)`, Success, Error)
+	if err := WaitFor(p, cond, timeout); err != nil {
+		return Result{}, fmt.Errorf("no outcome (the popup shows %s): %w", Shown(p), err)
+	}
+	return Read(p)
+}
+
+// SelectKillType picks a kill type the way the select's own keyboard and
+// mouse handling ends: a new value, then a change event.
+func SelectKillType(p Page, name string) error {
+	var ok bool
+	err := p.Eval(fmt.Sprintf(`(() => { const s = document.getElementById("kill-type");
+		if (![...s.options].some(o => o.value === %q)) return false;
+		s.value = %q; s.dispatchEvent(new Event("change", {bubbles: true})); return true; })()`, name, name), &ok)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return fmt.Errorf("the kill type list has no %s", name)
+	}
+	return nil
+}
+
+// Kill pastes token, picks killType, clicks Kill sessions (and Confirm when
+// the popup asks) and waits for the outcome.
+func Kill(p Page, token, killType string, timeout time.Duration) (Result, error) {
+	if err := p.Type("#token", token); err != nil {
+		return Result{}, err
+	}
+	if err := SelectKillType(p, killType); err != nil {
+		return Result{}, err
+	}
+	if err := p.Click("#kill"); err != nil {
+		return Result{}, err
+	}
+	var confirming bool
+	if err := p.Eval(`!document.getElementById("confirm-box").hidden`, &confirming); err != nil {
+		return Result{}, err
+	}
+	if confirming {
+		if err := p.Click("#confirm"); err != nil {
+			return Result{}, err
+		}
+	}
+	return WaitOutcome(p, timeout)
+}
