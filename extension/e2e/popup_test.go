@@ -37,6 +37,18 @@ func player(s *fakeepic.Service, perms []fakeepic.Permission) (caller, victim st
 	return caller, victim
 }
 
+// allowedEverything is a player whose token may use every kill type.
+func allowedEverything(s *fakeepic.Service) (string, string) { return player(s, everyKill) }
+
+// faulted is a player whose every request meets f instead of Epic's answer.
+func faulted(f fakeepic.Fault) func(s *fakeepic.Service) (string, string) {
+	return func(s *fakeepic.Service) (string, string) {
+		caller, _ := player(s, everyKill)
+		s.FaultToken(caller, f)
+		return caller, ""
+	}
+}
+
 // killCase is one person's attempt: a token, a kill type, a click, and what
 // the popup and the account service must show for it.
 type killCase struct {
@@ -61,29 +73,29 @@ type killCase struct {
 
 var killCases = []killCase{
 	{name: "OTHERS_ACCOUNT_CLIENT_SERVICE", killType: "OTHERS_ACCOUNT_CLIENT_SERVICE",
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
 	{name: "OTHERS_ACCOUNT_CLIENT", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
 	{name: "OTHERS_SAME_SOURCE_ID", killType: "OTHERS_SAME_SOURCE_ID",
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
 	{name: "OTHERS", killType: "OTHERS",
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
 	{name: "ALL after Confirm", killType: "ALL", confirm: true,
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}},
 	{name: "ALL_ACCOUNT_CLIENT after Confirm", killType: "ALL_ACCOUNT_CLIENT", confirm: true,
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}},
 	{name: "ALL cancelled", killType: "ALL", confirm: true, cancel: true,
-		setup:           func(s *fakeepic.Service) (string, string) { caller, _ := player(s, everyKill); return caller, "" },
+		setup:           allowedEverything,
 		wantOutcome:     "",
 		wantCallerAlive: true},
 	{name: "double click sends once", killType: "OTHERS_ACCOUNT_CLIENT", doubleClick: true,
-		setup:       func(s *fakeepic.Service) (string, string) { return player(s, everyKill) },
+		setup:       allowedEverything,
 		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
 	{name: "401 unknown token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
@@ -115,32 +127,16 @@ var killCases = []killCase{
 		wantOutcome: "error", wantText: []string{"400", "errors.com.epicgames.common.oauth.invalid_request"},
 		wantCallerAlive: true},
 	{name: "429 throttled", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup: func(s *fakeepic.Service) (string, string) {
-			caller, _ := player(s, everyKill)
-			s.FaultToken(caller, fakeepic.Throttled(221))
-			return caller, ""
-		},
+		setup:       faulted(fakeepic.Throttled(221)),
 		wantOutcome: "error", wantText: []string{"429", "errors.com.epicgames.common.throttled"}, wantCallerAlive: true},
 	{name: "503 server error", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup: func(s *fakeepic.Service) (string, string) {
-			caller, _ := player(s, everyKill)
-			s.FaultToken(caller, fakeepic.ServerError(503))
-			return caller, ""
-		},
+		setup:       faulted(fakeepic.ServerError(503)),
 		wantOutcome: "error", wantText: []string{"503", "errors.com.epicgames.common.server_error"}, wantCallerAlive: true},
 	{name: "HTML page", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup: func(s *fakeepic.Service) (string, string) {
-			caller, _ := player(s, everyKill)
-			s.FaultToken(caller, fakeepic.HTMLPage(403))
-			return caller, ""
-		},
+		setup:       faulted(fakeepic.HTMLPage(403)),
 		wantOutcome: "error", wantText: []string{"403", "web page"}, wantCallerAlive: true},
 	{name: "dropped connection", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup: func(s *fakeepic.Service) (string, string) {
-			caller, _ := player(s, everyKill)
-			s.FaultToken(caller, fakeepic.Dropped())
-			return caller, ""
-		},
+		setup:       faulted(fakeepic.Dropped()),
 		wantOutcome: "error", wantText: []string{"Could not reach Epic"}, wantCallerAlive: true,
 		// Firefox's network layer sends an idempotent DELETE again after a
 		// dropped connection (up to ten times here); the popup sent one.
@@ -178,6 +174,7 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 					assert.Empty(t, s.Requests(), "Cancel still sent a request")
 					assert.Contains(t, shownText(t, p), "nothing was sent")
 					assert.True(t, s.Alive(token))
+					assert.True(t, s.Alive(victim))
 					return
 				}
 				require.NoError(t, p.Click("#confirm"))
