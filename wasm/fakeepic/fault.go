@@ -2,6 +2,7 @@ package fakeepic
 
 import (
 	"fmt"
+	"net"
 	"net/http"
 	"strconv"
 	"time"
@@ -85,8 +86,12 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 			return true // the client is gone; nobody reads an answer
 		}
 	case droppedFault:
-		// net/http closes the connection (HTTP/1.1) or resets the stream
-		// (HTTP/2) without writing anything, and logs nothing.
+		// Under ServeTLS the whole connection goes, as when a network drops;
+		// elsewhere net/http closes it (HTTP/1.1) or resets only the stream
+		// (HTTP/2). Either way nothing is written, and nothing logged.
+		if c, ok := r.Context().Value(connKey{}).(net.Conn); ok {
+			_ = c.Close()
+		}
 		panic(http.ErrAbortHandler)
 	}
 	return false

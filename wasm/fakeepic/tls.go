@@ -22,6 +22,9 @@ import (
 // to the fake; the fake's certificate names it.
 const EpicHost = "account-public-service-prod.ol.epicgames.com"
 
+// connKey finds a request's connection, which the Dropped fault closes.
+type connKey struct{}
+
 // TLSServer serves a handler over HTTPS (HTTP/2 and HTTP/1.1) on a loopback
 // address with a fresh self-signed certificate.
 type TLSServer struct {
@@ -69,6 +72,9 @@ func ServeTLS(h http.Handler, addr string) (*TLSServer, error) {
 				MinVersion:   tls.VersionTLS12,
 			},
 			ReadHeaderTimeout: 10 * time.Second,
+			ConnContext: func(ctx context.Context, c net.Conn) context.Context {
+				return context.WithValue(ctx, connKey{}, c)
+			},
 		},
 		served: make(chan struct{}),
 	}

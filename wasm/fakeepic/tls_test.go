@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"strconv"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -106,4 +107,49 @@ func TestServeTLSRefusesBusyAddress(t *testing.T) {
 	_, err = fakeepic.ServeTLS(fakeepic.New(), srv.Addr)
 
 	assert.Error(t, err)
+}
+
+// TestServeTLSDropsTheWholeConnection: under ServeTLS a dropped request takes
+// its HTTP/2 connection with it, as a network failure does, so a request
+// running on the same connection fails too. (A reset of the one stream
+// instead makes Firefox send the same DELETE again, up to ten times.)
+func TestServeTLSDropsTheWholeConnection(t *testing.T) {
+	s := fakeepic.New()
+	srv, err := fakeepic.ServeTLS(s, "127.0.0.1:0")
+	require.NoError(t, err)
+	defer srv.Close()
+	slow := s.Issue(fakeepic.Grant{AccountID: accountA})
+	dropped := s.Issue(fakeepic.Grant{AccountID: accountA})
+	s.FaultToken(slow, fakeepic.Slow(5*time.Second))
+	s.FaultToken(dropped, fakeepic.Dropped())
+	client := srv.Client()
+	get := func(token string) (*http.Response, error) {
+		req, err := http.NewRequestWithContext(t.Context(), http.MethodGet, srv.URL+verifyPath, nil)
+		require.NoError(t, err)
+		req.Header.Set("Authorization", bearer(token))
+		return client.Do(req)
+	}
+	// Open the connection first, so both requests share it.
+	resp, err := get(s.Issue(fakeepic.Grant{AccountID: accountA}))
+	require.NoError(t, err)
+	resp.Body.Close()
+	slowDone := make(chan error, 1)
+	go func() {
+		resp, err := get(slow)
+		if err == nil {
+			resp.Body.Close()
+		}
+		slowDone <- err
+	}()
+	require.Eventually(t, func() bool { return len(s.Requests()) == 2 }, 2*time.Second, 5*time.Millisecond)
+
+	_, err = get(dropped)
+
+	assert.Error(t, err, "the dropped request")
+	select {
+	case err := <-slowDone:
+		assert.Error(t, err, "the request sharing the dropped connection")
+	case <-time.After(3 * time.Second):
+		t.Fatal("the request sharing the connection still waits: only its stream was reset")
+	}
 }
