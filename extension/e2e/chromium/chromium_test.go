@@ -16,3 +16,20 @@ func TestExtensionID(t *testing.T) {
 		assert.Equal(t, c.id, ExtensionID(c.dir), c.dir)
 	}
 }
+
+func TestLaunchSaysWhatIsMissing(t *testing.T) {
+	cases := []struct {
+		name    string
+		options Options
+		wantErr string
+	}{
+		{"no chromium", Options{Binary: "/nonexistent/chromium", Extension: t.TempDir(), ProfileDir: t.TempDir()}, "run `make browsers`"},
+		{"no extension", Options{Extension: t.TempDir(), ProfileDir: t.TempDir()}, "run `make build`"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Launch(c.options)
+			assert.ErrorContains(t, err, c.wantErr)
+		})
+	}
+}

@@ -114,7 +114,11 @@ func Launch(ctx context.Context, o Options) (*Browser, error) {
 		return nil, fmt.Errorf("firefox: %w", err)
 	}
 
-	cmd := exec.Command(cmp.Or(o.Binary, DefaultBinary),
+	binary := cmp.Or(o.Binary, DefaultBinary)
+	if _, err := exec.LookPath(binary); err != nil {
+		return nil, fmt.Errorf("firefox is missing (%w): run `make browsers`", err)
+	}
+	cmd := exec.Command(binary,
 		"--headless", "--marionette",
 		// Without it Marionette refuses to navigate to moz-extension:// pages.
 		"--remote-allow-system-access",

@@ -83,7 +83,7 @@ func TestLaunchRejectsBadOptions(t *testing.T) {
 	}{
 		{name: "no profile", options: Options{}, wantErr: "ProfileDir is required"},
 		{name: "unsupported pref", options: Options{ProfileDir: t.TempDir(), Prefs: map[string]any{"x": 1.5}}, wantErr: "unsupported type"},
-		{name: "missing binary", options: Options{ProfileDir: t.TempDir(), Binary: "/nonexistent/firefox"}, wantErr: "no such file"},
+		{name: "missing binary", options: Options{ProfileDir: t.TempDir(), Binary: "/nonexistent/firefox"}, wantErr: "firefox is missing"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
