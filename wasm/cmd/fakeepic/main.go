@@ -62,10 +62,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	for i, t := range tokens {
 		fmt.Fprintf(stdout, "%d. %s  %s: %s\n", i+1, t.Token, t.Label, t.Shows)
 	}
+	// The last line: scripts and tests wait for it before reading the rest.
+	fmt.Fprintln(stdout, serving)
 
 	<-ctx.Done()
 	return srv.Close()
 }
+
+// serving ends the command's start-up output.
+const serving = "serving until Ctrl-C"
 
 // statusWriter remembers the status for the log line.
 type statusWriter struct {

@@ -41,7 +41,8 @@ type running struct {
 	stop           func() error
 }
 
-// start runs the command until the test stops it, once it printed its hints.
+// start runs the command until the test stops it, once it printed all its
+// start-up output.
 func start(t *testing.T, args ...string) running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
@@ -50,7 +51,7 @@ func start(t *testing.T, args ...string) running {
 	go func() { done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), r.stdout, r.stderr) }()
 	listening := regexp.MustCompile(`(?m)^listening on (https://127\.0\.0\.1:\d+)$`)
 	require.Eventually(t, func() bool {
-		return strings.Contains(r.stdout.String(), "network.socket.forcePort")
+		return strings.Contains(r.stdout.String(), serving)
 	}, 10*time.Second, 10*time.Millisecond, r.stderr.String())
 	m := listening.FindStringSubmatch(r.stdout.String())
 	require.NotNil(t, m, r.stdout.String())
