@@ -32,8 +32,8 @@ func (c *chromiumBrowser) OpenPopup(t *testing.T) popuppage.Page {
 }
 
 // launchChromium starts Chromium with dist/unpacked loaded and Epic's host
-// mapped to srv, accepting srv's certificate key and no other.
-func launchChromium(t *testing.T, srv *fakeepic.TLSServer) *chromium.Browser {
+// mapped to epicAddr, accepting the certificate key spkiHash and no other.
+func launchChromium(t *testing.T, epicAddr, spkiHash string) *chromium.Browser {
 	t.Helper()
 	logFile, err := os.Create(filepath.Join(artifactsDir(t, "chromium"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
 	require.NoError(t, err)
@@ -42,8 +42,8 @@ func launchChromium(t *testing.T, srv *fakeepic.TLSServer) *chromium.Browser {
 		Extension:  distDir(t),
 		ProfileDir: t.TempDir(),
 		MapHost:    fakeepic.EpicHost,
-		MapTo:      srv.Addr,
-		SPKIHash:   srv.SPKIHash,
+		MapTo:      epicAddr,
+		SPKIHash:   spkiHash,
 		Output:     logFile,
 	})
 	require.NoError(t, err)
@@ -54,7 +54,7 @@ func launchChromium(t *testing.T, srv *fakeepic.TLSServer) *chromium.Browser {
 func TestChromium(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
-	b := launchChromium(t, srv)
+	b := launchChromium(t, srv.Addr, srv.SPKIHash)
 	tab, err := b.NewTab("about:blank")
 	require.NoError(t, err)
 	require.NoError(t, tab.SetViewport(400, 620))
@@ -66,7 +66,7 @@ func TestChromium(t *testing.T) {
 func TestChromiumToolbarPopup(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
-	b := launchChromium(t, srv)
+	b := launchChromium(t, srv.Addr, srv.SPKIHash)
 	s := sw.fresh()
 	token, victim := player(s, everyKill)
 
@@ -87,4 +87,28 @@ func TestChromiumToolbarPopup(t *testing.T) {
 	saveScreenshot(t, popup, dir, "toolbar-popup-light")
 	require.NoError(t, popup.SetDarkMode(true))
 	saveScreenshot(t, popup, dir, "toolbar-popup-dark")
+}
+
+// TestChromiumAcceptsOnlyTheFakesKey: the certificate exception names one key.
+// With another server's key allowed instead, the fake's certificate is
+// refused and the token never reaches it.
+func TestChromiumAcceptsOnlyTheFakesKey(t *testing.T) {
+	t.Parallel()
+	sw, srv := startEpic(t)
+	_, other := startEpic(t)
+	b := launchChromium(t, srv.Addr, other.SPKIHash)
+	s := sw.fresh()
+	token, victim := player(s, everyKill)
+	tab, err := b.NewTab(b.URL("popup.html"))
+	require.NoError(t, err)
+	reportOnFailure(t, tab, s)
+	waitReady(t, tab)
+
+	res, err := popuppage.Kill(tab, token, "OTHERS_ACCOUNT_CLIENT", outcomeTimeout)
+
+	require.NoError(t, err)
+	assert.Equal(t, popuppage.Error, res.Outcome, res.Text)
+	assert.Contains(t, res.Text, "Could not reach Epic")
+	assert.Empty(t, s.Requests(), "a request got through an untrusted certificate")
+	assert.True(t, s.Alive(victim))
 }

@@ -16,6 +16,12 @@ import (
 
 const killPath = "/account/api/oauth/sessions/kill"
 
+// The test player's account, and the Fortnite PC game client its sessions use.
+const (
+	playerAccount  = "4f1c1d06b2a54b3e9a0c5d7e8f901234"
+	fortniteClient = "ec684b8c687f479fadea3cb2ad83f5c6"
+)
+
 // everyKill holds DELETE on every account:token resource, so every kill type
 // is allowed and only the request itself decides what happens.
 var everyKill = []fakeepic.Permission{{Resource: "account:token:*", Action: fakeepic.Delete}}
@@ -24,9 +30,9 @@ var everyKill = []fakeepic.Permission{{Resource: "account:token:*", Action: fake
 // account, client, service and source, which every kill type ends.
 func player(s *fakeepic.Service, perms []fakeepic.Permission) (caller, victim string) {
 	g := fakeepic.Grant{
-		AccountID:     "4f1c1d06b2a54b3e9a0c5d7e8f901234",
+		AccountID:     playerAccount,
 		DisplayName:   "TestPlayer",
-		ClientID:      "ec684b8c687f479fadea3cb2ad83f5c6",
+		ClientID:      fortniteClient,
 		ClientService: "fortnite",
 		SourceID:      "source-1",
 		Permissions:   perms,
@@ -107,7 +113,7 @@ var killCases = []killCase{
 		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.account.auth_token.invalid_access_token"}},
 	{name: "401 expired token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
-			return s.Issue(fakeepic.Grant{AccountID: "4f1c1d06b2a54b3e9a0c5d7e8f901234", ClientID: "ec684b8c687f479fadea3cb2ad83f5c6",
+			return s.Issue(fakeepic.Grant{AccountID: playerAccount, ClientID: fortniteClient,
 				ClientService: "fortnite", Permissions: everyKill, ExpiresIn: -time.Hour}), ""
 		},
 		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.common.authentication.token_verification_failed"}},
@@ -124,7 +130,7 @@ var killCases = []killCase{
 	{name: "400 invalid_request", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
 			// A client-only session cannot use the account kill types.
-			return s.Issue(fakeepic.Grant{ClientID: "ec684b8c687f479fadea3cb2ad83f5c6", ClientService: "fortnite", Permissions: everyKill}), ""
+			return s.Issue(fakeepic.Grant{ClientID: fortniteClient, ClientService: "fortnite", Permissions: everyKill}), ""
 		},
 		wantOutcome: "error", wantText: []string{"400", "errors.com.epicgames.common.oauth.invalid_request"},
 		wantCallerAlive: true},

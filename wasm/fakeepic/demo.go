@@ -12,11 +12,11 @@ type DemoToken struct {
 // Demo account and clients: real public client ids, so the popup shows what
 // it would show with a real token of that client.
 const (
-	DemoAccountID   = "de0000000000000000000000000000aa"
-	DemoDisplayName = "DemoPlayer"
+	demoAccountID   = "de0000000000000000000000000000aa"
+	demoDisplayName = "DemoPlayer"
 	// fortnitePCGameClient and launcherAppClient2 from the public client lists.
-	DemoFortniteClientID = "ec684b8c687f479fadea3cb2ad83f5c6"
-	DemoLauncherClientID = "34a02cf8f4414e29b15921876da36f9a"
+	demoFortniteClientID = "ec684b8c687f479fadea3cb2ad83f5c6"
+	demoLauncherClientID = "34a02cf8f4414e29b15921876da36f9a"
 )
 
 // Demo seeds a demo account and returns its tokens, in a stable order, for
@@ -40,15 +40,15 @@ func Demo(s *Service) []DemoToken {
 	}
 	fortnite := func(token, service, source string, perms []Permission) Grant {
 		return Grant{
-			Token: token, AccountID: DemoAccountID, DisplayName: DemoDisplayName,
-			ClientID: DemoFortniteClientID, ClientService: service, SourceID: source,
+			Token: token, AccountID: demoAccountID, DisplayName: demoDisplayName,
+			ClientID: demoFortniteClientID, ClientService: service, SourceID: source,
 			Permissions: perms,
 		}
 	}
 	launcher := func(token, source string, perms []Permission) Grant {
 		return Grant{
-			Token: token, AccountID: DemoAccountID, DisplayName: DemoDisplayName,
-			ClientID: DemoLauncherClientID, ClientService: "launcher", SourceID: source,
+			Token: token, AccountID: demoAccountID, DisplayName: demoDisplayName,
+			ClientID: demoLauncherClientID, ClientService: "launcher", SourceID: source,
 			Permissions: perms,
 		}
 	}
@@ -104,7 +104,7 @@ func Demo(s *Service) []DemoToken {
 		},
 		{
 			grant: Grant{
-				Token: "de000000000000000000000000000009", ClientID: DemoFortniteClientID,
+				Token: "de000000000000000000000000000009", ClientID: demoFortniteClientID,
 				ClientService: "fortnite",
 			},
 			label: "Client-only Fortnite session (client_credentials)",

@@ -107,6 +107,6 @@ func TestDemoVerifyShowsTheDemoPlayer(t *testing.T) {
 
 	require.Equal(t, http.StatusOK, rec.Code)
 	assert.Contains(t, rec.Body.String(), `"display_name":"DemoPlayer"`)
-	assert.Contains(t, rec.Body.String(), `"client_id":"`+fakeepic.DemoFortniteClientID+`"`)
+	assert.Contains(t, rec.Body.String(), `"client_id":"ec684b8c687f479fadea3cb2ad83f5c6"`)
 	assert.Contains(t, rec.Body.String(), `{"resource":"account:token:otherSessionsForAccountClientService","action":8}`)
 }
