@@ -1,0 +1,149 @@
+package epic
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"net/http"
+	"time"
+)
+
+// VerifiedToken is Epic's answer to GET /account/api/oauth/verify. It holds
+// no secret: the token Epic echoes and the session id, which a source
+// redacts like the token and emulators derive the token from, are dropped.
+type VerifiedToken struct {
+	TokenType      string
+	ClientID       string
+	InternalClient bool
+	ClientService  string
+	// AccountID is empty for a client-only session.
+	AccountID   string
+	ExpiresIn   int // seconds, as Epic counted them when it answered
+	ExpiresAt   time.Time
+	AuthMethod  string
+	DisplayName string
+	App         string
+	InAppID     string
+	DeviceID    string
+	// Perms is nil when Epic sent no list and empty when it sent an empty one.
+	Perms []GrantedPermission
+}
+
+// Holder is HolderAccount for a session signed in to an account and
+// HolderClient for a client-only session.
+func (v *VerifiedToken) Holder() string {
+	if v.AccountID != "" {
+		return HolderAccount
+	}
+	return HolderClient
+}
+
+// verifyAnswer has the field names of Epic's verify answer (epic-api.md §1.3).
+type verifyAnswer struct {
+	TokenType      string          `json:"token_type"`
+	ClientID       string          `json:"client_id"`
+	InternalClient bool            `json:"internal_client"`
+	ClientService  string          `json:"client_service"`
+	AccountID      string          `json:"account_id"`
+	ExpiresIn      int             `json:"expires_in"`
+	ExpiresAt      string          `json:"expires_at"`
+	AuthMethod     string          `json:"auth_method"`
+	DisplayName    string          `json:"display_name"`
+	App            string          `json:"app"`
+	InAppID        string          `json:"in_app_id"`
+	DeviceID       string          `json:"device_id"`
+	Perms          json.RawMessage `json:"perms"`
+}
+
+// VerifyAnswerError is a 200 from verify that cannot be used.
+type VerifyAnswerError struct {
+	// Reason completes "Epic's verify answer …".
+	Reason string
+}
+
+func (e *VerifyAnswerError) Error() string {
+	return "Epic's verify answer " + e.Reason + ", so the token could not be checked"
+}
+
+// Verify asks Epic what the token is: GET /account/api/oauth/verify
+// ?includePerms=true. Any answer but 200 gives the same errors as Kill
+// (*APIError, *RedirectError, *TransportError, or an input error for a
+// token that cannot be sent); a 200 without client_id or a readable
+// expires_at gives *VerifyAnswerError.
+func (c *Client) Verify(ctx context.Context, token string) (*VerifiedToken, error) {
+	token, err := NormalizeToken(token)
+	if err != nil {
+		return nil, err
+	}
+	u := c.baseURL() + "/account/api/oauth/verify?includePerms=true"
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "bearer "+token)
+	resp, err := c.Doer.Do(req)
+	if err != nil {
+		return nil, &TransportError{Err: err}
+	}
+	defer resp.Body.Close()
+	body, kind := readBody(resp.Body)
+	switch {
+	case resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400):
+		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
+	case resp.StatusCode != http.StatusOK:
+		apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
+		apiErr.redact(token)
+		return nil, apiErr
+	}
+	return decodeVerifyAnswer(body, kind)
+}
+
+func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
+	switch kind {
+	case BodyEmpty:
+		return nil, &VerifyAnswerError{Reason: "was empty"}
+	case BodyTooLarge:
+		return nil, &VerifyAnswerError{Reason: "was over 64 KiB and was not read"}
+	case BodyUnreadable:
+		return nil, &VerifyAnswerError{Reason: "broke off while being read"}
+	}
+	var a verifyAnswer
+	// A field of an unexpected type costs only that field; the required
+	// ones are checked below.
+	var typeErr *json.UnmarshalTypeError
+	if err := json.Unmarshal(body, &a); err != nil && !errors.As(err, &typeErr) {
+		return nil, &VerifyAnswerError{Reason: "is not the JSON object Epic sends"}
+	}
+	if a.ClientID == "" {
+		return nil, &VerifyAnswerError{Reason: "has no client_id"}
+	}
+	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
+	if err != nil {
+		return nil, &VerifyAnswerError{Reason: "has no readable expires_at"}
+	}
+	return &VerifiedToken{
+		TokenType:      a.TokenType,
+		ClientID:       a.ClientID,
+		InternalClient: a.InternalClient,
+		ClientService:  a.ClientService,
+		AccountID:      a.AccountID,
+		ExpiresIn:      a.ExpiresIn,
+		ExpiresAt:      at.UTC(),
+		AuthMethod:     a.AuthMethod,
+		DisplayName:    a.DisplayName,
+		App:            a.App,
+		InAppID:        a.InAppID,
+		DeviceID:       a.DeviceID,
+		Perms:          decodePerms(a.Perms),
+	}, nil
+}
+
+// decodePerms reads the perms list. One that does not read whole is
+// dropped: an unknown list blocks nothing, while a wrong one would.
+func decodePerms(raw json.RawMessage) []GrantedPermission {
+	var perms []GrantedPermission
+	if json.Unmarshal(raw, &perms) != nil {
+		return nil
+	}
+	return perms
+}
