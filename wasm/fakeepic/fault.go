@@ -17,6 +17,7 @@ const (
 	htmlPageFault
 	slowFault
 	droppedFault
+	epicErrorFault
 )
 
 // Fault is a misbehaviour imposed on a request before normal handling. The
@@ -25,6 +26,8 @@ type Fault struct {
 	kind   faultKind
 	number int // seconds for throttledFault, status for serverErrorFault and htmlPageFault
 	delay  time.Duration
+	// err is the answer of epicErrorFault; a pointer keeps Fault comparable.
+	err *epicError
 }
 
 // Throttled answers 429 errors.com.epicgames.common.throttled (1041) asking
@@ -46,6 +49,15 @@ func Slow(d time.Duration) Fault { return Fault{kind: slowFault, delay: d} }
 // twice.
 func Dropped() Fault { return Fault{kind: droppedFault} }
 
+// EpicError answers status with Epic's JSON error body and X-Epic-Error-*
+// headers for any errorCode, so tests can meet answers the fake never gives
+// on its own, such as 18048 too_many_sessions. It sets no Retry-After, even
+// for 429: that is Epic's capacity throttling.
+func EpicError(status int, errorCode string, numeric int, message string, vars ...string) Fault {
+	return Fault{kind: epicErrorFault, number: status,
+		err: newError(status, errorCode, numeric, message, append([]string(nil), vars...)...)}
+}
+
 // String describes the fault for test names and logs.
 func (f Fault) String() string {
 	switch f.kind {
@@ -59,6 +71,8 @@ func (f Fault) String() string {
 		return "slow " + f.delay.String()
 	case droppedFault:
 		return "dropped"
+	case epicErrorFault:
+		return fmt.Sprintf("epic error %d %s", f.number, f.err.ErrorCode)
 	}
 	return "none"
 }
@@ -75,6 +89,9 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 		return true
 	case htmlPageFault:
 		writeHTMLPage(w, f.number)
+		return true
+	case epicErrorFault:
+		f.err.write(w)
 		return true
 	case slowFault:
 		timer := time.NewTimer(f.delay)

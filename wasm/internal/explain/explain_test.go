@@ -1,0 +1,486 @@
+package explain
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+)
+
+var now = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
+
+func killType(t testing.TB, name string) epic.KillType {
+	t.Helper()
+	kt, err := epic.ParseKillType(name)
+	require.NoError(t, err)
+	return kt
+}
+
+// epicErr is Epic's JSON error as the epic package decodes it.
+func epicErr(status int, code string, numeric int, message string, vars ...string) *epic.APIError {
+	return &epic.APIError{
+		StatusCode: status, Body: epic.BodyEpicJSON, ContentType: "application/json",
+		ErrorCode: code, NumericErrorCode: numeric, ErrorMessage: message, MessageVars: vars,
+		OriginatingService: "com.epicgames.account.public", Intent: "prod",
+		CorrelationID: "UNKNOWN-1f2e3d4c-5b6a-7988-a7b6-c5d4e3f2a1b0",
+	}
+}
+
+func withRetryAfter(e *epic.APIError, d time.Duration) *epic.APIError {
+	e.RetryAfter = d
+	return e
+}
+
+func bare(status int, body epic.BodyKind, contentType string) *epic.APIError {
+	return &epic.APIError{StatusCode: status, Body: body, ContentType: contentType}
+}
+
+const (
+	missingPermissionCode = "errors.com.epicgames.common.missing_permission"
+	throttledCode         = "errors.com.epicgames.common.throttled"
+	invalidRequestCode    = "errors.com.epicgames.common.oauth.invalid_request"
+	throttleMessage       = "Operation access is limited by throttling policy, please try again in 221 second(s)."
+)
+
+type want struct {
+	reason  Reason
+	outcome Outcome // default OutcomeError
+	status  int
+	title   string
+	// advice must contain each phrase, and none of notAdvice.
+	advice    []string
+	notAdvice []string
+	wait      time.Duration
+	tokenDead bool
+	hostAcc   bool
+}
+
+type explainCase struct {
+	name string
+	in   Input
+	want want
+}
+
+func explainCases(t testing.TB) []explainCase {
+	others := killType(t, "OTHERS_ACCOUNT_CLIENT")
+	all := killType(t, "ALL")
+	newToken := []string{"Sign in on epicgames.com again and paste a fresh token"}
+	return []explainCase{
+		// 204
+		{"204 others of this app", Input{KillType: others},
+			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
+				title:  "Your other sessions of this app were signed out.",
+				advice: []string{"This token still works."}}},
+		{"204 ALL ends this token", Input{KillType: all},
+			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
+				title:  "Every session was signed out, including this one.",
+				advice: []string{"This token has ended too.", "Sign in on epicgames.com again and paste a fresh token to do more."}, tokenDead: true}},
+		{"204 ALL_ACCOUNT_CLIENT ends this token", Input{KillType: killType(t, "ALL_ACCOUNT_CLIENT")},
+			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
+				title:  "Every session of this app was signed out, including this one.",
+				advice: []string{"This token has ended too."}, tokenDead: true}},
+		{"204 own session", Input{KillType: epic.OwnSession},
+			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
+				title: "This token's session was signed out.", advice: []string{"This token has ended too."}, tokenDead: true}},
+
+		// Token no longer valid.
+		{"1031 token_verification_failed", Input{KillType: others, Err: epicErr(401,
+			"errors.com.epicgames.common.authentication.token_verification_failed", 1031,
+			"Sorry we couldn't validate your token [your token]. Please try with a new token.", "[your token]")},
+			want{reason: ReasonTokenDead, status: 401, title: "This token has expired or was signed out.",
+				advice: append([]string{"Nothing was signed out."}, newToken...), tokenDead: true}},
+		{"1032 authentication_failed", Input{KillType: others, Err: epicErr(401,
+			"errors.com.epicgames.common.authentication.authentication_failed", 1032,
+			"Authentication failed for /account/api/oauth/sessions/kill", "/account/api/oauth/sessions/kill")},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token.", advice: newToken, tokenDead: true}},
+		{"1014 invalid_token", Input{KillType: others, Err: epicErr(401,
+			"errors.com.epicgames.common.oauth.invalid_token", 1014, "Malformed auth token [[your token]]", "[your token]")},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic says this is not a valid token.", advice: newToken, tokenDead: true}},
+		{"18071 invalid_access_token", Input{KillType: others, Err: epicErr(401,
+			"errors.com.epicgames.account.auth_token.invalid_access_token", 18071,
+			"Sorry the access token '[your token]' is invalid", "[your token]")},
+			want{reason: ReasonTokenDead, status: 401, title: "This token is no longer valid.", advice: newToken, tokenDead: true}},
+		{"1002 unauthorized", Input{KillType: others, Err: epicErr(401, "errors.com.epicgames.unauthorized", 1002,
+			"The request is missing authentication, or the authentication is no longer valid.", "could not parse access token")},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token.", advice: newToken, tokenDead: true}},
+		{"unauthorized.v2", Input{KillType: others, Err: epicErr(401, "errors.com.epicgames.unauthorized.v2", 0, "")},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token.", advice: newToken, tokenDead: true}},
+		{"errorCode matched whatever its letter case", Input{KillType: others, Err: epicErr(401,
+			"Errors.com.EpicGames.Common.Authentication.Token_Verification_Failed", 1031, "")},
+			want{reason: ReasonTokenDead, status: 401, title: "This token has expired or was signed out.", advice: newToken, tokenDead: true}},
+		{"plain 401 without a code", Input{KillType: others, Err: bare(401, epic.BodyEmpty, "")},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token (HTTP 401).", advice: newToken, tokenDead: true}},
+		{"own session already dead", Input{KillType: epic.OwnSession, Err: epicErr(401,
+			"errors.com.epicgames.account.auth_token.invalid_access_token", 18071, "Sorry the access token '[your token]' is invalid")},
+			want{reason: ReasonTokenDead, status: 401, title: "This token is no longer valid.",
+				advice: []string{"already over"}, notAdvice: []string{"Nothing was signed out."}, tokenDead: true}},
+
+		// Missing permission.
+		{"1023 ALL, usable unknown", Input{KillType: all, Err: epicErr(403, missingPermissionCode, 1023,
+			"Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation",
+			"account:token:allSessionsForClient", "DELETE")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use ALL.",
+				advice: []string{"Nothing was signed out.", "Epic requires the permission account:token:allSessionsForClient DELETE, which this token does not hold.",
+					"Tokens of Epic's game apps usually hold only OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE.",
+					"Try OTHERS_ACCOUNT_CLIENT_SERVICE or OTHERS_ACCOUNT_CLIENT instead.",
+					"Sign out everywhere under Password and security"}}},
+		{"1023 OTHERS_ACCOUNT_CLIENT, one other usable", Input{KillType: others, Usable: []string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT"},
+			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccountClient", "DELETE")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS_ACCOUNT_CLIENT.",
+				advice:    []string{"account:token:otherSessionsForAccountClient DELETE", "This token can use OTHERS_ACCOUNT_CLIENT_SERVICE instead."},
+				notAdvice: []string{"Sign out everywhere", "usually"}}},
+		{"1023 nothing usable", Input{KillType: killType(t, "OTHERS"), Usable: []string{},
+			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccount", "DELETE")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS.",
+				advice: []string{"This token can use no other kill type.", "Sign out everywhere"}}},
+		{"1023 permission read from the message", Input{KillType: all, Usable: []string{"others_account_client"},
+			Err: epicErr(403, missingPermissionCode, 1023,
+				"Sorry your login does not posses the permissions 'account:token:allSessionsForAccount DELETE' needed to perform the requested operation")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use ALL.",
+				advice: []string{"Epic requires the permission account:token:allSessionsForAccount DELETE", "This token can use OTHERS_ACCOUNT_CLIENT instead."}}},
+		{"1023 single session", Input{KillType: epic.OwnSession, Err: epicErr(403, missingPermissionCode, 1023, "",
+			"account:token:otherSessionsWithSameSourceForAccount", "DELETE")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token lacks a permission Epic requires.",
+				advice: []string{"account:token:otherSessionsWithSameSourceForAccount DELETE"}}},
+
+		// Throttling.
+		{"1041 with Retry-After", Input{KillType: others, Err: withRetryAfter(epicErr(429, throttledCode, 1041, throttleMessage, "221"), 221*time.Second)},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"Nothing was signed out.", "The kill button is available again in 3 min 41 s."}, wait: 221 * time.Second}},
+		{"1041 wait from messageVars", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "65")},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"The kill button is available again in 1 min 05 s."}, wait: 65 * time.Second}},
+		{"1041 wait from the message", Input{KillType: others, Err: epicErr(429, throttledCode, 1041,
+			"Operation access is limited by throttling policy, please try again in 12 second(s).")},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"available again in 12 s."}, wait: 12 * time.Second}},
+		{"1041 hours", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "6798")},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"available again in 1 h 53 min 18 s."}, wait: 6798 * time.Second}},
+		{"1041 absurd wait is capped", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "99999999999999999999")},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"available again in 24 h 00 min 00 s."}, wait: 24 * time.Hour}},
+		{"429 without code or wait", Input{KillType: others, Err: bare(429, epic.BodyEmpty, "")},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"Epic did not say for how long", "available again in 1 min 00 s."}, wait: time.Minute}},
+		{"429 with an unknown code is still throttling", Input{KillType: others, Err: withRetryAfter(epicErr(429, "errors.com.epicgames.common.new_throttle", 0, ""), 5*time.Second)},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"available again in 5 s."}, wait: 5 * time.Second}},
+
+		// Other codes of §2.2.
+		{"18048 too_many_sessions", Input{KillType: others, Err: epicErr(400, "errors.com.epicgames.account.oauth.too_many_sessions", 18048,
+			"Sorry too many sessions have been issued for your account. Please try again later")},
+			want{reason: ReasonTooManySessions, status: 400, title: "Epic says too many sessions were issued for your account.",
+				advice: []string{"Nothing was signed out.", "a few hours", "every new sign-in adds a session"}}},
+		{"18048 with Retry-After", Input{KillType: others, Err: withRetryAfter(epicErr(400, "errors.com.epicgames.account.oauth.too_many_sessions", 18048, ""), time.Hour)},
+			want{reason: ReasonTooManySessions, status: 400, title: "Epic says too many sessions were issued for your account.",
+				advice: []string{"available again in 1 h 00 min 00 s."}, wait: time.Hour}},
+		{"18051 unknown_oauth_session", Input{KillType: epic.OwnSession, Err: epicErr(404, "errors.com.epicgames.account.auth_token.unknown_oauth_session", 18051,
+			"Sorry we could not find the auth session '[your token]'", "[your token]")},
+			want{reason: ReasonUnknownSession, status: 404, title: "Epic found no such session; it has already ended.",
+				advice: []string{"nothing left to sign out"}}},
+		{"18040 not_own_session_removal", Input{KillType: epic.OwnSession, Err: epicErr(403, "errors.com.epicgames.account.auth_token.not_own_session_removal", 18040,
+			"Sorry you cannot remove the auth session 50069c. It was not issued to you.", "50069c")},
+			want{reason: ReasonNotOwnSession, status: 403, title: "That session was not issued to this token's account.",
+				advice: []string{"Nothing was signed out.", "its own account"}}},
+		{"1013 invalid killType", Input{KillType: others, Err: epicErr(400, invalidRequestCode, 1013, "A valid killType is required.")},
+			want{reason: ReasonInvalidRequest, status: 400, title: "Epic did not accept the kill type.",
+				advice: []string{`Epic said: "A valid killType is required."`, "check for an update"}}},
+		{"1013 client-only token", Input{KillType: others, Err: epicErr(400, invalidRequestCode, 1013,
+			"Cannot use the killType OTHERS_ACCOUNT_CLIENT with a client only OauthSession.")},
+			want{reason: ReasonClientOnlyToken, status: 400, title: "This token belongs to an app, not to a signed-in account.",
+				advice: []string{"use OTHERS_ACCOUNT_CLIENT", "Sign in on epicgames.com"}}},
+		{"1013 other, message only in error_description", Input{KillType: others, Err: func() error {
+			e := epicErr(400, invalidRequestCode, 1013, "")
+			e.OAuthErrorDescription = "Something is off."
+			return e
+		}()},
+			want{reason: ReasonInvalidRequest, status: 400, title: "Epic rejected the request as invalid.",
+				advice: []string{`Epic said: "Something is off."`}}},
+		{"1004 not_found", Input{KillType: others, Err: epicErr(404, "errors.com.epicgames.common.not_found", 1004,
+			"Sorry the resource you were trying to find could not be found")},
+			want{reason: ReasonNotFound, status: 404, title: "Epic does not know the address the request went to.",
+				advice: []string{"check for an update"}}},
+		{"1009 method_not_allowed", Input{KillType: others, Err: epicErr(405, "errors.com.epicgames.common.method_not_allowed", 1009,
+			"Sorry the resource you were trying to find cannot be accessed with the HTTP method OPTIONS.", "OPTIONS")},
+			want{reason: ReasonNotFound, status: 405, title: "Epic does not accept this kind of request at that address.",
+				advice: []string{"check for an update"}}},
+		{"1000 server_error 503", Input{KillType: others, Err: epicErr(503, "errors.com.epicgames.common.server_error", 1000,
+			"Sorry an error occurred and we were unable to resolve it (tracking id: [x])", "x")},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
+				advice: []string{"on Epic's side", "not known whether sessions were signed out", "Try again in a few minutes"}}},
+		{"502 without a body", Input{KillType: others, Err: bare(502, epic.BodyEmpty, "")},
+			want{reason: ReasonEpicTrouble, status: 502, title: "Epic's service is having trouble (HTTP 502).", advice: []string{"Try again in a few minutes"}}},
+
+		// Not Epic's answer.
+		{"HTML page 403", Input{KillType: others, Err: bare(403, epic.BodyOther, "text/html; charset=UTF-8")},
+			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic (HTTP 403).",
+				advice: []string{"proxy, firewall or security check", "Open epicgames.com in a tab"}}},
+		{"HTML page too large to read", Input{KillType: others, Err: bare(503, epic.BodyTooLarge, "TEXT/HTML")},
+			want{reason: ReasonWebPage, status: 503, title: "A web page answered instead of Epic (HTTP 503).", advice: []string{"Open epicgames.com"}}},
+		{"HTML page 429 keeps its wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyOther, "text/html"), 30*time.Second)},
+			want{reason: ReasonWebPage, status: 429, title: "A web page answered instead of Epic (HTTP 429).", advice: []string{"Open epicgames.com"}, wait: 30 * time.Second}},
+		{"timeout", Input{KillType: others, Timeout: 15 * time.Second, Err: &epic.TransportError{Err: fmt.Errorf("Delete: %w", context.DeadlineExceeded)}},
+			want{reason: ReasonTimeout, title: "Epic did not answer within 15 s.",
+				advice: []string{"The request was stopped; sessions may or may not have been signed out."}}},
+		{"timeout of unknown length", Input{KillType: others, Err: context.DeadlineExceeded},
+			want{reason: ReasonTimeout, title: "Epic did not answer in time.", advice: []string{"may or may not"}}},
+		{"stopped", Input{KillType: others, Err: &epic.TransportError{Err: context.Canceled}},
+			want{reason: ReasonStopped, title: "The request was stopped before Epic answered.", advice: []string{"may or may not"}}},
+		{"offline", Input{KillType: others, Err: ErrOffline},
+			want{reason: ReasonOffline, title: "You are offline.", advice: []string{"Nothing was sent.", "Connect to the internet"}}},
+		{"offline, wrapped", Input{KillType: others, Err: fmt.Errorf("before sending: %w", ErrOffline)},
+			want{reason: ReasonOffline, title: "You are offline.", advice: []string{"Nothing was sent."}}},
+		{"host access revoked", Input{KillType: others, Err: ErrHostAccessRevoked},
+			want{reason: ReasonHostAccess, title: "The extension may no longer contact Epic.",
+				advice: []string{"account-public-service-prod.ol.epicgames.com", "nothing was sent", "Grant the access again"}, hostAcc: true}},
+		{"redirect", Input{KillType: others, Err: &epic.RedirectError{StatusCode: 302, Location: "https://elsewhere.example/"}},
+			want{reason: ReasonRedirect, status: 302, title: "The request was redirected, and the redirect was not followed.",
+				advice: []string{"The token was sent nowhere else."}, notAdvice: []string{"elsewhere.example"}}},
+		{"opaque redirect", Input{KillType: others, Err: &epic.RedirectError{}},
+			want{reason: ReasonRedirect, title: "The request was redirected, and the redirect was not followed.", advice: []string{"Wi-Fi sign-in page"}}},
+		{"transport", Input{KillType: others, Err: &epic.TransportError{Err: errors.New("dial tcp: connection refused")}},
+			want{reason: ReasonUnreachable, title: "Could not reach Epic.", advice: []string{"not known whether sessions were signed out", "firewall, VPN or blocker"}}},
+		{"input: no token", Input{KillType: others, Err: epic.ErrNoToken},
+			want{reason: ReasonInput, title: "Nothing was sent.", advice: []string{"No access token: paste your current Epic access token."}}},
+		{"input: kill type", Input{Err: &epic.KillTypeError{Input: "EVERYTHING"}},
+			want{reason: ReasonInput, title: "Nothing was sent.", advice: []string{`Unknown kill type "EVERYTHING"`}}},
+
+		// Unknown answers are reported, not interpreted.
+		{"unknown code", Input{KillType: others, Err: epicErr(418, "errors.com.epicgames.some.new_thing", 9999, "Whatever happened here.")},
+			want{reason: ReasonUnknown, status: 418, title: "Unexpected answer from Epic (HTTP 418).",
+				advice: []string{"Epic's error code: errors.com.epicgames.some.new_thing (9999).", `Epic said: "Whatever happened here."`, "does not know this answer"}}},
+		{"unknown code with a known number is not guessed", Input{KillType: others, Err: epicErr(401, "errors.com.epicgames.some.new_thing", 1031, "")},
+			want{reason: ReasonUnknown, status: 401, title: "Unexpected answer from Epic (HTTP 401).",
+				advice: []string{"Epic's error code: errors.com.epicgames.some.new_thing (1031).", "Epic gave no explanation."}}},
+		{"number only", Input{KillType: others, Err: epicErr(400, "", 424242, "")},
+			want{reason: ReasonUnknown, status: 400, title: "Unexpected answer from Epic (HTTP 400).", advice: []string{"Epic's error code: 424242."}}},
+		{"not Epic's format", Input{KillType: others, Err: bare(400, epic.BodyOther, "application/json")},
+			want{reason: ReasonUnknown, status: 400, title: "Unexpected answer from Epic (HTTP 400).", advice: []string{"not in Epic's error format"}}},
+		{"200 instead of 204", Input{KillType: others, Err: bare(200, epic.BodyEmpty, "")},
+			want{reason: ReasonUnknown, status: 200, title: "Unexpected answer from Epic (HTTP 200).", advice: []string{"no body"}}},
+		{"other error", Input{KillType: others, Err: errors.New("the access token has expired")},
+			want{reason: ReasonInput, title: "Nothing was sent.", advice: []string{"The access token has expired."}}},
+		{"1023 the other published type, usable unknown", Input{KillType: others,
+			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccountClient", "DELETE")},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS_ACCOUNT_CLIENT.",
+				advice:    []string{"usually hold only OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE.", "Try OTHERS_ACCOUNT_CLIENT_SERVICE instead."},
+				notAdvice: []string{"Sign out everywhere"}}},
+		{"503 with Retry-After", Input{KillType: others, Err: withRetryAfter(bare(503, epic.BodyEmpty, ""), 90*time.Second)},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
+				advice: []string{"available again in 1 min 30 s."}, wait: 90 * time.Second}},
+	}
+}
+
+func TestExplain(t *testing.T) {
+	for _, tc := range explainCases(t) {
+		t.Run(tc.name, func(t *testing.T) {
+			tc.in.Now = now
+			x := Explain(tc.in)
+
+			w := tc.want
+			if w.outcome == "" {
+				w.outcome = OutcomeError
+			}
+			assert.Equal(t, w.reason, x.Reason)
+			assert.Equal(t, w.outcome, x.Outcome)
+			assert.Equal(t, w.status, x.Status)
+			assert.Equal(t, w.title, x.Title)
+			for _, p := range w.advice {
+				assert.Contains(t, x.Advice, p)
+			}
+			for _, p := range w.notAdvice {
+				assert.NotContains(t, x.Advice, p)
+			}
+			assert.Equal(t, w.wait, x.Wait)
+			if w.wait > 0 {
+				assert.Equal(t, now.Add(w.wait), x.Until)
+			} else {
+				assert.True(t, x.Until.IsZero())
+			}
+			assert.Equal(t, w.tokenDead, x.TokenDead, "TokenDead")
+			assert.Equal(t, w.hostAcc, x.NeedsHostAccess, "NeedsHostAccess")
+			assertPlain(t, x)
+			assert.Equal(t, now, x.Details.Time)
+			assert.Equal(t, tc.in.KillType.Name, x.Details.KillType)
+			assert.Equal(t, w.status, x.Details.Status)
+		})
+	}
+}
+
+// assertPlain checks what every text the user sees must be.
+func assertPlain(t *testing.T, x Explanation) {
+	t.Helper()
+	for name, s := range map[string]string{"title": x.Title, "advice": x.Advice} {
+		require.NotEmpty(t, s, name)
+		assert.NotContains(t, s, "\n", name)
+		assert.NotContains(t, s, "<", name)
+		assert.True(t, strings.HasSuffix(s, ".") || strings.HasSuffix(s, `."`), "%s ends a sentence: %q", name, s)
+		assert.NotContains(t, s, "  ", name)
+	}
+	assert.LessOrEqual(t, len([]rune(x.Title)), 80, "the title is one short line")
+}
+
+func TestEveryErrorCodeInTheTableHasACase(t *testing.T) {
+	tested := map[string]bool{}
+	for _, tc := range explainCases(t) {
+		var e *epic.APIError
+		if errors.As(tc.in.Err, &e) && e.ErrorCode != "" {
+			tested[strings.ToLower(e.ErrorCode)] = true
+		}
+	}
+	for _, c := range codes {
+		assert.True(t, tested[c.errorCode], "no case in explainCases for %s", c.errorCode)
+	}
+}
+
+func TestEveryErrorCodeInTheTableIsDistinct(t *testing.T) {
+	seenCode, seenNumeric := map[string]bool{}, map[int]bool{}
+	for _, c := range codes {
+		assert.False(t, seenCode[c.errorCode], "%s listed twice", c.errorCode)
+		seenCode[c.errorCode] = true
+		assert.Equal(t, strings.ToLower(c.errorCode), c.errorCode, "lookups compare in lower case")
+		if c.numeric != 0 {
+			assert.False(t, seenNumeric[c.numeric], "%d listed twice", c.numeric)
+			seenNumeric[c.numeric] = true
+		}
+	}
+}
+
+// TestNumericCodeAloneMeansTheSame covers an answer whose errorCode was lost
+// (only X-Epic-Error-Code, or a body without errorCode).
+func TestNumericCodeAloneMeansTheSame(t *testing.T) {
+	for _, c := range codes {
+		if c.numeric == 0 {
+			continue
+		}
+		t.Run(c.errorCode, func(t *testing.T) {
+			byName := Explain(Input{Now: now, Err: epicErr(400, c.errorCode, 0, "", "account:token:x", "DELETE")})
+			byNumber := Explain(Input{Now: now, Err: epicErr(400, "", c.numeric, "", "account:token:x", "DELETE")})
+			assert.Equal(t, byName.Reason, byNumber.Reason)
+			assert.Equal(t, byName.Title, byNumber.Title)
+			assert.NotEqual(t, ReasonUnknown, byNumber.Reason)
+		})
+	}
+}
+
+func TestEverySuccessSaysWhatTheKillTypeDid(t *testing.T) {
+	for _, kt := range append(append([]epic.KillType(nil), epic.KillTypes...), epic.OwnSession) {
+		x := Explain(Input{KillType: kt, Now: now})
+		assert.Equal(t, OutcomeSuccess, x.Outcome, kt.Name)
+		assert.Equal(t, kt.Done, x.Title, kt.Name)
+		assert.Equal(t, kt.EndsCurrentSession, x.TokenDead, kt.Name)
+		assert.Equal(t, 204, x.Details.Status, kt.Name)
+	}
+}
+
+func TestUsableSuggestionsNeverRepeatTheRefusedType(t *testing.T) {
+	for _, kt := range epic.KillTypes {
+		x := Explain(Input{KillType: kt, Now: now, Usable: []string{kt.Name},
+			Err: epicErr(403, missingPermissionCode, 1023, "", "r", "DELETE")})
+		assert.Contains(t, x.Advice, "This token can use no other kill type.", kt.Name)
+	}
+	x := Explain(Input{KillType: killType(t, "OTHERS"), Now: now, Usable: []string{"NOT_A_TYPE", "ALL"},
+		Err: epicErr(403, missingPermissionCode, 1023, "", "r", "DELETE")})
+	assert.Contains(t, x.Advice, "This token can use ALL instead.")
+	assert.NotContains(t, x.Advice, "NOT_A_TYPE")
+}
+
+func TestDetailsText(t *testing.T) {
+	e := epicErr(403, missingPermissionCode, 1023,
+		"Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation",
+		"account:token:allSessionsForClient", "DELETE")
+	paris := time.FixedZone("CET", 3600)
+	x := Explain(Input{KillType: killType(t, "ALL"), Err: e, Now: time.Date(2025, 3, 14, 16, 9, 26, 0, paris)})
+
+	assert.Equal(t, "Epic Session Killer: outcome details\n"+
+		"Time: 2025-03-14T15:09:26Z\n"+
+		"Kill type: ALL\n"+
+		"HTTP status: 403\n"+
+		"errorCode: errors.com.epicgames.common.missing_permission\n"+
+		"numericErrorCode: 1023\n"+
+		"Message: Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation\n"+
+		"Correlation ID: UNKNOWN-1f2e3d4c-5b6a-7988-a7b6-c5d4e3f2a1b0\n",
+		x.Details.Text())
+}
+
+func TestDetailsTextWithoutAnAnswer(t *testing.T) {
+	x := Explain(Input{KillType: killType(t, "OTHERS"), Err: &epic.TransportError{Err: errors.New("dial tcp: connection refused")}, Now: now})
+	assert.Equal(t, "Epic Session Killer: outcome details\n"+
+		"Time: 2025-03-14T15:09:26Z\n"+
+		"Kill type: OTHERS\n"+
+		"HTTP status: none (no answer from Epic)\n"+
+		"Message: could not reach Epic: dial tcp: connection refused\n",
+		x.Details.Text())
+}
+
+func TestDetailsTextKeepsEachFieldOnItsLine(t *testing.T) {
+	e := epicErr(400, "errors.com.x\nCorrelation ID: forged", 1, "line one\r\nHTTP status: 200\u202e\u2028end")
+	e.CorrelationID = "id\nTime: never"
+	text := Explain(Input{Err: e, Now: now}).Details.Text()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	assert.Len(t, lines, 7, text)
+	starts := map[string]int{}
+	for _, l := range lines {
+		label, _, _ := strings.Cut(l, ":")
+		starts[label]++
+	}
+	assert.Equal(t, 1, starts["Correlation ID"], text)
+	assert.Equal(t, 1, starts["Time"], text)
+	assert.Equal(t, 1, starts["HTTP status"], text)
+	assert.Contains(t, text, "Message: line one HTTP status: 200 end\n")
+}
+
+func TestDetailsTextNeverHoldsTheToken(t *testing.T) {
+	// What the epic package hands over for a token-quoting answer.
+	e := epicErr(401, "errors.com.epicgames.common.authentication.token_verification_failed", 1031,
+		"Sorry we couldn't validate your token [your token]. Please try with a new token.", "[your token]")
+	x := Explain(Input{KillType: killType(t, "OTHERS"), Err: e, Now: now})
+	assert.Contains(t, x.Details.Text(), "Message: Sorry we couldn't validate your token [your token]. Please try with a new token.\n")
+	assert.NotRegexp(t, `[0-9a-f]{32}|eg1~`, x.Details.Text())
+}
+
+func TestLongMessagesAreClipped(t *testing.T) {
+	long := strings.Repeat("é", 5000)
+	x := Explain(Input{Err: epicErr(418, "errors.com.x", 0, long), Now: now})
+	assert.Less(t, len([]rune(x.Advice)), 500)
+	assert.Contains(t, x.Details.Text(), strings.Repeat("é", 2000)+"…\n")
+	assert.NotContains(t, x.Details.Text(), strings.Repeat("é", 2001))
+}
+
+func TestFormatDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		-time.Second:                      "0 s",
+		0:                                 "0 s",
+		time.Nanosecond:                   "1 s",
+		999 * time.Millisecond:            "1 s",
+		time.Second:                       "1 s",
+		12 * time.Second:                  "12 s",
+		59*time.Second + time.Millisecond: "1 min 00 s",
+		time.Minute:                       "1 min 00 s",
+		65 * time.Second:                  "1 min 05 s",
+		221 * time.Second:                 "3 min 41 s",
+		time.Hour:                         "1 h 00 min 00 s",
+		6798 * time.Second:                "1 h 53 min 18 s",
+		time.Duration(1<<63 - 1):          "2562047 h 47 min 17 s",
+	} {
+		assert.Equal(t, want, FormatDuration(d), d.String())
+	}
+}
+
+func TestRemainingCountsDown(t *testing.T) {
+	until := now.Add(65 * time.Second)
+	assert.Equal(t, "1 min 05 s", Remaining(until, now))
+	assert.Equal(t, "1 min 05 s", Remaining(until, now.Add(time.Millisecond)), "rounded up: never less than is left")
+	assert.Equal(t, "1 min 04 s", Remaining(until, now.Add(time.Second)))
+	assert.Equal(t, "12 s", Remaining(until, now.Add(53*time.Second)))
+	assert.Equal(t, "0 s", Remaining(until, until))
+	assert.Equal(t, "0 s", Remaining(until, until.Add(time.Hour)))
+}
