@@ -209,11 +209,17 @@ func (c *Controller) send(kt epic.KillType, token string) {
 func (c *Controller) describe(kt epic.KillType) {
 	c.view.Selected = kt.Name
 	c.view.Description = kt.Description
+	c.view.Permission = PermissionText(kt)
+}
+
+// PermissionText names the permissions Epic checks for kt, as the popup
+// shows them under the kill type.
+func PermissionText(kt epic.KillType) string {
 	perms := make([]string, len(kt.Permissions))
 	for i, p := range kt.Permissions {
 		perms[i] = p.String() + " (" + strings.ToLower(p.Holder) + ")"
 	}
-	c.view.Permission = "Epic permission: " + strings.Join(perms, "; ")
+	return "Epic permission: " + strings.Join(perms, "; ")
 }
 
 func (c *Controller) endConfirm(focus string) {

@@ -91,8 +91,13 @@ func Start(doc dom.Document, killer popup.Killer) (*Popup, error) {
 	return p, nil
 }
 
-// fillKillTypes puts one option per kill type in the select, in table order.
+// fillKillTypes puts one option per kill type in the select, in table
+// order. popup.html already lists them (cmd/popuphtml keeps it in step), so
+// the browser paints them before Go runs; this only repairs a stale page.
 func (p *Popup) fillKillTypes(types []epic.KillType) {
+	if p.listsKillTypes(types) {
+		return
+	}
 	p.killType.SetTextContent("")
 	for _, kt := range types {
 		opt := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
@@ -100,6 +105,19 @@ func (p *Popup) fillKillTypes(types []epic.KillType) {
 		opt.SetTextContent(kt.Name)
 		p.killType.AppendChild(opt)
 	}
+}
+
+func (p *Popup) listsKillTypes(types []epic.KillType) bool {
+	options := p.killType.Options()
+	if len(options) != len(types) {
+		return false
+	}
+	for i, opt := range options {
+		if opt.Value() != types[i].Name || opt.Text() != types[i].Name {
+			return false
+		}
+	}
+	return true
 }
 
 // bind sends the user's actions to c.

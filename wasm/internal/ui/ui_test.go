@@ -309,6 +309,27 @@ func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
 	}
 }
 
+// popup.html lists the kill types for the first paint; Go repairs a page
+// whose list went stale, so the select always offers exactly the table.
+func TestStaleKillTypeOptionsAreReplacedByTheTable(t *testing.T) {
+	p := mountMarkup(t)
+	sel := p.el("kill-type").(*dom.HTMLSelectElement)
+	sel.SetInnerHTML(`<option value="ALL">ALL</option><option value="GONE">GONE</option>`)
+	p.fetch = fetchtest.Install(t, noContent)
+	popup, err := Start(p.doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
+	require.NoError(t, err)
+	t.Cleanup(popup.Close)
+
+	var want, got []string
+	for _, kt := range epic.KillTypes {
+		want = append(want, kt.Name)
+	}
+	for _, opt := range sel.Options() {
+		got = append(got, opt.Value())
+	}
+	assert.Equal(t, want, got)
+}
+
 func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 	p := openPopup(t, noContent)
 	p.typeToken(token)

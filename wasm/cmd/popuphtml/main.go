@@ -1,0 +1,96 @@
+// Command popuphtml keeps the kill-type markup in popup.html in step with
+// the Go table (wasm/internal/epic): the browser paints the complete popup
+// from the HTML alone, before the wasm has even compiled, while Go stays the
+// one source of the kill types.
+//
+//	go run ./wasm/cmd/popuphtml popup.html      # fails when popup.html is stale
+//	go run ./wasm/cmd/popuphtml -w popup.html   # rewrites it
+package main
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
+)
+
+func main() {
+	write := flag.Bool("w", false, "rewrite the file instead of checking it")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "usage: popuphtml [-w] popup.html")
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), *write, os.Stdout); err != nil {
+		fmt.Fprintln(os.Stderr, "popuphtml:", err)
+		os.Exit(1)
+	}
+}
+
+// ErrStale says the file differs from what the table generates.
+var ErrStale = errors.New("the kill-type markup is out of date: run go run ./wasm/cmd/popuphtml -w popup.html")
+
+func run(path string, write bool, out io.Writer) error {
+	old, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	updated, err := Generate(old, epic.KillTypes)
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	if bytes.Equal(old, updated) {
+		return nil
+	}
+	if !write {
+		return fmt.Errorf("%s: %w", path, ErrStale)
+	}
+	fmt.Fprintf(out, "popuphtml: rewrote %s\n", path)
+	return os.WriteFile(path, updated, 0o644)
+}
+
+// Generate fills each region between "<!-- begin NAME -->" and
+// "<!-- end NAME -->" with the markup for NAME, taken from types: the
+// options, and the first type's description and permission, which is the
+// popup's state before the user picks anything.
+func Generate(page []byte, types []epic.KillType) ([]byte, error) {
+	if len(types) == 0 {
+		return nil, errors.New("no kill types")
+	}
+	var options strings.Builder
+	for _, kt := range types {
+		name := html.EscapeString(kt.Name)
+		fmt.Fprintf(&options, "\n      <option value=\"%s\">%s</option>", name, name)
+	}
+	options.WriteString("\n      ")
+	regions := []struct{ name, content string }{
+		{"kill-types", options.String()},
+		{"kill-type-description", html.EscapeString(types[0].Description)},
+		{"kill-type-permission", html.EscapeString(popup.PermissionText(types[0]))},
+	}
+	s := string(page)
+	for _, r := range regions {
+		var err error
+		if s, err = replaceRegion(s, r.name, r.content); err != nil {
+			return nil, err
+		}
+	}
+	return []byte(s), nil
+}
+
+func replaceRegion(s, name, content string) (string, error) {
+	begin, end := "<!-- begin "+name+" -->", "<!-- end "+name+" -->"
+	i := strings.Index(s, begin)
+	j := strings.Index(s, end)
+	if i < 0 || j < i || strings.Count(s, begin) != 1 || strings.Count(s, end) != 1 {
+		return "", fmt.Errorf("needs exactly one %q followed by one %q", begin, end)
+	}
+	return s[:i+len(begin)] + content + s[j:], nil
+}
