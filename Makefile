@@ -1,5 +1,5 @@
 # The front door; the recipes are in build.sh.
-.PHONY: demo build test test-native test-wasm test-e2e lint lint-ext browsers clean
+.PHONY: demo build bench bench-check test test-native test-wasm test-e2e lint lint-ext browsers clean
 
 ## demo: build, start the fake account service, open Chromium with the extension (HEADLESS=1: one kill, headless)
 demo:
@@ -9,8 +9,12 @@ demo:
 build:
 	./build.sh build
 
+## bench: build, then time the popup against a plain-JS reference in headless Chromium, as one table
+bench:
+	./build.sh bench
+
 ## test: everything, in headless Chromium and Firefox ESR (installs what is missing)
-test: browsers lint test-native build test-wasm test-e2e lint-ext
+test: browsers lint test-native build test-wasm test-e2e bench-check lint-ext
 
 ## test-native: every pure Go test, with the race detector (the end-to-end package aside)
 test-native:
@@ -23,6 +27,10 @@ test-wasm:
 ## test-e2e: dist/unpacked in headless Chromium and Firefox ESR against the fake account service
 test-e2e:
 	./build.sh test-e2e
+
+## bench-check: one short bench round, to prove the bench runs (nothing is timed)
+bench-check:
+	./build.sh bench-check
 
 ## lint: gofmt, and go vet natively and for js/wasm
 lint:

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Recipes behind the Makefile.
-# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|clean
+# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|clean
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -134,6 +134,23 @@ demo() {
 	go run ./wasm/cmd/demo
 }
 
+# bench prints the popup's start-up and click figures against the plain-JS
+# reference (extension/bench); extra arguments go to the bench, e.g. -rounds 50.
+bench() {
+	build
+	browsers
+	say "bench"
+	go run ./wasm/cmd/bench "$@"
+}
+
+# bench_check proves the bench still runs, with one short round of
+# dist/unpacked as it is; make test runs it after build. Nothing is timed.
+bench_check() {
+	browsers
+	say "bench check (one round; the figures mean nothing)"
+	go run ./wasm/cmd/bench -rounds 1 -warmup 0
+}
+
 clean() {
 	rm -rf "$DIST" "$BIN"
 }
@@ -147,9 +164,14 @@ test-e2e) test_e2e ;;
 lint-ext) lint_ext ;;
 browsers) browsers ;;
 demo) demo ;;
+bench)
+	shift
+	bench "$@"
+	;;
+bench-check) bench_check ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|clean" >&2
+	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|clean" >&2
 	exit 2
 	;;
 esac

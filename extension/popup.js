@@ -10,11 +10,15 @@ function showFatal(message) {
 }
 
 async function startGo() {
+  // The marks (esk:*) let `make bench` split the start-up into its parts.
+  performance.mark('esk:start');
   const go = new Go();
   const { instance } = await WebAssembly.instantiateStreaming(
     fetch('extension/main.wasm'),
     go.importObject
   );
+  performance.mark('esk:instantiated');
+  performance.mark('esk:go-run');
   // main never returns: if go.run settles, the Go side has died.
   await go.run(instance);
   throw new Error('the Go side stopped');

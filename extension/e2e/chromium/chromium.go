@@ -15,8 +15,10 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/extensions"
@@ -40,6 +42,9 @@ type Options struct {
 	Binary string
 	// Extension is the unpacked extension's folder (made absolute).
 	Extension string
+	// MoreExtensions are further unpacked extensions loaded beside it, such
+	// as a reference to compare with; ExtensionID gives their ids.
+	MoreExtensions []string
 	// ProfileDir must be a fresh, empty folder.
 	ProfileDir string
 	// MapHost, when set, resolves to MapTo ("127.0.0.1:PORT") instead of
@@ -79,6 +84,19 @@ func Launch(o Options) (*Browser, error) {
 	if _, err := os.Stat(filepath.Join(ext, "manifest.json")); err != nil {
 		return nil, fmt.Errorf("no extension at %s (%w): run `make build`", ext, err)
 	}
+	dirs := []string{ext}
+	for _, more := range o.MoreExtensions {
+		dir, err := filepath.Abs(more)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := os.Stat(filepath.Join(dir, "manifest.json")); err != nil {
+			return nil, fmt.Errorf("no extension at %s: %w", dir, err)
+		}
+		dirs = append(dirs, dir)
+	}
+	// Chromium takes a comma-separated list.
+	load := strings.Join(dirs, ",")
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(o.Binary),
 		chromedp.UserDataDir(o.ProfileDir),
@@ -93,8 +111,8 @@ func Launch(o Options) (*Browser, error) {
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-default-apps", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("load-extension", ext),
-		chromedp.Flag("disable-extensions-except", ext),
+		chromedp.Flag("load-extension", load),
+		chromedp.Flag("disable-extensions-except", load),
 		chromedp.WindowSize(800, 600),
 	}
 	if !o.Headed {
@@ -135,6 +153,19 @@ func ExtensionID(absDir string) string {
 		}
 	}
 	return string(id)
+}
+
+// Version is the browser's product name and version, such as "Chrome/156.0.0.0".
+func (b *Browser) Version() (string, error) {
+	ctx, cancel := context.WithTimeout(b.ctx, callTimeout)
+	defer cancel()
+	var product string
+	err := chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		_, product, _, _, _, err = browser.GetVersion().Do(ctx)
+		return err
+	}))
+	return product, err
 }
 
 // URL is the address of a page of the extension, such as "popup.html".
@@ -235,6 +266,28 @@ func (p *Page) Navigate(url string) error { return p.run(chromedp.Navigate(url))
 func (p *Page) Eval(expression string, out any) error {
 	return p.run(chromedp.Evaluate(expression, out))
 }
+
+// Await runs a JavaScript expression whose value is a promise, waits for it
+// to settle and stores its JSON value in out: one call instead of polling,
+// which would take the page's time while it is being measured.
+func (p *Page) Await(expression string, out any) error {
+	return p.run(chromedp.Evaluate(expression, out, func(e *runtime.EvaluateParams) *runtime.EvaluateParams {
+		return e.WithAwaitPromise(true)
+	}))
+}
+
+// AddScriptOnNewDocument runs source in every document the page loads from
+// now on, before the document's own scripts.
+func (p *Page) AddScriptOnNewDocument(source string) error {
+	return p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, err := page.AddScriptToEvaluateOnNewDocument(source).Do(ctx)
+		return err
+	}))
+}
+
+// BringToFront makes the page the visible tab: a tab in the background does
+// not paint and its animation frames do not run.
+func (p *Page) BringToFront() error { return p.run(page.BringToFront()) }
 
 // Click clicks the first element matching css with the mouse.
 func (p *Page) Click(css string) error {

@@ -1,0 +1,357 @@
+//go:build !js
+
+// Package bench measures the packaged popup against a plain-JavaScript
+// reference with the same markup and contract, in one headless Chromium:
+// first paint of the complete popup, ready, and click to outcome against the
+// local fake account service, and the project's start-up split into its
+// parts. It prints one table of medians, minima, maxima and ratios.
+package bench
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/chromium"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+)
+
+// KillTypeNames are the option texts a complete popup lists, in the order of
+// the project's kill-type table (a test keeps them equal).
+var KillTypeNames = []string{
+	"OTHERS_ACCOUNT_CLIENT_SERVICE",
+	"OTHERS_ACCOUNT_CLIENT",
+	"OTHERS_SAME_SOURCE_ID",
+	"OTHERS",
+	"ALL",
+	"ALL_ACCOUNT_CLIENT",
+}
+
+// Budgets from the design, as project/reference ratios of medians.
+const (
+	firstPaintBudget = 1.2
+	readyBudget      = 2.0
+	clickBudget      = 1.2
+	wasmGzipBudget   = 1500 * 1000
+)
+
+//go:embed probe.js
+var probeJS string
+
+// reference is the plain-JS popup, less the stylesheet, which Run copies
+// from the packaged extension so the two can never differ.
+//
+//go:embed reference
+var reference embed.FS
+
+// Options says what to measure and how often.
+type Options struct {
+	// Extension is the packaged extension, normally dist/unpacked.
+	Extension string
+	// Rounds are counted; Warmup rounds before them are not.
+	Rounds, Warmup int
+	// Binary is Chromium; empty means chromium.DefaultBinary.
+	Binary string
+	// Progress, when set, gets a line per round.
+	Progress io.Writer
+}
+
+// popupKind is one of the two popups measured.
+type popupKind int
+
+const (
+	project popupKind = iota
+	ref
+)
+
+func (k popupKind) String() string { return [...]string{"project", "reference"}[k] }
+
+// sample is what the probe records in one popup document.
+type sample struct {
+	FCP          float64            `json:"fcp"`
+	Complete     float64            `json:"complete"`
+	Ready        float64            `json:"ready"`
+	Click        float64            `json:"click"`
+	Outcome      float64            `json:"outcome"`
+	OutcomeValue string             `json:"outcomeValue"`
+	Text         string             `json:"text"`
+	Marks        map[string]float64 `json:"marks"`
+}
+
+// firstPaint is when the complete popup was on screen: the later of the
+// browser's first contentful paint and the first frame painted complete.
+func (s sample) firstPaint() float64 { return max(s.FCP, s.Complete) }
+
+// Run measures and writes the table to out. It fails when a popup does not
+// become ready, a kill does not end in success, or a mark is missing.
+func Run(ctx context.Context, o Options, out io.Writer) error {
+	if o.Rounds < 1 {
+		return errors.New("at least one round is needed")
+	}
+	ext, err := filepath.Abs(o.Extension)
+	if err != nil {
+		return err
+	}
+	wasm, err := os.ReadFile(filepath.Join(ext, "extension", "main.wasm"))
+	if err != nil {
+		return fmt.Errorf("%w: run `./build.sh build` first", err)
+	}
+	gz, err := gzipSize(wasm)
+	if err != nil {
+		return err
+	}
+
+	tmp, err := os.MkdirTemp("", "epic-session-killer-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	refDir := filepath.Join(tmp, "reference")
+	if err := writeReference(refDir, filepath.Join(ext, "extension", "popup.css")); err != nil {
+		return err
+	}
+
+	service := fakeepic.New()
+	srv, err := fakeepic.ServeTLS(service, "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	profile := filepath.Join(tmp, "profile")
+	if err := os.Mkdir(profile, 0o700); err != nil {
+		return err
+	}
+	b, err := chromium.Launch(chromium.Options{
+		Binary:         o.Binary,
+		Extension:      ext,
+		MoreExtensions: []string{refDir},
+		ProfileDir:     profile,
+		MapHost:        fakeepic.EpicHost,
+		MapTo:          srv.Addr,
+		SPKIHash:       srv.SPKIHash,
+	})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	version, err := b.Version()
+	if err != nil {
+		return err
+	}
+
+	// One tab per popup, kept open, so each measurement is a fresh document
+	// in a process that is already running, as for an extension in use.
+	urls := [2]string{b.URL("popup.html"), "chrome-extension://" + chromium.ExtensionID(refDir) + "/popup.html"}
+	names, _ := json.Marshal(KillTypeNames)
+	probe := strings.Replace(probeJS, "__KILL_TYPE_NAMES__", string(names), 1)
+	var tabs [2]*chromium.Page
+	for k := range tabs {
+		p, err := b.NewTab("about:blank")
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		if err := p.AddScriptOnNewDocument(probe); err != nil {
+			return err
+		}
+		tabs[k] = p
+	}
+
+	var samples [2][]sample
+	// first is each popup's first open in the fresh profile: nothing of it
+	// is cached yet, which warm-up rounds hide.
+	var first [2]sample
+	for round := range o.Warmup + o.Rounds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		// Alternate which popup goes first, so neither always follows the other.
+		order := []popupKind{project, ref}
+		if round%2 == 1 {
+			order = []popupKind{ref, project}
+		}
+		for _, k := range order {
+			s, err := measure(tabs[k], urls[k], service)
+			if err != nil {
+				return fmt.Errorf("round %d, %s popup: %w", round+1, k, err)
+			}
+			if round == 0 {
+				first[k] = s
+			}
+			if round >= o.Warmup {
+				samples[k] = append(samples[k], s)
+			}
+		}
+		if o.Progress != nil {
+			if round < o.Warmup {
+				fmt.Fprintf(o.Progress, "warm-up round %d/%d done\n", round+1, o.Warmup)
+			} else {
+				fmt.Fprintf(o.Progress, "round %d/%d done\n", round+1-o.Warmup, o.Rounds)
+			}
+		}
+	}
+
+	report, err := buildReport(samples)
+	if err != nil {
+		return err
+	}
+	report.Notes = append(report.Notes, fmt.Sprintf(
+		"First open in the fresh profile: project first paint %s, ready %s (Go init %s, main → ready %s); reference first paint %s, ready %s.",
+		ms(first[project].firstPaint()), ms(first[project].Ready),
+		ms(first[project].Marks["esk:main"]-first[project].Marks["esk:go-run"]),
+		ms(first[project].Marks["esk:ready"]-first[project].Marks["esk:main"]),
+		ms(first[ref].firstPaint()), ms(first[ref].Ready)))
+	report.Date = time.Now()
+	report.Browser = version
+	report.CPUs = runtime.NumCPU()
+	report.Rounds, report.Warmup = o.Rounds, o.Warmup
+	report.WasmRaw, report.WasmGzip, report.WasmGzipBudget = int64(len(wasm)), gz, wasmGzipBudget
+	return report.Write(out)
+}
+
+// measure opens a fresh popup document in p, waits until it is painted and
+// ready, kills with a fresh token and waits for the outcome.
+func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, error) {
+	var s sample
+	token := service.Issue(fakeepic.Grant{
+		// An account of its own, so every kill finds the same (empty) set
+		// of other sessions and the fake's work stays constant.
+		AccountID:     randomHex(16),
+		DisplayName:   "BenchPlayer",
+		ClientID:      "ec684b8c687f479fadea3cb2ad83f5c6",
+		ClientService: "fortnite",
+		SourceID:      "pc-1",
+		Permissions: []fakeepic.Permission{
+			{Resource: "account:token:otherSessionsForAccountClientService", Action: fakeepic.Delete},
+		},
+	})
+	if err := p.BringToFront(); err != nil {
+		return s, err
+	}
+	if err := p.Navigate(url); err != nil {
+		return s, err
+	}
+	if err := p.Await(`window.__eskBench.ready()`, &s); err != nil {
+		return s, fmt.Errorf("the popup was not painted complete and ready: %w", err)
+	}
+	// The default kill type, OTHERS_ACCOUNT_CLIENT_SERVICE, which the token may use.
+	if err := p.Type("#token", token); err != nil {
+		return s, err
+	}
+	if err := p.Click("#kill"); err != nil {
+		return s, err
+	}
+	if err := p.Await(`window.__eskBench.outcome()`, &s); err != nil {
+		return s, fmt.Errorf("no outcome after the click: %w", err)
+	}
+	if s.OutcomeValue != "success" || !strings.HasPrefix(s.Text, "204") {
+		return s, fmt.Errorf("the kill did not succeed: data-outcome=%q %q", s.OutcomeValue, s.Text)
+	}
+	return s, nil
+}
+
+// buildReport turns the samples into the table's rows; every mark the split
+// needs must be there.
+func buildReport(samples [2][]sample) (Report, error) {
+	var r Report
+	figure := func(name string, budget float64, f func(sample) float64) {
+		fig := Figure{Name: name, Budget: budget}
+		for _, s := range samples[project] {
+			fig.Project = append(fig.Project, f(s))
+		}
+		for _, s := range samples[ref] {
+			fig.Reference = append(fig.Reference, f(s))
+		}
+		r.Figures = append(r.Figures, fig)
+	}
+	figure("first paint, complete popup", firstPaintBudget, sample.firstPaint)
+	figure("ready (data-ready)", readyBudget, func(s sample) float64 { return s.Ready })
+	figure("click → outcome", clickBudget, func(s sample) float64 { return s.Outcome - s.Click })
+
+	// The project's start-up, part by part; they add up to its ready time.
+	parts := []struct{ name, from, to string }{
+		{"  HTML, CSS, scripts (nav → esk:start)", "", "esk:start"},
+		{"  fetch+compile+instantiate", "esk:start", "esk:instantiated"},
+		{"  Go initialisation before main", "esk:go-run", "esk:main"},
+		{"  main → ready", "esk:main", "esk:ready"},
+	}
+	for _, part := range parts {
+		fig := Figure{Name: part.name}
+		for _, s := range samples[project] {
+			var from float64 // navigation start
+			for _, name := range []string{part.from, part.to} {
+				if _, ok := s.Marks[name]; name != "" && !ok {
+					return r, fmt.Errorf("the project popup set no performance mark %q: is dist/unpacked up to date?", name)
+				}
+			}
+			if part.from != "" {
+				from = s.Marks[part.from]
+			}
+			to := s.Marks[part.to]
+			fig.Project = append(fig.Project, to-from)
+		}
+		r.Figures = append(r.Figures, fig)
+	}
+	r.Notes = []string{
+		"first paint: the later of first-contentful-paint and the first frame painted with every control and kill type;",
+		"click → outcome: the click on #kill to #result's data-outcome=\"success\", against the local fake over TLS.",
+		"Start-up parts (project only) are between performance marks in popup.js and Go; 0 is navigation start.",
+		"Each sample is a fresh document of the popup in its own tab, kept open between rounds.",
+	}
+	return r, nil
+}
+
+// writeReference writes the plain-JS popup to dir, with the project's own
+// stylesheet.
+func writeReference(dir, css string) error {
+	sub, err := fs.Sub(reference, "reference")
+	if err != nil {
+		return err
+	}
+	if err := os.CopyFS(dir, sub); err != nil {
+		return err
+	}
+	style, err := os.ReadFile(css)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "extension"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "extension", "popup.css"), style, 0o644)
+}
+
+func gzipSize(data []byte) (int64, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	return int64(buf.Len()), nil
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

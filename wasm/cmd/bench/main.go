@@ -1,0 +1,36 @@
+//go:build !js
+
+// Command bench is `make bench`: the packaged popup against a plain-JavaScript
+// reference in headless Chromium, printed as one table.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/epicsessionkiller/epic-session-killer/extension/bench"
+)
+
+func main() {
+	rounds := flag.Int("rounds", 25, "interleaved rounds to count")
+	warmup := flag.Int("warmup", 3, "rounds to run first and not count")
+	extension := flag.String("extension", "dist/unpacked", "the packaged extension")
+	flag.Parse()
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := bench.Run(ctx, bench.Options{
+		Extension: *extension,
+		Rounds:    *rounds,
+		Warmup:    *warmup,
+		Progress:  os.Stderr,
+	}, os.Stdout)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench:", err)
+		os.Exit(1)
+	}
+}
