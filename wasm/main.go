@@ -1,7 +1,8 @@
 //go:build js && wasm
 
-// Command wasm is the popup's Go side: it wires the Epic client, fetch and the
-// popup's markup together, then stays alive to serve the popup's events.
+// Command wasm is the popup's Go side: it wires the Epic client, fetch, the
+// browser's extension APIs and the popup's markup together, then stays alive
+// to serve the popup's events.
 package main
 
 import (
@@ -9,16 +10,23 @@ import (
 
 	"honnef.co/go/js/dom/v2"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/browser"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/ui"
 )
 
 func main() {
-	// Marks where Go's own initialisation ends, for `make bench`.
+	// The mark lets `make bench` split Go's start-up from main's own work.
 	js.Global().Get("performance").Call("mark", "esk:main")
-	client := &epic.Client{Doer: jsbridge.NewFetchDoer()}
-	if _, err := ui.Start(dom.GetWindow().Document(), client); err != nil {
+
+	env := popup.Env{
+		Epic:    &epic.Client{Doer: jsbridge.NewFetchDoer()},
+		Browser: browser.ForPopup{},
+		Store:   browser.SessionStorage{},
+	}
+	if _, err := ui.Start(dom.GetWindow().Document(), env); err != nil {
 		// Exiting makes popup.js show that the popup failed to start.
 		panic(err)
 	}

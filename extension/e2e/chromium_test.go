@@ -22,8 +22,13 @@ type chromiumBrowser struct {
 
 func (c *chromiumBrowser) Name() string { return "chromium" }
 
-// OpenPopup loads a fresh popup document in the one tab.
 func (c *chromiumBrowser) OpenPopup(t *testing.T) popuppage.Page {
+	t.Helper()
+	return openEmpty(t, c.ReopenPopup)
+}
+
+// ReopenPopup loads a fresh popup document in the one tab.
+func (c *chromiumBrowser) ReopenPopup(t *testing.T) popuppage.Page {
 	t.Helper()
 	require.NoError(t, c.tab.Navigate("about:blank"))
 	require.NoError(t, c.tab.Navigate(c.b.URL("popup.html")))
@@ -78,7 +83,7 @@ func TestChromiumToolbarPopup(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, popuppage.Success, res.Outcome, res.Text)
 	assert.Contains(t, res.Text, "204")
-	reqs := s.Requests()
+	reqs := kills(s.Requests())
 	require.Len(t, reqs, 1)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT", reqs[0].Query.Get("killType"))
 	assert.False(t, s.Alive(victim))

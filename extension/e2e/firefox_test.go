@@ -31,10 +31,15 @@ type firefoxBrowser struct{ c *firefox.Client }
 
 func (f *firefoxBrowser) Name() string { return "firefox" }
 
-// OpenPopup loads a fresh popup document in the one window. Marionette
+func (f *firefoxBrowser) OpenPopup(t *testing.T) popuppage.Page {
+	t.Helper()
+	return openEmpty(t, f.ReopenPopup)
+}
+
+// ReopenPopup loads a fresh popup document in the one window. Marionette
 // cannot open Firefox's toolbar panel, so the popup opens as a page, with the
 // same document, origin and policy.
-func (f *firefoxBrowser) OpenPopup(t *testing.T) popuppage.Page {
+func (f *firefoxBrowser) ReopenPopup(t *testing.T) popuppage.Page {
 	t.Helper()
 	p := firefoxPage{f.c}
 	require.NoError(t, p.call(func(ctx context.Context) error { return f.c.Navigate(ctx, "about:blank") }))
@@ -86,6 +91,9 @@ func (f firefoxPage) Eval(expression string, out any) error {
 		return nil
 	})
 }
+
+// Await is Eval: WebDriver's Execute Script waits for a returned promise.
+func (f firefoxPage) Await(expression string, out any) error { return f.Eval(expression, out) }
 
 func (f firefoxPage) Screenshot() ([]byte, error) {
 	var png []byte

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -26,7 +27,35 @@ const outcomeTimeout = 20 * time.Second
 // browser opens fresh popup documents of the loaded extension.
 type browser interface {
 	Name() string
+	// OpenPopup opens a fresh popup document with nothing kept from an
+	// earlier one: storage.session is emptied first.
 	OpenPopup(t *testing.T) popuppage.Page
+	// ReopenPopup opens a fresh popup document, as a click on the toolbar
+	// button does, keeping what storage.session holds.
+	ReopenPopup(t *testing.T) popuppage.Page
+}
+
+// openEmpty opens a popup with reopen, empties storage.session, and opens it
+// again, so that no token, wait or history of an earlier case is restored.
+func openEmpty(t *testing.T, reopen func(t *testing.T) popuppage.Page) popuppage.Page {
+	t.Helper()
+	p := reopen(t)
+	require.NoError(t, await(p, `(globalThis.browser ?? globalThis.chrome).storage.session.clear().then(() => true)`, nil))
+	return reopen(t)
+}
+
+// awaiter is a page that can wait for a promise's value.
+type awaiter interface {
+	Await(expression string, out any) error
+}
+
+// await evaluates a promise-valued expression in p and waits for its value.
+func await(p popuppage.Page, expression string, out any) error {
+	a, ok := p.(awaiter)
+	if !ok {
+		return fmt.Errorf("%T cannot wait for a promise", p)
+	}
+	return a.Await(expression, out)
 }
 
 // distDir is what `make build` unpacks: exactly what ships.

@@ -73,10 +73,37 @@ type killCase struct {
 	wantText    []string // pieces the result must show: the status, Epic's errorCode
 	// wantCallerAlive: the pasted token still works afterwards.
 	wantCallerAlive bool
+	// noKill: the popup must not send the kill at all (the pre-check or
+	// verify already told why).
+	noKill bool
 	// browserRetriesOnce: when a kept-alive connection closes before any
 	// answer, Chromium sends the request once more on a new one; the popup
 	// itself sent one.
 	browserRetriesOnce bool
+}
+
+// verifyUnavailable is a player whose verify Epic cannot answer, so the
+// popup knows no permission list and leaves the decision to the kill.
+func verifyUnavailable(setup func(s *fakeepic.Service) (string, string)) func(s *fakeepic.Service) (string, string) {
+	return func(s *fakeepic.Service) (string, string) {
+		caller, victim := setup(s)
+		s.FaultNext(fakeepic.ServerError(503))
+		return caller, victim
+	}
+}
+
+// withoutOthers may kill its other sessions of this app but not OTHERS.
+func withoutOthers(s *fakeepic.Service) (string, string) {
+	caller, _ := player(s, []fakeepic.Permission{
+		{Resource: "account:token:otherSessionsForAccountClient", Action: fakeepic.Delete},
+		{Resource: "account:token:otherSessionsForAccount", Action: fakeepic.Read},
+	})
+	return caller, ""
+}
+
+// clientOnly is a session of the game client without an account.
+func clientOnly(s *fakeepic.Service) (string, string) {
+	return s.Issue(fakeepic.Grant{ClientID: fortniteClient, ClientService: "fortnite", Permissions: everyKill}), ""
 }
 
 var killCases = []killCase{
@@ -110,28 +137,30 @@ var killCases = []killCase{
 			player(s, everyKill)
 			return "0123456789abcdef0123456789abcdef", ""
 		},
-		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.account.auth_token.invalid_access_token"}},
+		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.account.auth_token.invalid_access_token"},
+		noKill: true},
 	{name: "401 expired token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
 			return s.Issue(fakeepic.Grant{AccountID: playerAccount, ClientID: fortniteClient,
 				ClientService: "fortnite", Permissions: everyKill, ExpiresIn: -time.Hour}), ""
 		},
-		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.common.authentication.token_verification_failed"}},
+		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.common.authentication.token_verification_failed"},
+		noKill: true},
+	{name: "pre-check: missing permission", killType: "OTHERS",
+		setup:       withoutOthers,
+		wantOutcome: "error", wantText: []string{"may not use OTHERS", "account:token:otherSessionsForAccount DELETE", "Nothing was sent"},
+		wantCallerAlive: true, noKill: true},
+	{name: "pre-check: client-only token", killType: "OTHERS_ACCOUNT_CLIENT",
+		setup:       clientOnly,
+		wantOutcome: "error", wantText: []string{"may not use OTHERS_ACCOUNT_CLIENT", "Nothing was sent"},
+		wantCallerAlive: true, noKill: true},
 	{name: "403 missing_permission", killType: "OTHERS",
-		setup: func(s *fakeepic.Service) (string, string) {
-			caller, _ := player(s, []fakeepic.Permission{
-				{Resource: "account:token:otherSessionsForAccountClient", Action: fakeepic.Delete},
-				{Resource: "account:token:otherSessionsForAccount", Action: fakeepic.Read},
-			})
-			return caller, ""
-		},
-		wantOutcome: "error", wantText: []string{"403", "errors.com.epicgames.common.missing_permission", "account:token:otherSessionsForAccount"},
+		setup:       verifyUnavailable(withoutOthers),
+		wantOutcome: "error", wantText: []string{"403", "errors.com.epicgames.common.missing_permission"},
 		wantCallerAlive: true},
 	{name: "400 invalid_request", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup: func(s *fakeepic.Service) (string, string) {
-			// A client-only session cannot use the account kill types.
-			return s.Issue(fakeepic.Grant{ClientID: fortniteClient, ClientService: "fortnite", Permissions: everyKill}), ""
-		},
+		// A client-only session cannot use the account kill types.
+		setup:       verifyUnavailable(clientOnly),
 		wantOutcome: "error", wantText: []string{"400", "errors.com.epicgames.common.oauth.invalid_request"},
 		wantCallerAlive: true},
 	{name: "429 throttled", killType: "OTHERS_ACCOUNT_CLIENT",
@@ -171,13 +200,13 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 			if c.confirm {
 				require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second),
 					"no confirmation for %s", c.killType)
-				assert.Empty(t, s.Requests(), "a request went out before Confirm")
+				assert.Empty(t, kills(s.Requests()), "a kill went out before Confirm")
 				if c.cancel {
 					require.NoError(t, p.Click("#cancel"))
 					require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second))
 					// Give a wrongly sent request time to arrive.
 					time.Sleep(300 * time.Millisecond)
-					assert.Empty(t, s.Requests(), "Cancel still sent a request")
+					assert.Empty(t, kills(s.Requests()), "Cancel still sent a kill")
 					assert.Contains(t, shownText(t, p), "nothing was sent")
 					assert.True(t, s.Alive(token))
 					assert.True(t, s.Alive(victim))
@@ -189,20 +218,24 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 			res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 			require.NoError(t, err)
 			saveScreenshot(t, p, shots, c.name)
-			text := res.Text
+			text := shownText(t, p)
 			assert.Equal(t, c.wantOutcome, res.Outcome, "data-outcome; the popup says %q", text)
+			assert.Empty(t, missing(res.Text, c.wantText[:min(len(c.wantText), 1)]), "the result says %q", res.Text)
 			assert.Empty(t, missing(text, c.wantText), "the popup says %q", text)
 			assert.NotContains(t, text, token, "the popup shows the token")
 
 			reqs := s.Requests()
-			if c.browserRetriesOnce && len(reqs) == 2 {
-				assert.Equal(t, reqs[0].Query, reqs[1].Query, "the retry is the same request")
-				assert.Equal(t, reqs[0].Header.Values("Authorization"), reqs[1].Header.Values("Authorization"))
-				reqs = reqs[:1]
+			verifies, sent := onePerRetry(t, verifyRequests(reqs), c.browserRetriesOnce), onePerRetry(t, kills(reqs), c.browserRetriesOnce)
+			if assert.Len(t, verifies, 1, "the popup asks Epic once whose token it holds") {
+				assert.Equal(t, url.Values{"includePerms": {"true"}}, verifies[0].Query)
+				assert.Equal(t, []string{"bearer " + token}, verifies[0].Header.Values("Authorization"))
 			}
-			if assert.Len(t, reqs, 1, "requests the account service received") {
-				r := reqs[0]
-				assert.Equal(t, "DELETE", r.Method)
+			wantKills := 1
+			if c.noKill {
+				wantKills = 0
+			}
+			if assert.Len(t, sent, wantKills, "kills the account service received") && wantKills == 1 {
+				r := sent[0]
 				assert.Equal(t, killPath, r.Path)
 				assert.Equal(t, url.Values{"killType": {c.killType}}, r.Query)
 				assert.Equal(t, []string{"bearer " + token}, r.Header.Values("Authorization"))
@@ -215,9 +248,46 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 	}
 }
 
+// shownText is what the popup says about the outcome: the result, the
+// advice and the token's status.
 func shownText(t *testing.T, p popuppage.Page) string {
 	t.Helper()
 	var text string
-	require.NoError(t, p.Eval(`document.getElementById("result").textContent`, &text))
+	require.NoError(t, p.Eval(`["result", "advice", "token-status"].map((id) => document.getElementById(id).textContent).join("\n")`, &text))
 	return text
+}
+
+const verifyPath = "/account/api/oauth/verify"
+
+// kills are the DELETE requests to the kill endpoint.
+func kills(reqs []fakeepic.Request) []fakeepic.Request {
+	var out []fakeepic.Request
+	for _, r := range reqs {
+		if r.Method == "DELETE" && r.Path == killPath {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func verifyRequests(reqs []fakeepic.Request) []fakeepic.Request {
+	var out []fakeepic.Request
+	for _, r := range reqs {
+		if r.Method == "GET" && r.Path == verifyPath {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// onePerRetry drops the browser's own resend of a request whose connection
+// closed without an answer: the same request, once more.
+func onePerRetry(t *testing.T, reqs []fakeepic.Request, retried bool) []fakeepic.Request {
+	t.Helper()
+	if !retried || len(reqs) != 2 {
+		return reqs
+	}
+	assert.Equal(t, reqs[0].Query, reqs[1].Query, "the retry is the same request")
+	assert.Equal(t, reqs[0].Header.Values("Authorization"), reqs[1].Header.Values("Authorization"))
+	return reqs[:1]
 }

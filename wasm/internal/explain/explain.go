@@ -242,7 +242,7 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		Status:           e.StatusCode,
 		ErrorCode:        clean(e.ErrorCode, maxShownRunes),
 		NumericErrorCode: e.NumericErrorCode,
-		Message:          clean(epicMessage(e), maxDetailsRunes),
+		Message:          clean(detailsMessage(e), maxDetailsRunes),
 		CorrelationID:    clean(e.CorrelationID, maxShownRunes),
 	}
 	if c, ok := lookup(e); ok {
@@ -588,6 +588,16 @@ func epicMessage(e *epic.APIError) string {
 		return e.ErrorMessage
 	}
 	return e.OAuthErrorDescription
+}
+
+// detailsMessage is Epic's wording, or, when the body was not Epic's error
+// JSON, what the body was (empty, a web page, too large), which support
+// needs to know.
+func detailsMessage(e *epic.APIError) string {
+	if msg := epicMessage(e); msg != "" || e.Body == epic.BodyEpicJSON {
+		return msg
+	}
+	return e.Error()
 }
 
 func isWebPage(e *epic.APIError) bool {

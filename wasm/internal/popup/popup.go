@@ -1,11 +1,11 @@
-// Package popup decides what the popup shows and when it may send a kill. It
-// is plain Go: the ui package feeds it the user's actions and renders the View
-// it produces, so every rule here is tested natively.
+// Package popup decides what the popup shows and when it may send anything.
+// It is plain Go: the ui package feeds it the user's actions and renders the
+// View it produces, and the browser reaches it only through the small
+// interfaces in Env, so every rule here is tested natively.
 package popup
 
 import (
 	"context"
-	"errors"
 	"strings"
 	"sync"
 	"time"
@@ -13,9 +13,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
-// DefaultTimeout bounds one kill request; after it the request is aborted.
+// DefaultTimeout bounds one request to Epic; after it the request is aborted.
 const DefaultTimeout = 15 * time.Second
 
 // Outcome is the result region's data-outcome attribute.
@@ -28,23 +29,122 @@ const (
 	OutcomeError   Outcome = "error"
 )
 
+// Epic is the account service; *epic.Client is the real one.
+type Epic interface {
+	Kill(ctx context.Context, token, killType string) error
+	KillSession(ctx context.Context, token string) error
+	Verify(ctx context.Context, token string) (*epic.VerifiedToken, error)
+}
+
+// Store keeps strings for this browser session only (storage.session).
+type Store interface {
+	Get(key string) (string, bool, error)
+	Set(key, value string) error
+	Remove(key string) error
+}
+
+// Browser is what the popup asks of the browser besides storage. The
+// Request and Copy methods must be called synchronously from the user's
+// click, because browsers allow them only then; the functions they return
+// wait for the answer and are called from goroutines.
+type Browser interface {
+	// Online is navigator.onLine.
+	Online() bool
+	// HostAccess reports whether the extension may still reach Epic's
+	// account host; Firefox lets the user withdraw it.
+	HostAccess() (bool, error)
+	RequestHostAccess() func() (bool, error)
+	// RequestSignInAccess asks for the optional cookies permission and the
+	// epicgames.com hosts.
+	RequestSignInAccess() func() (bool, error)
+	// Cookie reads the cookie name the browser would send to url.
+	Cookie(url, name string) (string, bool, error)
+	Copy(text string) func() error
+}
+
+// Env is everything the controller works with. Epic and Browser are
+// required; the rest have defaults.
+type Env struct {
+	Epic    Epic
+	Browser Browser
+	// Store nil keeps nothing between popups.
+	Store Store
+	// Now defaults to time.Now.
+	Now func() time.Time
+	// After runs f once after d and returns a function that cancels it;
+	// defaults to time.AfterFunc. The throttle countdown ticks with it.
+	After func(d time.Duration, f func()) (cancel func())
+	// Timeout defaults to DefaultTimeout.
+	Timeout time.Duration
+}
+
+// Option is one kill type in the select.
+type Option struct {
+	Name string
+	// Label is the option's text: the name, and a mark when the token may
+	// not use it.
+	Label   string
+	Blocked bool
+}
+
+// Fact is one line of what is known about the token held.
+type Fact struct{ Label, Value string }
+
+// HistoryLine is one past outcome, as shown.
+type HistoryLine struct {
+	Text    string
+	Success bool
+}
+
 // View is everything the popup shows. Rendering it must not call back into
 // the Controller.
 type View struct {
-	// InputsEnabled enables the token field and the kill type select.
+	// InputsEnabled enables the token field, the kill type select and the
+	// token buttons.
 	InputsEnabled bool
 	KillEnabled   bool
-	// Selected is the chosen kill type's name.
+	// KillLabel is the kill button's text; it begins "Kill sessions".
+	KillLabel string
+	// Options are the kill types, in table order; Selected is the chosen one.
+	Options  []Option
 	Selected string
-	// Description and Permission explain the chosen kill type.
+	// Description and Permission explain the chosen kill type; Blocked
+	// says the token lacks that permission.
 	Description string
 	Permission  string
+	Blocked     bool
+
 	// Confirming shows the confirmation step with ConfirmText.
 	Confirming  bool
 	ConfirmText string
-	Outcome     Outcome
-	Message     string
-	// Focus names the control to focus after this render: "confirm", "kill" or "".
+
+	// TokenHeld means a token is kept: Forget and "Sign out only this
+	// token" are offered. TokenFacts say whose it is; TokenStatus is the
+	// latest word about it (verified, forgotten, …).
+	TokenHeld   bool
+	TokenFacts  []Fact
+	TokenStatus string
+	// ClearToken asks the renderer to empty the token field once: the
+	// token was taken and lives in the controller now.
+	ClearToken bool
+	// SignInLink shows the link to epicgames.com's sign-in page.
+	SignInLink bool
+
+	// Outcome and Message are the result region; Advice says what to do.
+	Outcome Outcome
+	Message string
+	Advice  string
+	// Details is the copyable text about the last answer; "" hides it.
+	Details string
+	// CopyStatus says whether copying worked.
+	CopyStatus string
+	// GrantAccess offers to grant the extension's host access again.
+	GrantAccess bool
+
+	History []HistoryLine
+
+	// Focus names the control to focus after this render: "token",
+	// "kill-type", "confirm", "kill" or "".
 	Focus string
 }
 
@@ -54,33 +154,52 @@ type Form struct {
 	KillType string
 }
 
-// Killer sends a kill; *epic.Client is the real one.
-type Killer interface {
-	Kill(ctx context.Context, token, killType string) error
-}
-
 // Controller holds the popup's state. Its methods are called from event
-// listeners and return at once: the request runs in its own goroutine.
+// listeners and return at once: whatever waits runs in its own goroutine.
 type Controller struct {
-	killer  Killer
-	render  func(View)
-	timeout time.Duration
+	env    Env
+	render func(View)
 
 	mu sync.Mutex
 	// view is what is shown, but for the parts show derives from the state below.
 	view View
-	// sending is true while a request runs; nothing else may be sent then.
-	sending bool
-	// confirming is the kill type waiting for Confirm; its Name is "" when none is.
+	// busy is true while a kill runs; nothing else may be sent then.
+	busy bool
+	// confirming is the kill waiting for Confirm; its Name is "" when none is.
 	confirming epic.KillType
+	selected   epic.KillType
+	held       *heldToken
+	// verifying is closed when the running verify ends; nil when none runs.
+	verifying chan struct{}
+	// throttledUntil holds the kill button back until then.
+	throttledUntil time.Time
+	cancelTick     func()
+	history        []historyEntry
+	details        string
+	// restored is false until Restore is over; the controls stay off.
+	restored bool
+	// writes queues storage writes, run in order by one goroutine.
+	writes chan func(Store)
 }
 
-// New returns a controller that shows the first kill type and renders at once.
-func New(killer Killer, render func(View)) *Controller {
-	c := &Controller{killer: killer, render: render, timeout: DefaultTimeout}
+// New returns a controller that shows the first kill type and renders at
+// once. Call Restore to bring back what an earlier popup kept.
+func New(env Env, render func(View)) *Controller {
+	if env.Now == nil {
+		env.Now = time.Now
+	}
+	if env.After == nil {
+		env.After = func(d time.Duration, f func()) func() {
+			t := time.AfterFunc(d, f)
+			return func() { t.Stop() }
+		}
+	}
+	if env.Timeout == 0 {
+		env.Timeout = DefaultTimeout
+	}
+	c := &Controller{env: env, render: render, selected: epic.KillTypes[0]}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.describe(epic.KillTypes[0])
 	c.show()
 	return c
 }
@@ -96,59 +215,14 @@ func (c *Controller) Select(name string) {
 		c.show()
 		return
 	}
-	c.describe(kt)
+	c.selected = kt
 	if c.confirming.Name != "" && c.confirming.Name != kt.Name {
 		c.endConfirm("")
 	}
 	c.show()
 }
 
-// Kill checks the form and sends the kill, or first asks for confirmation
-// when the kill type also ends the current session. While a request runs or a
-// confirmation waits, it does nothing.
-func (c *Controller) Kill(f Form) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.sending || c.confirming.Name != "" {
-		return
-	}
-	kt, token, err := check(f)
-	if err != nil {
-		c.fail(err)
-		c.show()
-		return
-	}
-	if kt.EndsCurrentSession {
-		c.confirming = kt
-		c.view.Outcome, c.view.Message = OutcomeNone, ""
-		c.view.Focus = "confirm"
-		c.show()
-		return
-	}
-	c.start(kt, token)
-}
-
-// Confirm sends the kill that waits for confirmation.
-func (c *Controller) Confirm(f Form) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.sending || c.confirming.Name == "" {
-		return
-	}
-	kt, token, err := check(f)
-	if err != nil || kt.Name != c.confirming.Name {
-		c.endConfirm("kill")
-		if err != nil {
-			c.fail(err)
-		}
-		c.show()
-		return
-	}
-	c.endConfirm("")
-	c.start(kt, token)
-}
-
-// Cancel drops a pending confirmation; nothing is sent.
+// Cancel drops a pending confirmation; nothing is sent. Escape does the same.
 func (c *Controller) Cancel() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -156,60 +230,77 @@ func (c *Controller) Cancel() {
 		return
 	}
 	c.endConfirm("kill")
-	c.view.Outcome, c.view.Message = OutcomeNone, "Cancelled: nothing was sent."
+	c.setResult(OutcomeNone, "Cancelled: nothing was sent.", "")
 	c.show()
 }
 
-func check(f Form) (epic.KillType, string, error) {
-	kt, err := epic.ParseKillType(f.KillType)
-	if err != nil {
-		return kt, "", err
+func (c *Controller) endConfirm(focus string) {
+	c.confirming = epic.KillType{}
+	c.view.Focus = focus
+}
+
+// setResult fills the result region and drops the details of an earlier answer.
+func (c *Controller) setResult(o Outcome, message, advice string) {
+	c.view.Outcome, c.view.Message, c.view.Advice = o, message, advice
+	c.view.GrantAccess = false
+	c.details, c.view.CopyStatus = "", ""
+}
+
+// fail shows an input error: one sentence, nothing sent.
+func (c *Controller) fail(err error) {
+	c.setResult(OutcomeError, Sentence(err.Error()), "")
+}
+
+// show renders the current view with the parts that follow from the state;
+// one-off requests (focus, clearing the field) are used once.
+func (c *Controller) show() {
+	v := c.view
+	now := c.env.Now()
+	waiting := now.Before(c.throttledUntil)
+	v.InputsEnabled = c.restored && !c.busy
+	v.KillEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
+	v.KillLabel = "Kill sessions"
+	if waiting {
+		v.KillLabel = "Kill sessions (wait " + explain.Remaining(c.throttledUntil, now) + ")"
 	}
-	token, err := epic.NormalizeToken(f.Token)
-	return kt, token, err
-}
-
-// start marks the request as running and sends it from a goroutine, so the
-// event listener that called it returns at once. Called with c.mu held.
-func (c *Controller) start(kt epic.KillType, token string) {
-	c.sending = true
-	c.view.Outcome, c.view.Message = OutcomePending, "Asking Epic to sign out ("+kt.Name+")…"
-	c.show()
-	go c.send(kt, token)
-}
-
-func (c *Controller) send(kt epic.KillType, token string) {
-	ctx, cancel := context.WithTimeout(context.Background(), c.timeout)
-	defer cancel()
-	err := c.killer.Kill(ctx, token, kt.Name)
-
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.sending = false
-	// Disabling the focused button dropped the focus; give it back to a
-	// keyboard user where they left it.
-	c.view.Focus = "kill"
-	switch {
-	case err == nil:
-		c.view.Outcome = OutcomeSuccess
-		c.view.Message = "204: " + kt.Done
-		if kt.EndsCurrentSession {
-			c.view.Message += " Paste a new token to do more."
+	checks := c.checks()
+	v.Options = make([]Option, len(epic.KillTypes))
+	for i, kt := range epic.KillTypes {
+		o := Option{Name: kt.Name, Label: kt.Name}
+		if checks != nil && checks[i].Verdict == epic.VerdictNotAllowed {
+			o.Blocked = true
+			o.Label = kt.Name + " (not allowed for this token)"
 		}
-	case errors.Is(err, context.DeadlineExceeded):
-		c.view.Outcome = OutcomeError
-		c.view.Message = "Epic did not answer within " + c.timeout.String() +
-			", so the request was stopped; the sessions may or may not have been signed out."
-	default:
-		c.fail(err)
+		v.Options[i] = o
 	}
-	c.show()
+	v.Selected = c.selected.Name
+	v.Description = c.selected.Description
+	v.Permission = PermissionText(c.selected)
+	if missing, blocked := c.blocked(c.selected); blocked {
+		v.Blocked = true
+		v.Permission = "This token lacks " + missing.String() + ", which " + c.selected.Name + " needs."
+	}
+	if kt := c.confirming; kt.Name != "" {
+		v.Confirming = true
+		v.ConfirmText = confirmText(kt)
+	}
+	v.TokenHeld = c.held != nil
+	if c.held != nil {
+		v.TokenFacts = c.held.facts(now)
+	}
+	v.Details = c.details
+	v.History = historyLines(c.history)
+	c.render(v)
+	c.view.Focus = ""
+	c.view.ClearToken = false
 }
 
-func (c *Controller) describe(kt epic.KillType) {
-	c.view.Selected = kt.Name
-	c.view.Description = kt.Description
-	c.view.Permission = PermissionText(kt)
+// confirmText states exactly what the kill waiting for Confirm ends.
+func confirmText(kt epic.KillType) string {
+	if kt.Name == epic.OwnSession.Name {
+		return "Sign out only the session of the token in this popup. The token stops working and is forgotten; your other sessions stay signed in."
+	}
+	return kt.Name + ": " + kt.Description + " The token in this popup stops working too, and the popup forgets it."
 }
 
 // PermissionText names the permissions Epic checks for kt, as the popup
@@ -220,29 +311,6 @@ func PermissionText(kt epic.KillType) string {
 		perms[i] = p.String() + " (" + strings.ToLower(p.Holder) + ")"
 	}
 	return "Epic permission: " + strings.Join(perms, "; ")
-}
-
-func (c *Controller) endConfirm(focus string) {
-	c.confirming = epic.KillType{}
-	c.view.Focus = focus
-}
-
-func (c *Controller) fail(err error) {
-	c.view.Outcome, c.view.Message = OutcomeError, Sentence(err.Error())
-}
-
-// show renders the current view with the parts that follow from the state;
-// a focus request is used once.
-func (c *Controller) show() {
-	v := c.view
-	v.InputsEnabled = !c.sending
-	v.KillEnabled = !c.sending && c.confirming.Name == ""
-	if kt := c.confirming; kt.Name != "" {
-		v.Confirming = true
-		v.ConfirmText = kt.Name + ": " + kt.Description + " The token in this popup stops working too."
-	}
-	c.render(v)
-	c.view.Focus = ""
 }
 
 // Sentence turns a Go error text into a sentence: capital first letter,

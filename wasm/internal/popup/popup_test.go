@@ -2,6 +2,8 @@ package popup
 
 import (
 	"context"
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -9,33 +11,178 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 )
 
 const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
 
-// fakeKiller records kills and answers each with answer, which may block.
-type fakeKiller struct {
-	mu     sync.Mutex
-	calls  []Form
-	answer func(ctx context.Context) error
+// call is one request the popup made of Epic.
+type call struct{ Op, Token, KillType string }
+
+// fakeEpic records every request and answers with the functions set,
+// which may block; nil answers succeed.
+type fakeEpic struct {
+	mu          sync.Mutex
+	calls       []call
+	kill        func(ctx context.Context) error
+	killSession func(ctx context.Context) error
+	verify      func(ctx context.Context) (*epic.VerifiedToken, error)
 }
 
-func (k *fakeKiller) Kill(ctx context.Context, token, killType string) error {
-	k.mu.Lock()
-	k.calls = append(k.calls, Form{Token: token, KillType: killType})
-	answer := k.answer
-	k.mu.Unlock()
-	if answer == nil {
+func (e *fakeEpic) record(c call) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	e.calls = append(e.calls, c)
+}
+
+func (e *fakeEpic) Kill(ctx context.Context, token, killType string) error {
+	e.record(call{"kill", token, killType})
+	if e.kill == nil {
 		return nil
 	}
-	return answer(ctx)
+	return e.kill(ctx)
 }
 
-func (k *fakeKiller) sent() []Form {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	return append([]Form(nil), k.calls...)
+func (e *fakeEpic) KillSession(ctx context.Context, token string) error {
+	e.record(call{"killSession", token, ""})
+	if e.killSession == nil {
+		return nil
+	}
+	return e.killSession(ctx)
+}
+
+func (e *fakeEpic) Verify(ctx context.Context, token string) (*epic.VerifiedToken, error) {
+	e.record(call{"verify", token, ""})
+	if e.verify == nil {
+		return nil, &epic.TransportError{Err: errors.New("verify not scripted")}
+	}
+	return e.verify(ctx)
+}
+
+// sent returns the requests of op ("" for all).
+func (e *fakeEpic) sent(op string) []call {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var out []call
+	for _, c := range e.calls {
+		if op == "" || c.Op == op {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// fakeBrowser answers as the test says and records what was asked.
+type fakeBrowser struct {
+	mu             sync.Mutex
+	offline        bool
+	accessRevoked  bool
+	refuseSignIn   bool
+	cookies        map[string]string // name → value
+	copied         []string
+	signInRequests int
+}
+
+func (b *fakeBrowser) Online() bool { return !b.offline }
+func (b *fakeBrowser) HostAccess() (bool, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return !b.accessRevoked, nil
+}
+func (b *fakeBrowser) RequestHostAccess() func() (bool, error) {
+	return func() (bool, error) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.accessRevoked = false
+		return true, nil
+	}
+}
+func (b *fakeBrowser) RequestSignInAccess() func() (bool, error) {
+	b.mu.Lock()
+	b.signInRequests++
+	b.mu.Unlock()
+	return func() (bool, error) { return !b.refuseSignIn, nil }
+}
+func (b *fakeBrowser) Cookie(url, name string) (string, bool, error) {
+	v, ok := b.cookies[name]
+	return v, ok, nil
+}
+func (b *fakeBrowser) Copy(text string) func() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.copied = append(b.copied, text)
+	return func() error { return nil }
+}
+
+// memStore is storage.session in memory.
+type memStore struct {
+	mu     sync.Mutex
+	values map[string]string
+}
+
+func newStore() *memStore { return &memStore{values: map[string]string{}} }
+
+func (s *memStore) Get(key string) (string, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok := s.values[key]
+	return v, ok, nil
+}
+func (s *memStore) Set(key, value string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.values[key] = value
+	return nil
+}
+func (s *memStore) Remove(key string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.values, key)
+	return nil
+}
+
+// all is every stored value, to look for the token where it must not be.
+func (s *memStore) all() map[string]string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]string{}
+	for k, v := range s.values {
+		out[k] = v
+	}
+	return out
+}
+
+// clock is a settable time with timers the test fires.
+type clock struct {
+	mu     sync.Mutex
+	now    time.Time
+	timers []func()
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *clock) After(_ time.Duration, f func()) func() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.timers = append(c.timers, f)
+	return func() {}
+}
+
+// advance moves time on and fires the timers that were waiting.
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	due := c.timers
+	c.timers = nil
+	c.mu.Unlock()
+	for _, f := range due {
+		f()
+	}
 }
 
 // screen keeps every view rendered, like the DOM would show the last one.
@@ -45,7 +192,7 @@ type screen struct {
 	changed chan struct{}
 }
 
-func newScreen() *screen { return &screen{changed: make(chan struct{}, 100)} }
+func newScreen() *screen { return &screen{changed: make(chan struct{}, 1000)} }
 
 func (s *screen) render(v View) {
 	s.mu.Lock()
@@ -60,39 +207,88 @@ func (s *screen) last() View {
 	return s.views[len(s.views)-1]
 }
 
-// waitFor waits until the shown outcome is want.
-func (s *screen) waitFor(t *testing.T, want Outcome) View {
+// waitUntil waits until the last view satisfies ok.
+func (s *screen) waitUntil(t *testing.T, what string, ok func(View) bool) View {
 	t.Helper()
 	deadline := time.After(5 * time.Second)
 	for {
-		if v := s.last(); v.Outcome == want {
+		if v := s.last(); ok(v) {
 			return v
 		}
 		select {
 		case <-s.changed:
 		case <-deadline:
-			t.Fatalf("outcome %q never shown; last view %+v", want, s.last())
+			t.Fatalf("never shown: %s; last view %+v", what, s.last())
 		}
 	}
 }
 
+func (s *screen) waitFor(t *testing.T, want Outcome) View {
+	t.Helper()
+	return s.waitUntil(t, "outcome "+string(want), func(v View) bool { return v.Outcome == want })
+}
+
+// popup is a controller with fakes around it.
+type popup struct {
+	*Controller
+	epic    *fakeEpic
+	browser *fakeBrowser
+	store   *memStore
+	clock   *clock
+	screen  *screen
+}
+
+var start = time.Date(2026, 11, 27, 20, 0, 0, 0, time.UTC)
+
+func open(t *testing.T, e *fakeEpic) *popup {
+	return openWith(t, e, &fakeBrowser{}, newStore(), &clock{now: start})
+}
+
+func openWith(t *testing.T, e *fakeEpic, b *fakeBrowser, store *memStore, clk *clock) *popup {
+	t.Helper()
+	p := &popup{epic: e, browser: b, store: store, clock: clk, screen: newScreen()}
+	p.Controller = New(Env{Epic: e, Browser: b, Store: store, Now: clk.Now, After: clk.After, Timeout: 20 * time.Millisecond}, p.screen.render)
+	restored := make(chan struct{})
+	p.Restore(func() { close(restored) })
+	<-restored
+	t.Cleanup(p.Close)
+	return p
+}
+
+// verified answers verify as Epic would for an account token with perms.
+func verified(perms ...epic.GrantedPermission) func(context.Context) (*epic.VerifiedToken, error) {
+	return func(context.Context) (*epic.VerifiedToken, error) {
+		return &epic.VerifiedToken{
+			ClientID: "ec684b8c687f479fadea3cb2ad83f5c6", ClientService: "fortnite", AccountID: "acc0123456789",
+			DisplayName: "Verified Player", AuthMethod: "exchange_code", ExpiresAt: start.Add(2 * time.Hour), Perms: perms,
+		}, nil
+	}
+}
+
+// onlyAccountClient grants exactly what OTHERS_ACCOUNT_CLIENT needs.
+var onlyAccountClient = epic.GrantedPermission{Resource: "account:token:otherSessionsForAccountClient", Action: epic.ActionDelete}
+
 func TestNewShowsTheFirstKillTypeReadyToUse(t *testing.T) {
-	s := newScreen()
-	New(&fakeKiller{}, s.render)
-	v := s.last()
+	p := open(t, &fakeEpic{})
+	v := p.screen.last()
 	assert.True(t, v.InputsEnabled)
 	assert.True(t, v.KillEnabled)
+	assert.Equal(t, "Kill sessions", v.KillLabel)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT_SERVICE", v.Selected)
+	require.Len(t, v.Options, len(epic.KillTypes))
+	for i, kt := range epic.KillTypes {
+		assert.Equal(t, Option{Name: kt.Name, Label: kt.Name}, v.Options[i], "nothing is marked without a token")
+	}
 	assert.Equal(t, epic.KillTypes[0].Description, v.Description)
 	assert.Equal(t, "Epic permission: account:token:otherSessionsForAccountClientService DELETE (account)", v.Permission)
 	assert.Equal(t, OutcomeNone, v.Outcome)
+	assert.False(t, v.TokenHeld)
 }
 
 func TestSelectShowsTheChosenTypesDescription(t *testing.T) {
-	s := newScreen()
-	c := New(&fakeKiller{}, s.render)
-	c.Select("OTHERS")
-	v := s.last()
+	p := open(t, &fakeEpic{})
+	p.Select("OTHERS")
+	v := p.screen.last()
 	assert.Equal(t, "OTHERS", v.Selected)
 	assert.Equal(t, "Signs out all your other sessions, in every app; keeps this one.", v.Description)
 	assert.Equal(t, "Epic permission: account:token:otherSessionsForClient DELETE (client); account:token:otherSessionsForAccount DELETE (account)", v.Permission)
@@ -102,21 +298,28 @@ func TestKillOutcomes(t *testing.T) {
 	tests := []struct {
 		name        string
 		killType    string
+		browser     *fakeBrowser
 		answer      func(context.Context) error
 		wantOutcome Outcome
-		wantMessage string
+		wantMessage []string
+		wantAdvice  string
+		wantSent    int
+		wantGrant   bool
 	}{
 		{
 			name: "204", killType: "OTHERS_ACCOUNT_CLIENT",
-			wantOutcome: OutcomeSuccess, wantMessage: "204: Your other sessions of this app were signed out.",
+			wantOutcome: OutcomeSuccess, wantMessage: []string{"204: Your other sessions of this app were signed out."},
+			wantAdvice: "This token still works.", wantSent: 1,
 		},
 		{
-			name: "Epic error shows status and code", killType: "OTHERS",
+			name: "missing permission shows status and code", killType: "OTHERS",
 			answer: func(context.Context) error {
-				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023, ErrorMessage: "Sorry your login does not posses the permissions 'account:token:otherSessionsForClient DELETE' needed to perform the requested operation"}
+				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023,
+					MessageVars: []string{"account:token:otherSessionsForClient", "DELETE"}}
 			},
 			wantOutcome: OutcomeError,
-			wantMessage: "Epic answered HTTP 403 errors.com.epicgames.common.missing_permission (1023): Sorry your login does not posses the permissions 'account:token:otherSessionsForClient DELETE' needed to perform the requested operation.",
+			wantMessage: []string{"may not use OTHERS", "HTTP 403", "errors.com.epicgames.common.missing_permission (1023)"},
+			wantAdvice:  "account:token:otherSessionsForClient", wantSent: 1,
 		},
 		{
 			name: "no answer in time", killType: "OTHERS",
@@ -124,110 +327,281 @@ func TestKillOutcomes(t *testing.T) {
 				<-ctx.Done()
 				return &epic.TransportError{Err: ctx.Err()}
 			},
-			wantOutcome: OutcomeError,
-			wantMessage: "Epic did not answer within 20ms, so the request was stopped; the sessions may or may not have been signed out.",
+			wantOutcome: OutcomeError, wantMessage: []string{"Epic did not answer within"},
+			wantAdvice: "may or may not have been signed out", wantSent: 1,
 		},
 		{
 			name: "unreachable", killType: "OTHERS",
 			answer: func(context.Context) error {
-				return &epic.TransportError{Err: errorString("net/http: fetch() failed: Failed to fetch")}
+				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: Failed to fetch")}
 			},
-			wantOutcome: OutcomeError,
-			wantMessage: "Could not reach Epic: net/http: fetch() failed: Failed to fetch.",
+			wantOutcome: OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantAdvice: "internet connection", wantSent: 1,
+		},
+		{
+			name: "offline: nothing is sent", killType: "OTHERS", browser: &fakeBrowser{offline: true},
+			wantOutcome: OutcomeError, wantMessage: []string{"You are offline."}, wantAdvice: "Nothing was sent.",
+		},
+		{
+			name: "host access withdrawn: nothing is sent", killType: "OTHERS", browser: &fakeBrowser{accessRevoked: true},
+			wantOutcome: OutcomeError, wantMessage: []string{"may no longer contact Epic"}, wantAdvice: "Grant the access again", wantGrant: true,
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k := &fakeKiller{answer: tt.answer}
-			s := newScreen()
-			c := New(k, s.render)
-			c.timeout = 20 * time.Millisecond
+			e := &fakeEpic{kill: tt.answer}
+			b := tt.browser
+			if b == nil {
+				b = &fakeBrowser{}
+			}
+			p := openWith(t, e, b, newStore(), &clock{now: start})
 
-			c.Kill(Form{Token: " bearer " + token, KillType: tt.killType})
+			p.Kill(Form{Token: " bearer " + token, KillType: tt.killType})
 
-			v := s.waitFor(t, tt.wantOutcome)
-			assert.Equal(t, tt.wantMessage, v.Message)
+			v := p.screen.waitFor(t, tt.wantOutcome)
+			for _, want := range tt.wantMessage {
+				assert.Contains(t, v.Message, want)
+			}
+			assert.Contains(t, v.Advice, tt.wantAdvice)
+			assert.NotContains(t, v.Message+v.Advice+v.Details, token, "the token is never shown")
 			assert.True(t, v.KillEnabled, "the kill button is usable again")
-			assert.Equal(t, "kill", v.Focus, "focus returns to the kill button")
 			assert.True(t, v.InputsEnabled)
-			assert.Equal(t, []Form{{Token: token, KillType: tt.killType}}, k.sent())
+			assert.Equal(t, "kill", v.Focus, "focus returns to the kill button")
+			assert.Len(t, e.sent("kill"), tt.wantSent)
+			for _, c := range e.sent("kill") {
+				assert.Equal(t, call{"kill", token, tt.killType}, c)
+			}
+			assert.Equal(t, tt.wantGrant, v.GrantAccess, "access can be granted again")
 		})
 	}
 }
 
 func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 	release := make(chan struct{})
-	k := &fakeKiller{answer: func(context.Context) error { <-release; return nil }}
-	s := newScreen()
-	c := New(k, s.render)
+	e := &fakeEpic{kill: func(context.Context) error { <-release; return nil }}
+	p := open(t, e)
 
-	c.Kill(Form{Token: token, KillType: "OTHERS"})
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
 
-	v := s.last() // rendered before Kill returned
+	v := p.screen.last() // rendered before Kill returned
 	assert.Equal(t, OutcomePending, v.Outcome)
 	assert.False(t, v.KillEnabled)
 	assert.False(t, v.InputsEnabled)
-	c.Kill(Form{Token: token, KillType: "OTHERS"})
-	c.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	p.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
+	p.KillThisSession()
+	p.Forget()
 	close(release)
-	s.waitFor(t, OutcomeSuccess)
-	assert.Len(t, k.sent(), 1)
+	p.screen.waitFor(t, OutcomeSuccess)
+	assert.Len(t, e.sent("kill"), 1)
+	assert.Empty(t, e.sent("killSession"))
+	assert.True(t, p.screen.last().TokenHeld, "Forget waited too")
 }
 
 func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
+	expired := fakeepic.EG1(fakeepic.EG1Claims{AccountID: "acc", ClientID: "c", IssuedAt: start.Add(-9 * time.Hour), ExpiresAt: start.Add(-time.Hour)})
 	tests := []struct {
 		name string
 		form Form
 		want string
 	}{
 		{"empty token", Form{Token: "", KillType: "OTHERS"}, "No access token: paste your current Epic access token."},
-		{"token with space", Form{Token: "0659 81d5", KillType: "OTHERS"}, "The access token has spaces or line breaks inside: paste it as one piece."},
-		{"unknown kill type", Form{Token: token, KillType: "EVERYONE"}, `Unknown kill type "EVERYONE": choose one of OTHERS_ACCOUNT_CLIENT_SERVICE, OTHERS_ACCOUNT_CLIENT, OTHERS_SAME_SOURCE_ID, OTHERS, ALL, ALL_ACCOUNT_CLIENT.`},
-		{"bad input for a confirmed type", Form{Token: "", KillType: "ALL"}, "No access token: paste your current Epic access token."},
+		{"token with space", Form{Token: "0659 81d5", KillType: "OTHERS"}, "The access token has spaces or line breaks inside"},
+		{"not a token", Form{Token: "hunter2-password", KillType: "OTHERS"}, "This is not an Epic access token"},
+		{"unknown kill type", Form{Token: token, KillType: "EVERYONE"}, `Unknown kill type "EVERYONE": choose one of OTHERS_ACCOUNT_CLIENT_SERVICE,`},
+		{"bad input for a confirmed type", Form{Token: "", KillType: "ALL"}, "No access token"},
+		{"JSON without access_token", Form{Token: `{"token_type":"bearer"}`, KillType: "OTHERS"}, "The pasted JSON has no access_token"},
+		{"a refresh token", Form{Token: fakeepic.EG1(fakeepic.EG1Claims{AccountID: "acc", ClientID: "c", Refresh: true}), KillType: "OTHERS"}, "This is a refresh token"},
+		{"an expired token", Form{Token: expired, KillType: "OTHERS"}, "The access token expired on 27 Nov 2026 at 19:00 UTC"},
+		{"a malformed eg1 token", Form{Token: "eg1~not.a-jwt", KillType: "OTHERS"}, "eg1"},
+		{"a permission claim that does not decompress", Form{Token: fakeepic.EG1(fakeepic.EG1Claims{AccountID: "acc", ClientID: "c", RawP: "eNqbroken"}), KillType: "OTHERS"}, "permission"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k := &fakeKiller{}
-			s := newScreen()
-			c := New(k, s.render)
+			e := &fakeEpic{}
+			p := open(t, e)
 
-			c.Kill(tt.form)
+			p.Kill(tt.form)
 
-			v := s.last()
+			v := p.screen.last()
 			assert.Equal(t, OutcomeError, v.Outcome)
-			assert.Equal(t, tt.want, v.Message)
+			assert.Contains(t, v.Message, tt.want)
+			if len(tt.form.Token) > 8 {
+				assert.NotContains(t, v.Message, tt.form.Token, "the input is not quoted")
+			}
 			assert.False(t, v.Confirming)
 			assert.True(t, v.KillEnabled)
-			assert.Empty(t, k.sent())
+			assert.Empty(t, e.sent(""), "nothing is sent, not even verify")
+			assert.Empty(t, p.store.all(), "nothing is kept")
 		})
 	}
+}
+
+func TestABadPasteKeepsTheTokenHeldBefore(t *testing.T) {
+	e := &fakeEpic{verify: verified(onlyAccountClient)}
+	p := open(t, e)
+	p.TakeToken(token)
+	p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+
+	p.TakeToken(`{"refresh_token":"x"}`)
+
+	v := p.screen.last()
+	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Contains(t, v.Message, "The token you had before is still used.")
+	assert.True(t, v.TokenHeld)
+	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
+	p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
+	p.screen.waitFor(t, OutcomeSuccess)
+	assert.Equal(t, []call{{"kill", token, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
+}
+
+func TestAnEG1TokenIsDescribedBeforeAnyAnswer(t *testing.T) {
+	hold := make(chan struct{})
+	defer close(hold)
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) { <-hold; return nil, errors.New("never") }}
+	p := open(t, e)
+	eg1 := fakeepic.EG1(fakeepic.EG1Claims{
+		AccountID: "acc0123456789", DisplayName: "Pasted Player", ClientID: "ec684b8c687f479fadea3cb2ad83f5c6",
+		ClientService: "fortnite", AuthMethod: "exchange_code", IssuedAt: start.Add(-time.Hour), ExpiresAt: start.Add(90 * time.Minute),
+		Permissions: []fakeepic.Permission{{Resource: "account:token:otherSessionsForAccountClient", Action: fakeepic.Delete}},
+	})
+
+	p.TakeToken("Bearer " + eg1)
+
+	v := p.screen.last()
+	assert.True(t, v.ClearToken, "the field is emptied: the token is held")
+	assert.Equal(t, []Fact{
+		{"Display name", "Pasted Player"},
+		{"Account", "acc0123456789"},
+		{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"},
+		{"Service", "fortnite"},
+		{"Signed in with", "exchange_code"},
+		{"Time left", "1 h 31 min 00 s"},
+		{"Source", "pasted, not yet confirmed by Epic"},
+	}, v.TokenFacts)
+	for i, o := range v.Options {
+		assert.Equal(t, epic.KillTypes[i].Name != "OTHERS_ACCOUNT_CLIENT", o.Blocked, "%s is marked from the p claim alone", o.Name)
+	}
+	assert.Eventually(t, func() bool { return len(e.sent("")) == 1 }, time.Second, time.Millisecond)
+	assert.Equal(t, []call{{"verify", eg1, ""}}, e.sent(""), "one verify, nothing else")
+}
+
+func TestVerifyAnswerDescribesTheTokenAndThePreCheckBlocks(t *testing.T) {
+	e := &fakeEpic{verify: verified(onlyAccountClient)}
+	p := open(t, e)
+
+	p.TakeToken(token)
+
+	v := p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
+	assert.Contains(t, v.TokenFacts, Fact{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"})
+	assert.Contains(t, v.TokenFacts, Fact{"Time left", "2 h 01 min 00 s"})
+	assert.Contains(t, v.TokenFacts, Fact{"Source", "pasted, confirmed by Epic"})
+	var usable []string
+	for _, o := range v.Options {
+		if !o.Blocked {
+			usable = append(usable, o.Name)
+		} else {
+			assert.Equal(t, o.Name+" (not allowed for this token)", o.Label)
+		}
+	}
+	assert.Equal(t, []string{"OTHERS_ACCOUNT_CLIENT"}, usable)
+	assert.True(t, v.Blocked, "the first type is blocked")
+	assert.Equal(t, "This token lacks account:token:otherSessionsForAccountClientService DELETE, which OTHERS_ACCOUNT_CLIENT_SERVICE needs.", v.Permission)
+
+	p.Select("OTHERS")
+	p.Kill(Form{KillType: "OTHERS"})
+
+	v = p.screen.last()
+	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Equal(t, "This token may not use OTHERS: it lacks account:token:otherSessionsForAccount DELETE. Nothing was sent.", v.Message)
+	assert.Equal(t, "This token can use OTHERS_ACCOUNT_CLIENT.", v.Advice)
+	assert.Empty(t, e.sent("kill"))
+}
+
+// A kill clicked while verify still runs waits for its answer, so the
+// pre-check still holds.
+func TestAKillWaitsForTheVerifyThatRuns(t *testing.T) {
+	answer := make(chan struct{})
+	e := &fakeEpic{verify: func(ctx context.Context) (*epic.VerifiedToken, error) {
+		<-answer
+		return verified(onlyAccountClient)(ctx)
+	}}
+	p := open(t, e)
+
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	assert.Equal(t, OutcomePending, p.screen.last().Outcome)
+	close(answer)
+
+	v := p.screen.waitFor(t, OutcomeError)
+	assert.Contains(t, v.Message, "This token may not use OTHERS")
+	assert.Empty(t, e.sent("kill"))
+	assert.True(t, v.KillEnabled)
+}
+
+func TestWithoutAPermissionListNothingIsBlocked(t *testing.T) {
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		return nil, &epic.APIError{StatusCode: 503, Body: epic.BodyEmpty}
+	}}
+	p := open(t, e)
+
+	p.TakeToken(token)
+
+	v := p.screen.waitUntil(t, "verify failed", func(v View) bool { return strings.HasPrefix(v.TokenStatus, "Epic could not confirm") })
+	assert.Contains(t, v.TokenStatus, "It is kept and can still be used.")
+	for _, o := range v.Options {
+		assert.False(t, o.Blocked, o.Name)
+	}
+	p.Select("OTHERS")
+	p.Kill(Form{KillType: "OTHERS"})
+	p.screen.waitFor(t, OutcomeSuccess)
+	assert.Len(t, e.sent("kill"), 1)
+}
+
+func TestAVerify401DropsTheToken(t *testing.T) {
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.account.auth_token.invalid_access_token", NumericErrorCode: 18071}
+	}}
+	p := open(t, e)
+
+	p.TakeToken(token)
+
+	v := p.screen.waitFor(t, OutcomeError)
+	assert.Contains(t, v.Message, "no longer valid (HTTP 401 errors.com.epicgames.account.auth_token.invalid_access_token)")
+	assert.Contains(t, v.Advice, "Take a new one")
+	assert.Equal(t, "token", v.Focus)
+	assert.False(t, v.TokenHeld)
+	assert.Eventually(t, func() bool { return p.store.all()[keyToken] == "" }, time.Second, time.Millisecond)
 }
 
 func TestTypesThatEndThisSessionWaitForConfirm(t *testing.T) {
 	for _, name := range []string{"ALL", "ALL_ACCOUNT_CLIENT"} {
 		t.Run(name, func(t *testing.T) {
-			k := &fakeKiller{}
-			s := newScreen()
-			c := New(k, s.render)
-			form := Form{Token: token, KillType: name}
+			e := &fakeEpic{}
+			p := open(t, e)
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verify over", func(v View) bool { return strings.HasPrefix(v.TokenStatus, "Epic could not confirm") })
+			form := Form{KillType: name}
 
-			c.Kill(form)
+			p.Kill(form)
 
-			v := s.last()
+			v := p.screen.last()
 			require.True(t, v.Confirming)
 			assert.Contains(t, v.ConfirmText, "including this one")
-			assert.Contains(t, v.ConfirmText, "stops working too")
+			assert.Contains(t, v.ConfirmText, "stops working too, and the popup forgets it")
 			assert.False(t, v.KillEnabled)
 			assert.Equal(t, "confirm", v.Focus)
-			c.Kill(form) // the kill button again: still waiting
-			assert.Empty(t, k.sent(), "nothing before Confirm")
+			p.Kill(form) // the kill button again: still waiting
+			assert.Empty(t, e.sent("kill"), "nothing before Confirm")
 
-			c.Confirm(form)
+			p.Confirm(Form{KillType: name})
 
-			v = s.waitFor(t, OutcomeSuccess)
+			v = p.screen.waitFor(t, OutcomeSuccess)
 			assert.False(t, v.Confirming)
-			assert.Contains(t, v.Message, "Paste a new token to do more.")
-			assert.Equal(t, []Form{form}, k.sent())
+			assert.Contains(t, v.Advice, "This token has ended too.")
+			assert.Equal(t, "The token was forgotten: it no longer works.", v.TokenStatus)
+			assert.False(t, v.TokenHeld, "forgotten after a kill that ended it")
+			assert.Equal(t, []call{{"kill", token, name}}, e.sent("kill"))
+			assert.Eventually(t, func() bool { return p.store.all()[keyToken] == "" }, time.Second, time.Millisecond)
 		})
 	}
 }
@@ -238,11 +612,12 @@ func TestOtherTypesNeedNoConfirm(t *testing.T) {
 			continue
 		}
 		t.Run(kt.Name, func(t *testing.T) {
-			k := &fakeKiller{}
-			s := newScreen()
-			New(k, s.render).Kill(Form{Token: token, KillType: kt.Name})
-			s.waitFor(t, OutcomeSuccess)
-			assert.Len(t, k.sent(), 1)
+			e := &fakeEpic{}
+			p := open(t, e)
+			p.Kill(Form{Token: token, KillType: kt.Name})
+			v := p.screen.waitFor(t, OutcomeSuccess)
+			assert.Len(t, e.sent("kill"), 1)
+			assert.True(t, v.TokenHeld, "the token still works and is kept")
 		})
 	}
 }
@@ -250,32 +625,243 @@ func TestOtherTypesNeedNoConfirm(t *testing.T) {
 func TestAConfirmationCanBeLeftWithoutSending(t *testing.T) {
 	tests := []struct {
 		name        string
-		leave       func(c *Controller)
+		leave       func(p *popup)
 		wantMessage string
 	}{
-		{"cancel", func(c *Controller) { c.Cancel() }, "Cancelled: nothing was sent."},
-		{"choose another type", func(c *Controller) { c.Select("OTHERS") }, ""},
-		{"confirm after the form changed", func(c *Controller) { c.Confirm(Form{Token: token, KillType: "ALL_ACCOUNT_CLIENT"}) }, ""},
-		{"confirm after the token was cleared", func(c *Controller) { c.Confirm(Form{Token: "", KillType: "ALL"}) }, "No access token: paste your current Epic access token."},
+		{"cancel (or Escape)", func(p *popup) { p.Cancel() }, "Cancelled: nothing was sent."},
+		{"choose another type", func(p *popup) { p.Select("OTHERS") }, ""},
+		{"confirm after the form changed", func(p *popup) { p.Confirm(Form{KillType: "ALL_ACCOUNT_CLIENT"}) }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			k := &fakeKiller{}
-			s := newScreen()
-			c := New(k, s.render)
-			c.Kill(Form{Token: token, KillType: "ALL"})
-			require.True(t, s.last().Confirming)
+			e := &fakeEpic{}
+			p := open(t, e)
+			p.Kill(Form{Token: token, KillType: "ALL"})
+			require.True(t, p.screen.last().Confirming)
 
-			tt.leave(c)
+			tt.leave(p)
 
-			v := s.last()
+			v := p.screen.last()
 			assert.False(t, v.Confirming)
 			assert.True(t, v.KillEnabled)
 			assert.Equal(t, tt.wantMessage, v.Message)
-			c.Confirm(Form{Token: token, KillType: "ALL"}) // a late Confirm does nothing
-			assert.Empty(t, k.sent())
+			p.Confirm(Form{KillType: "ALL"}) // a late Confirm does nothing
+			assert.Empty(t, e.sent("kill"))
 		})
 	}
+}
+
+func TestSignOutOnlyThisToken(t *testing.T) {
+	e := &fakeEpic{}
+	p := open(t, e)
+	p.TakeToken(token)
+
+	p.KillThisSession()
+
+	v := p.screen.last()
+	require.True(t, v.Confirming)
+	assert.Contains(t, v.ConfirmText, "Sign out only the session of the token in this popup")
+	assert.Empty(t, e.sent("killSession"))
+
+	p.Confirm(Form{KillType: "OTHERS"})
+
+	v = p.screen.waitFor(t, OutcomeSuccess)
+	assert.Equal(t, "204: This token's session was signed out.", v.Message)
+	assert.False(t, v.TokenHeld, "forgotten after success")
+	assert.Equal(t, []call{{"killSession", token, ""}}, e.sent("killSession"))
+	assert.Empty(t, e.sent("kill"))
+}
+
+func TestSignOutOnlyThisTokenNeedsAToken(t *testing.T) {
+	e := &fakeEpic{}
+	p := open(t, e)
+	p.KillThisSession()
+	v := p.screen.last()
+	assert.False(t, v.Confirming)
+	assert.Contains(t, v.Message, "No access token")
+	assert.Empty(t, e.sent(""))
+}
+
+func TestUseMySignIn(t *testing.T) {
+	eg1 := fakeepic.EG1(fakeepic.EG1Claims{AccountID: "acc0123456789", DisplayName: "Cookie Player", ClientID: "007c0bfe154c4f5396648f013c641dcf"})
+	tests := []struct {
+		name        string
+		browser     *fakeBrowser
+		wantStatus  string
+		wantHeld    bool
+		wantLink    bool
+		wantVerify  int
+		wantPrevOK  bool
+		wantFactHas Fact
+	}{
+		{
+			name: "signed in on the store", browser: &fakeBrowser{cookies: map[string]string{"EPIC_EG1": eg1}},
+			wantStatus: "Epic confirmed the token.", wantHeld: true, wantVerify: 1,
+			wantFactHas: Fact{"Source", "your epicgames.com sign-in, confirmed by Epic"},
+		},
+		{
+			name: "signed in on www", browser: &fakeBrowser{cookies: map[string]string{"EPIC_BEARER_TOKEN": token}},
+			wantStatus: "Epic confirmed the token.", wantHeld: true, wantVerify: 1,
+			wantFactHas: Fact{"Display name", "Verified Player"},
+		},
+		{
+			name: "not signed in", browser: &fakeBrowser{cookies: map[string]string{}},
+			wantStatus: "You are not signed in on epicgames.com in this browser. Sign in there, then try again.", wantLink: true,
+		},
+		{
+			name: "permission refused", browser: &fakeBrowser{refuseSignIn: true, cookies: map[string]string{"EPIC_EG1": eg1}},
+			wantStatus: "Permission not granted: the extension may not read your epicgames.com sign-in. Nothing else changed.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &fakeEpic{verify: verified(onlyAccountClient)}
+			b := tt.browser
+			p := openWith(t, e, b, newStore(), &clock{now: start})
+
+			p.UseSignIn()
+
+			assert.Equal(t, 1, b.signInRequests, "the permission is asked for within the click")
+			v := p.screen.waitUntil(t, tt.wantStatus, func(v View) bool { return v.TokenStatus == tt.wantStatus })
+			assert.Equal(t, tt.wantHeld, v.TokenHeld)
+			assert.Equal(t, tt.wantLink, v.SignInLink)
+			assert.Len(t, e.sent("verify"), tt.wantVerify)
+			if tt.wantFactHas != (Fact{}) {
+				assert.Contains(t, v.TokenFacts, tt.wantFactHas)
+			}
+			assert.Empty(t, e.sent("kill"))
+		})
+	}
+}
+
+func TestTheTokenIsKeptForTheNextPopupAndForgotten(t *testing.T) {
+	e := &fakeEpic{verify: verified(onlyAccountClient)}
+	store := newStore()
+	first := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	first.TakeToken(token)
+	first.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyToken], "Verified Player") }, time.Second, time.Millisecond)
+
+	second := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(time.Minute)})
+
+	v := second.screen.last()
+	assert.True(t, v.TokenHeld, "shown at once")
+	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
+	assert.True(t, v.Options[0].Blocked, "the pre-check holds without asking Epic again")
+	assert.Len(t, e.sent("verify"), 1)
+
+	second.Forget()
+
+	v = second.screen.last()
+	assert.False(t, v.TokenHeld)
+	assert.True(t, v.ClearToken)
+	assert.Equal(t, "The token was forgotten. Nothing was sent to Epic.", v.TokenStatus)
+	assert.Eventually(t, func() bool { _, ok := store.all()[keyToken]; return !ok }, time.Second, time.Millisecond)
+	third := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(2 * time.Minute)})
+	assert.False(t, third.screen.last().TokenHeld)
+}
+
+func TestAThrottleWaitHoldsTheKillButtonAcrossPopups(t *testing.T) {
+	e := &fakeEpic{kill: func(context.Context) error {
+		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
+	}}
+	store := newStore()
+	clk := &clock{now: start}
+	p := openWith(t, e, &fakeBrowser{}, store, clk)
+
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+
+	v := p.screen.waitFor(t, OutcomeError)
+	assert.Contains(t, v.Message, "[HTTP 429, errors.com.epicgames.common.throttled (1041)]")
+	assert.False(t, v.KillEnabled)
+	assert.Equal(t, "Kill sessions (wait 3 s)", v.KillLabel)
+	p.Kill(Form{KillType: "OTHERS"})
+	assert.Len(t, e.sent("kill"), 1, "no kill while the wait lasts")
+
+	clk.advance(time.Second)
+	assert.Equal(t, "Kill sessions (wait 2 s)", p.screen.last().KillLabel, "the countdown is live")
+	require.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
+
+	reopened := openWith(t, e, &fakeBrowser{}, store, clk)
+	v = reopened.screen.last()
+	assert.False(t, v.KillEnabled, "also after reopening the popup")
+	assert.Equal(t, "Kill sessions (wait 2 s)", v.KillLabel)
+
+	clk.advance(2 * time.Second)
+	v = reopened.screen.last()
+	assert.True(t, v.KillEnabled)
+	assert.Equal(t, "Kill sessions", v.KillLabel)
+}
+
+func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
+	answers := []error{nil, &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023}}
+	var mu sync.Mutex
+	e := &fakeEpic{kill: func(context.Context) error {
+		mu.Lock()
+		defer mu.Unlock()
+		err := answers[0]
+		answers = answers[1:]
+		return err
+	}}
+	store := newStore()
+	p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+
+	p.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
+	p.screen.waitFor(t, OutcomeSuccess)
+	p.Select("OTHERS")
+	p.Kill(Form{KillType: "OTHERS"})
+	v := p.screen.waitFor(t, OutcomeError)
+
+	require.Len(t, v.History, 2)
+	assert.Contains(t, v.History[0].Text, "OTHERS: 403 errors.com.epicgames.common.missing_permission")
+	assert.False(t, v.History[0].Success)
+	assert.Contains(t, v.History[1].Text, "OTHERS_ACCOUNT_CLIENT: 204")
+	assert.True(t, v.History[1].Success)
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyHistory], "missing_permission") }, time.Second, time.Millisecond)
+	assert.NotContains(t, store.all()[keyHistory], token)
+	assert.Len(t, openWith(t, e, &fakeBrowser{}, store, &clock{now: start}).screen.last().History, 2, "kept for the next popup")
+
+	p.ClearHistory()
+
+	assert.Empty(t, p.screen.last().History)
+	assert.Eventually(t, func() bool { _, ok := store.all()[keyHistory]; return !ok }, time.Second, time.Millisecond)
+}
+
+func TestCopyDetailsLeavesTheTokenOut(t *testing.T) {
+	e := &fakeEpic{kill: func(context.Context) error {
+		return &epic.APIError{StatusCode: 400, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.oauth.invalid_request", NumericErrorCode: 1013, ErrorMessage: "Invalid kill type", CorrelationID: "corr-123"}
+	}}
+	b := &fakeBrowser{}
+	p := openWith(t, e, b, newStore(), &clock{now: start})
+	p.CopyDetails() // nothing to copy yet
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	v := p.screen.waitFor(t, OutcomeError)
+	require.NotEmpty(t, v.Details)
+
+	p.CopyDetails()
+
+	v = p.screen.waitUntil(t, "copied", func(v View) bool { return v.CopyStatus == "Copied." })
+	require.Len(t, b.copied, 1)
+	for _, want := range []string{"HTTP status: 400", "errorCode: errors.com.epicgames.common.oauth.invalid_request", "numericErrorCode: 1013", "Message: Invalid kill type", "Correlation ID: corr-123", "Time: 2026-11-27T20:00:00Z", "Kill type: OTHERS"} {
+		assert.Contains(t, b.copied[0], want)
+	}
+	assert.NotContains(t, b.copied[0], token)
+}
+
+func TestGrantAccessAgain(t *testing.T) {
+	e := &fakeEpic{}
+	b := &fakeBrowser{accessRevoked: true}
+	p := openWith(t, e, b, newStore(), &clock{now: start})
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	require.True(t, p.screen.waitFor(t, OutcomeError).GrantAccess)
+
+	p.GrantAccess()
+
+	v := p.screen.waitUntil(t, "granted", func(v View) bool { return v.Message == "Access to Epic's account service is granted again." })
+	assert.False(t, v.GrantAccess)
+	p.Kill(Form{KillType: "OTHERS"})
+	p.screen.waitFor(t, OutcomeSuccess)
+	assert.Len(t, e.sent("kill"), 1)
 }
 
 func TestSentence(t *testing.T) {
@@ -290,7 +876,3 @@ func TestSentence(t *testing.T) {
 		assert.Equal(t, tt.want, Sentence(tt.in))
 	}
 }
-
-type errorString string
-
-func (e errorString) Error() string { return string(e) }

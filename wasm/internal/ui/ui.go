@@ -5,17 +5,19 @@
 // the user acts, hands it to the controller, and renders the View it gets back.
 //
 // Everything shown goes through textContent, never innerHTML, because Epic's
-// answers are untrusted text.
+// answers and the token's claims are untrusted text.
 //
 // dom/v2 runs listeners synchronously inside the JS event; the controller's
 // methods return at once and do their waiting in goroutines, so no listener
-// ever blocks the page.
+// ever blocks the page. That also keeps the browser's user gesture alive for
+// the controller's permission and clipboard requests.
 package ui
 
 import (
 	"fmt"
 	"strings"
 	"syscall/js"
+	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -25,23 +27,44 @@ import (
 
 // Popup is the popup's controls, found by the ids of the popup contract.
 type Popup struct {
-	doc         dom.Document
+	doc dom.Document
+
 	token       *dom.HTMLInputElement
+	useSignIn   *dom.HTMLButtonElement
+	forget      *dom.HTMLButtonElement
+	tokenStatus dom.Element
+	signInLink  dom.Element
+	tokenBox    dom.Element
+	tokenFacts  dom.Element
+
 	killType    *dom.HTMLSelectElement
 	description dom.Element
 	permission  dom.Element
 	kill        *dom.HTMLButtonElement
+	killThis    *dom.HTMLButtonElement
 	confirmBox  dom.Element
 	confirmText dom.Element
 	confirm     *dom.HTMLButtonElement
 	cancel      *dom.HTMLButtonElement
-	result      dom.Element
 
-	listeners []listener
+	result      dom.Element
+	advice      dom.Element
+	grantAccess *dom.HTMLButtonElement
+	details     dom.Element
+	detailsText dom.Element
+	copyDetails *dom.HTMLButtonElement
+	copyStatus  dom.Element
+	historyBox  dom.Element
+	history     dom.Element
+	clearHist   *dom.HTMLButtonElement
+
+	controller *popup.Controller
+	listeners  []listener
+	takeTimer  *time.Timer
 }
 
 type listener struct {
-	target dom.Element
+	target dom.Node
 	event  string
 	fn     js.Func
 }
@@ -50,18 +73,36 @@ type listener struct {
 // on the wrong kind of element.
 func find(doc dom.Document) (*Popup, error) {
 	var missing []string
+	el := func(id string) dom.Element { return byID[dom.Element](doc, id, &missing) }
+	button := func(id string) *dom.HTMLButtonElement { return byID[*dom.HTMLButtonElement](doc, id, &missing) }
 	p := &Popup{
 		doc:         doc,
 		token:       byID[*dom.HTMLInputElement](doc, "token", &missing),
+		useSignIn:   button("use-signin"),
+		forget:      button("forget"),
+		tokenStatus: el("token-status"),
+		signInLink:  el("signin-link-box"),
+		tokenBox:    el("token-box"),
+		tokenFacts:  el("token-facts"),
 		killType:    byID[*dom.HTMLSelectElement](doc, "kill-type", &missing),
-		description: byID[dom.Element](doc, "kill-type-description", &missing),
-		permission:  byID[dom.Element](doc, "kill-type-permission", &missing),
-		kill:        byID[*dom.HTMLButtonElement](doc, "kill", &missing),
-		confirmBox:  byID[dom.Element](doc, "confirm-box", &missing),
-		confirmText: byID[dom.Element](doc, "confirm-text", &missing),
-		confirm:     byID[*dom.HTMLButtonElement](doc, "confirm", &missing),
-		cancel:      byID[*dom.HTMLButtonElement](doc, "cancel", &missing),
-		result:      byID[dom.Element](doc, "result", &missing),
+		description: el("kill-type-description"),
+		permission:  el("kill-type-permission"),
+		kill:        button("kill"),
+		killThis:    button("kill-this"),
+		confirmBox:  el("confirm-box"),
+		confirmText: el("confirm-text"),
+		confirm:     button("confirm"),
+		cancel:      button("cancel"),
+		result:      el("result"),
+		advice:      el("advice"),
+		grantAccess: button("grant-access"),
+		details:     el("details"),
+		detailsText: el("details-text"),
+		copyDetails: button("copy-details"),
+		copyStatus:  el("copy-status"),
+		historyBox:  el("history-box"),
+		history:     el("history"),
+		clearHist:   button("clear-history"),
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("popup.html lacks %s", strings.Join(missing, ", "))
@@ -78,16 +119,18 @@ func byID[T dom.Element](doc dom.Document, id string, missing *[]string) T {
 }
 
 // Start makes the popup in doc usable: it finds the controls, lists the kill
-// types, binds the controls to a controller that sends kills with killer, and
-// marks the popup ready.
-func Start(doc dom.Document, killer popup.Killer) (*Popup, error) {
+// types, binds the controls to a controller working with env, and marks the
+// popup ready once the controller has restored what an earlier popup kept
+// (the controls stay off until then, as the popup contract says).
+func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 	p, err := find(doc)
 	if err != nil {
 		return nil, err
 	}
 	p.fillKillTypes(epic.KillTypes)
-	p.bind(popup.New(killer, p.render))
-	p.setReady()
+	p.controller = popup.New(env, p.render)
+	p.bind(p.controller)
+	p.controller.Restore(p.setReady)
 	return p, nil
 }
 
@@ -122,10 +165,18 @@ func (p *Popup) listsKillTypes(types []epic.KillType) bool {
 
 // bind sends the user's actions to c.
 func (p *Popup) bind(c *popup.Controller) {
+	p.listen(p.token, "input", func(dom.Event) { p.takeTokenSoon() })
+	p.listen(p.useSignIn, "click", func(dom.Event) { c.UseSignIn() })
+	p.listen(p.forget, "click", func(dom.Event) { c.Forget() })
 	p.listen(p.killType, "change", func(dom.Event) { c.Select(p.killType.Value()) })
 	p.listen(p.kill, "click", func(ev dom.Event) {
 		if !repeatedClick(ev) {
 			c.Kill(p.form())
+		}
+	})
+	p.listen(p.killThis, "click", func(ev dom.Event) {
+		if !repeatedClick(ev) {
+			c.KillThisSession()
 		}
 	})
 	p.listen(p.confirm, "click", func(ev dom.Event) {
@@ -134,6 +185,33 @@ func (p *Popup) bind(c *popup.Controller) {
 		}
 	})
 	p.listen(p.cancel, "click", func(dom.Event) { c.Cancel() })
+	p.listen(p.doc, "keydown", func(ev dom.Event) {
+		if ev.Underlying().Get("key").String() == "Escape" {
+			c.Cancel()
+		}
+	})
+	p.listen(p.grantAccess, "click", func(dom.Event) { c.GrantAccess() })
+	p.listen(p.copyDetails, "click", func(dom.Event) { c.CopyDetails() })
+	p.listen(p.clearHist, "click", func(dom.Event) { c.ClearHistory() })
+}
+
+// takeDelay is how long the token field must rest before its text is taken.
+const takeDelay = 400 * time.Millisecond
+
+// takeTokenSoon takes the token once the field has rested: a paste is taken
+// at once, typing only when it pauses. Taking it changes the layout (the
+// token's details appear), which must not happen between the press and the
+// release of a click on Kill sessions; a click on Kill takes the field's
+// text itself, and empties it.
+func (p *Popup) takeTokenSoon() {
+	if p.takeTimer != nil {
+		p.takeTimer.Stop()
+	}
+	p.takeTimer = time.AfterFunc(takeDelay, func() {
+		if text := p.token.Value(); strings.TrimSpace(text) != "" {
+			p.controller.TakeToken(text)
+		}
+	})
 }
 
 // repeatedClick tells the second click of a double click (the click event's
@@ -151,15 +229,20 @@ func (p *Popup) setReady() {
 	js.Global().Get("performance").Call("mark", "esk:ready")
 }
 
-// Close removes the listeners and releases their functions.
+// Close removes the listeners, releases their functions and stops the
+// controller's timers.
 func (p *Popup) Close() {
 	for _, l := range p.listeners {
 		l.target.RemoveEventListener(l.event, false, l.fn)
 	}
 	p.listeners = nil
+	if p.takeTimer != nil {
+		p.takeTimer.Stop()
+	}
+	p.controller.Close()
 }
 
-func (p *Popup) listen(target dom.Element, event string, fn func(dom.Event)) {
+func (p *Popup) listen(target dom.Node, event string, fn func(dom.Event)) {
 	p.listeners = append(p.listeners, listener{target, event, target.AddEventListener(event, false, fn)})
 }
 
@@ -169,23 +252,58 @@ func (p *Popup) form() popup.Form {
 
 // render shows v.
 func (p *Popup) render(v popup.View) {
-	p.token.SetDisabled(!v.InputsEnabled)
-	p.killType.SetDisabled(!v.InputsEnabled)
+	inputs := v.InputsEnabled
+	p.token.SetDisabled(!inputs)
+	if v.ClearToken {
+		p.token.SetValue("")
+	}
+	if v.TokenHeld {
+		p.token.SetAttribute("placeholder", "A token is held; paste another to replace it")
+	} else {
+		p.token.RemoveAttribute("placeholder")
+	}
+	p.useSignIn.SetDisabled(!inputs)
+	p.forget.SetDisabled(!inputs)
+	setHidden(p.forget, !v.TokenHeld)
+	p.tokenStatus.SetTextContent(v.TokenStatus)
+	setHidden(p.signInLink, !v.SignInLink)
+	setHidden(p.tokenBox, len(v.TokenFacts) == 0)
+	p.renderFacts(v.TokenFacts)
+
+	p.killType.SetDisabled(!inputs)
+	p.renderOptions(v.Options)
 	if p.killType.Value() != v.Selected {
 		p.killType.SetValue(v.Selected)
 	}
 	p.description.SetTextContent(v.Description)
 	p.permission.SetTextContent(v.Permission)
+	setFlag(p.permission, "data-blocked", v.Blocked)
 	p.kill.SetDisabled(!v.KillEnabled)
+	p.kill.SetTextContent(v.KillLabel)
+	p.killThis.SetDisabled(!v.KillEnabled)
+	setHidden(p.killThis, !v.TokenHeld)
 	setHidden(p.confirmBox, !v.Confirming)
 	p.confirmText.SetTextContent(v.ConfirmText)
+
 	p.result.SetTextContent(v.Message)
 	if v.Outcome == popup.OutcomeNone {
 		p.result.RemoveAttribute("data-outcome")
 	} else {
 		p.result.SetAttribute("data-outcome", string(v.Outcome))
 	}
+	p.advice.SetTextContent(v.Advice)
+	setHidden(p.grantAccess, !v.GrantAccess)
+	setHidden(p.details, v.Details == "")
+	p.detailsText.SetTextContent(v.Details)
+	p.copyStatus.SetTextContent(v.CopyStatus)
+	setHidden(p.historyBox, len(v.History) == 0)
+	p.renderHistory(v.History)
+
 	switch v.Focus {
+	case "token":
+		p.token.Focus()
+	case "kill-type":
+		p.killType.Focus()
 	case "confirm":
 		p.confirm.Focus()
 	case "kill":
@@ -193,10 +311,53 @@ func (p *Popup) render(v popup.View) {
 	}
 }
 
-func setHidden(el dom.Element, hidden bool) {
-	if hidden {
-		el.SetAttribute("hidden", "")
+// renderOptions marks the kill types the token may not use, in the
+// option's text (which screen readers read) and a data attribute.
+func (p *Popup) renderOptions(options []popup.Option) {
+	shown := p.killType.Options()
+	if len(shown) != len(options) {
+		return // fillKillTypes keeps them in step with the same table
+	}
+	for i, o := range options {
+		if shown[i].Text() != o.Label {
+			shown[i].SetTextContent(o.Label)
+		}
+		setFlag(shown[i], "data-blocked", o.Blocked)
+	}
+}
+
+func (p *Popup) renderFacts(facts []popup.Fact) {
+	p.tokenFacts.SetTextContent("")
+	for _, f := range facts {
+		dt := p.doc.CreateElement("dt")
+		dt.SetTextContent(f.Label)
+		dd := p.doc.CreateElement("dd")
+		dd.SetTextContent(f.Value)
+		p.tokenFacts.AppendChild(dt)
+		p.tokenFacts.AppendChild(dd)
+	}
+}
+
+func (p *Popup) renderHistory(lines []popup.HistoryLine) {
+	p.history.SetTextContent("")
+	for _, l := range lines {
+		li := p.doc.CreateElement("li")
+		li.SetTextContent(l.Text)
+		if l.Success {
+			li.SetAttribute("data-outcome", "success")
+		} else {
+			li.SetAttribute("data-outcome", "error")
+		}
+		p.history.AppendChild(li)
+	}
+}
+
+func setHidden(el dom.Element, hidden bool) { setFlag(el, "hidden", hidden) }
+
+func setFlag(el dom.Element, attr string, on bool) {
+	if on {
+		el.SetAttribute(attr, "")
 	} else {
-		el.RemoveAttribute("hidden")
+		el.RemoveAttribute(attr)
 	}
 }

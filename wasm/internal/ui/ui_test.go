@@ -12,9 +12,11 @@ import (
 	"github.com/stretchr/testify/require"
 	"honnef.co/go/js/dom/v2"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/browser"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fetchtest"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
 const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
@@ -31,11 +33,58 @@ func openPopup(t *testing.T, answer func(fetchtest.Call) fetchtest.Answer) *page
 	t.Helper()
 	p := mountMarkup(t)
 	p.doc.DocumentElement().RemoveAttribute("data-ready")
-	p.fetch = fetchtest.Install(t, answer)
-	popup, err := Start(p.doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
+	p.fetch = fetchtest.Install(t, killsOnly(answer))
+	started, err := Start(p.doc, testEnv())
 	require.NoError(t, err)
-	t.Cleanup(popup.Close)
+	t.Cleanup(started.Close)
+	p.waitReady()
 	return p
+}
+
+// testEnv is main's environment. The test page is no extension page, so
+// the browser adapters fail, which the popup must survive: nothing is kept,
+// and host access cannot be asked about.
+func testEnv() popup.Env {
+	return popup.Env{Epic: &epic.Client{Doer: jsbridge.NewFetchDoer()}, Browser: browser.ForPopup{}, Store: browser.SessionStorage{}}
+}
+
+// killsOnly answers Epic's verify with 503, so that the token's permissions
+// stay unknown and every kill is sent, and the kills with answer.
+func killsOnly(answer func(fetchtest.Call) fetchtest.Answer) func(fetchtest.Call) fetchtest.Answer {
+	return func(c fetchtest.Call) fetchtest.Answer {
+		if c.Method == "GET" {
+			return fetchtest.Answer{Status: 503}
+		}
+		return answer(c)
+	}
+}
+
+func (p *page) waitReady() {
+	p.t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for p.doc.DocumentElement().GetAttribute("data-ready") != "true" {
+		if time.Now().After(deadline) {
+			p.t.Fatal("the popup never became ready")
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// kills are the DELETE requests sent to Epic.
+func (p *page) kills() []fetchtest.Call {
+	var out []fetchtest.Call
+	for _, c := range p.fetch.Calls() {
+		if c.Method == "DELETE" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// shown is everything the result area says: the result, the advice and
+// the details.
+func (p *page) shown() string {
+	return p.text("result") + "\n" + p.text("advice") + "\n" + p.text("details-text")
 }
 
 // mount puts markup in a container of its own until the test ends; the test
@@ -134,7 +183,7 @@ func TestKillShowsNoContent(t *testing.T) {
 	p.click("kill")
 
 	assert.Equal(t, "204: Your other sessions of this app were signed out.", p.waitForOutcome("success"))
-	calls := p.fetch.Calls()
+	calls := p.kills()
 	require.Len(t, calls, 1)
 	assert.Equal(t, "DELETE", calls[0].Method)
 	assert.Equal(t, "https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=OTHERS_ACCOUNT_CLIENT", calls[0].URL)
@@ -192,12 +241,13 @@ func TestKillShowsEpicsErrors(t *testing.T) {
 
 			p.click("kill")
 
-			shown := p.waitForOutcome("error")
+			p.waitForOutcome("error")
+			shown := p.shown()
 			for _, want := range tt.want {
 				assert.Contains(t, shown, want)
 			}
 			assert.NotContains(t, shown, token)
-			assert.Len(t, p.fetch.Calls(), 1)
+			assert.Len(t, p.kills(), 1)
 		})
 	}
 }
@@ -210,8 +260,11 @@ func TestEpicsTextIsShownAsTextAndNeverRuns(t *testing.T) {
 
 	p.click("kill")
 
-	assert.Contains(t, p.waitForOutcome("error"), attack)
-	assert.Equal(t, 0, p.el("result").Underlying().Get("childElementCount").Int(), "no element was made from Epic's text")
+	p.waitForOutcome("error")
+	assert.Contains(t, p.text("details-text"), attack, "Epic's words are shown, as text")
+	for _, id := range []string{"result", "advice", "details-text"} {
+		assert.Equal(t, 0, p.el(id).Underlying().Get("childElementCount").Int(), "no element was made from Epic's text in #%s", id)
+	}
 	assert.Nil(t, p.doc.GetElementByID("injected"))
 	time.Sleep(300 * time.Millisecond) // an image error would have fired by now
 	assert.True(t, js.Global().Get("__pwned").IsUndefined(), "Epic's text ran as script")
@@ -230,14 +283,14 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			assert.Contains(t, p.text("confirm-text"), "stops working too")
 			assert.Equal(t, "Confirm", p.text("confirm"))
 			assert.Equal(t, "confirm", p.focused(), "focus moves to Confirm")
-			assert.Empty(t, p.fetch.Calls(), "nothing is sent before Confirm")
+			assert.Empty(t, p.kills(), "nothing is sent before Confirm")
 
 			p.click("confirm")
 
 			assert.Contains(t, p.waitForOutcome("success"), "204")
 			assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
-			require.Len(t, p.fetch.Calls(), 1)
-			assert.Contains(t, p.fetch.Calls()[0].URL, "killType="+name)
+			require.Len(t, p.kills(), 1)
+			assert.Contains(t, p.kills()[0].URL, "killType="+name)
 		})
 	}
 }
@@ -254,7 +307,7 @@ func TestCancelSendsNothing(t *testing.T) {
 	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
 	assert.Equal(t, "kill", p.focused())
 	time.Sleep(50 * time.Millisecond)
-	assert.Empty(t, p.fetch.Calls())
+	assert.Empty(t, p.kills())
 }
 
 func TestADoubleClickSendsOneRequest(t *testing.T) {
@@ -271,7 +324,7 @@ func TestADoubleClickSendsOneRequest(t *testing.T) {
 	p.waitForOutcome("success")
 	p.click("kill") // usable again afterwards
 	p.waitForOutcome("success")
-	assert.Len(t, p.fetch.Calls(), 2, "one request per click that was not a double click")
+	assert.Len(t, p.kills(), 2, "one request per click that was not a double click")
 }
 
 func TestADoubleClickSendsOneRequestEvenWhenEpicAnswersAtOnce(t *testing.T) {
@@ -283,11 +336,11 @@ func TestADoubleClickSendsOneRequestEvenWhenEpicAnswersAtOnce(t *testing.T) {
 	require.False(t, p.disabled("kill"), "enabled again before the double click's second click")
 	p.clickTimes("kill", 2) // the second click of the same double click
 	time.Sleep(50 * time.Millisecond)
-	assert.Len(t, p.fetch.Calls(), 1)
+	assert.Len(t, p.kills(), 1)
 
 	p.clickTimes("kill", 1) // a new click later on
 	p.waitForOutcome("success")
-	assert.Len(t, p.fetch.Calls(), 2)
+	assert.Len(t, p.kills(), 2)
 }
 
 func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
@@ -316,9 +369,10 @@ func TestStaleKillTypeOptionsAreReplacedByTheTable(t *testing.T) {
 	sel := p.el("kill-type").(*dom.HTMLSelectElement)
 	sel.SetInnerHTML(`<option value="ALL">ALL</option><option value="GONE">GONE</option>`)
 	p.fetch = fetchtest.Install(t, noContent)
-	popup, err := Start(p.doc, &epic.Client{Doer: jsbridge.NewFetchDoer()})
+	started, err := Start(p.doc, testEnv())
 	require.NoError(t, err)
-	t.Cleanup(popup.Close)
+	t.Cleanup(started.Close)
+	p.waitReady()
 
 	var want, got []string
 	for _, kt := range epic.KillTypes {

@@ -1,0 +1,396 @@
+package popup
+
+import (
+	"context"
+	"encoding/json"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+)
+
+// maxHistory is how many outcomes the history keeps.
+const maxHistory = 20
+
+// historyEntry is one outcome as kept in storage.session: never the token.
+type historyEntry struct {
+	Time     time.Time `json:"time"`
+	KillType string    `json:"killType"`
+	Status   int       `json:"status"`
+	Code     string    `json:"code,omitempty"`
+	Success  bool      `json:"success"`
+}
+
+// Kill sends the chosen kill, or first asks for confirmation when the kill
+// type also ends the current session. A token in the form replaces the one
+// held. While a kill runs, a confirmation waits or a throttle wait lasts, it
+// does nothing.
+func (c *Controller) Kill(f Form) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy || c.confirming.Name != "" {
+		return
+	}
+	kt, ok := c.ready(f)
+	if !ok {
+		c.show()
+		return
+	}
+	if kt.EndsCurrentSession {
+		c.askConfirm(kt)
+		return
+	}
+	c.start(kt)
+}
+
+// KillThisSession signs out only the session of the token held, after a
+// confirmation.
+func (c *Controller) KillThisSession() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy || c.confirming.Name != "" || c.env.Now().Before(c.throttledUntil) {
+		return
+	}
+	if c.held == nil {
+		c.fail(epic.ErrNoToken)
+		c.show()
+		return
+	}
+	c.askConfirm(epic.OwnSession)
+}
+
+// Confirm sends the kill that waits for confirmation.
+func (c *Controller) Confirm(f Form) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy || c.confirming.Name == "" {
+		return
+	}
+	kt := c.confirming
+	if kt.Name != epic.OwnSession.Name {
+		chosen, ok := c.ready(f)
+		if !ok || chosen.Name != kt.Name {
+			c.endConfirm("kill")
+			c.show()
+			return
+		}
+	}
+	c.endConfirm("")
+	c.start(kt)
+}
+
+func (c *Controller) askConfirm(kt epic.KillType) {
+	c.confirming = kt
+	c.setResult(OutcomeNone, "", "")
+	c.view.Focus = "confirm"
+	c.show()
+}
+
+// ready checks what can be checked before sending: the form's token (which
+// replaces the one held), the kill type, and the permission pre-check. On a
+// problem it shows why and reports false. Called with c.mu held.
+func (c *Controller) ready(f Form) (epic.KillType, bool) {
+	if c.env.Now().Before(c.throttledUntil) {
+		return epic.KillType{}, false
+	}
+	kt, err := epic.ParseKillType(f.KillType)
+	if err != nil {
+		c.fail(err)
+		return kt, false
+	}
+	if strings.TrimSpace(f.Token) != "" && !c.take(f.Token, false) {
+		return kt, false
+	}
+	if c.held == nil {
+		c.fail(epic.ErrNoToken)
+		c.view.Focus = "token"
+		return kt, false
+	}
+	if c.verifying == nil {
+		if missing, blocked := c.blocked(kt); blocked {
+			c.refuse(kt, missing)
+			return kt, false
+		}
+	}
+	return kt, true
+}
+
+// refuse explains, without sending, that the token lacks a permission.
+func (c *Controller) refuse(kt epic.KillType, missing epic.Permission) {
+	msg := "This token may not use " + kt.Name + ": it lacks " + missing.String() + ". Nothing was sent."
+	advice := "This token may use none of the kill types."
+	if usable := c.usable(); len(usable) > 0 {
+		advice = "This token can use " + strings.Join(usable, ", ") + "."
+	}
+	c.setResult(OutcomeError, msg, advice)
+	c.view.Focus = "kill-type"
+}
+
+// checks pre-checks every kill type against the token's permissions; nil
+// when no permission list is known, which blocks nothing.
+func (c *Controller) checks() []epic.KillCheck {
+	if c.held == nil {
+		return nil
+	}
+	perms, holder := c.held.permissions()
+	if perms == nil || holder == "" {
+		return nil
+	}
+	return epic.CheckKillTypes(perms, holder)
+}
+
+func (c *Controller) blocked(kt epic.KillType) (epic.Permission, bool) {
+	for _, ch := range c.checks() {
+		if ch.KillType.Name == kt.Name && ch.Verdict == epic.VerdictNotAllowed {
+			return ch.Missing, true
+		}
+	}
+	return epic.Permission{}, false
+}
+
+// usable names the kill types the token may use; nil when unknown.
+func (c *Controller) usable() []string {
+	checks := c.checks()
+	if checks == nil {
+		return nil
+	}
+	names := []string{}
+	for _, ch := range checks {
+		if ch.Verdict == epic.VerdictAllowed {
+			names = append(names, ch.KillType.Name)
+		}
+	}
+	return names
+}
+
+// start marks the kill as running and sends it from a goroutine, so the
+// event listener that called it returns at once. Called with c.mu held.
+func (c *Controller) start(kt epic.KillType) {
+	c.busy = true
+	what := kt.Name
+	if kt.Name == epic.OwnSession.Name {
+		what = "this token only"
+	}
+	c.setResult(OutcomePending, "Asking Epic to sign out ("+what+")…", "")
+	c.show()
+	go c.send(kt, c.held, c.verifying)
+}
+
+// send waits for a verify still running (its answer may block the kill),
+// checks that the browser can reach Epic, then sends exactly one request.
+// A kill is never retried: its outcome is shown as it came.
+func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{}) {
+	if verifying != nil {
+		<-verifying
+		c.mu.Lock()
+		if c.held != h {
+			// Epic said the token is dead, and verify has said why.
+			c.busy = false
+			c.show()
+			c.mu.Unlock()
+			return
+		}
+		missing, blocked := c.blocked(kt)
+		if blocked && kt.Name != epic.OwnSession.Name {
+			c.busy = false
+			c.refuse(kt, missing)
+			c.show()
+			c.mu.Unlock()
+			return
+		}
+		c.mu.Unlock()
+	}
+	err := c.sendable()
+	if err == nil {
+		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
+		if kt.Name == epic.OwnSession.Name {
+			err = c.env.Epic.KillSession(ctx, h.token.Value)
+		} else {
+			err = c.env.Epic.Kill(ctx, h.token.Value, kt.Name)
+		}
+		cancel()
+	}
+
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.busy = false
+	c.outcome(kt, h, err)
+	c.show()
+}
+
+// sendable tells, before anything is sent, why nothing could arrive: the
+// browser is offline, or the user withdrew the extension's access to Epic.
+// A failure to ask about the access is no reason to stop.
+func (c *Controller) sendable() error {
+	if !c.env.Browser.Online() {
+		return explain.ErrOffline
+	}
+	if access, err := c.env.Browser.HostAccess(); err == nil && !access {
+		return explain.ErrHostAccessRevoked
+	}
+	return nil
+}
+
+// outcome shows what Epic's answer means and acts on it: a dead token is
+// forgotten, a throttle wait holds the kill button back, and the history
+// grows. Called with c.mu held.
+func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
+	now := c.env.Now()
+	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
+	outcome := OutcomeError
+	if x.Outcome == explain.OutcomeSuccess {
+		outcome = OutcomeSuccess
+	}
+	c.setResult(outcome, resultText(x), x.Advice)
+	c.view.GrantAccess = x.NeedsHostAccess
+	c.details = x.Details.Text()
+	// Disabling the focused button dropped the focus; give it back to a
+	// keyboard user where they left it.
+	c.view.Focus = "kill"
+	if x.TokenDead && c.held == h {
+		c.forgetStored()
+		c.view.ClearToken = true
+		c.view.TokenStatus = "The token was forgotten: it no longer works."
+		c.view.Focus = "token"
+	}
+	if x.Wait > 0 {
+		c.throttledUntil = x.Until
+		c.save(keyThrottle, x.Until.Format(time.RFC3339Nano))
+		c.tick()
+	}
+	if x.Reason == explain.ReasonOffline || x.Reason == explain.ReasonHostAccess {
+		return // nothing was sent: nothing to remember
+	}
+	c.history = append([]historyEntry{{
+		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: outcome == OutcomeSuccess,
+	}}, c.history...)
+	if len(c.history) > maxHistory {
+		c.history = c.history[:maxHistory]
+	}
+	if b, err := json.Marshal(c.history); err == nil {
+		c.save(keyHistory, string(b))
+	}
+}
+
+// resultText is the result region's sentence: the explanation, with the
+// HTTP status and Epic's error code, which the popup contract requires.
+func resultText(x explain.Explanation) string {
+	if x.Outcome == explain.OutcomeSuccess {
+		return strconv.Itoa(x.Status) + ": " + x.Title
+	}
+	var ref []string
+	if x.Status != 0 {
+		ref = append(ref, "HTTP "+strconv.Itoa(x.Status))
+	}
+	if d := x.Details; d.ErrorCode != "" {
+		code := d.ErrorCode
+		if d.NumericErrorCode != 0 {
+			code += " (" + strconv.Itoa(d.NumericErrorCode) + ")"
+		}
+		ref = append(ref, code)
+	}
+	if len(ref) == 0 {
+		return x.Title
+	}
+	return x.Title + " [" + strings.Join(ref, ", ") + "]"
+}
+
+// tick re-renders every second while a throttle wait lasts, so the
+// countdown is live. Called with c.mu held.
+func (c *Controller) tick() {
+	if c.cancelTick != nil {
+		c.cancelTick()
+	}
+	c.cancelTick = c.env.After(time.Second, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.cancelTick = nil
+		if c.env.Now().Before(c.throttledUntil) {
+			c.tick()
+		} else if c.view.Outcome == OutcomeError {
+			c.view.Advice = "The wait is over: you can try again."
+		}
+		c.show()
+	})
+}
+
+// Close stops the countdown; the popup is going away.
+func (c *Controller) Close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.cancelTick != nil {
+		c.cancelTick()
+		c.cancelTick = nil
+	}
+}
+
+// CopyDetails puts the last answer's details on the clipboard. It must be
+// called from the click.
+func (c *Controller) CopyDetails() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.details == "" {
+		return
+	}
+	wait := c.env.Browser.Copy(c.details)
+	go func() {
+		err := wait()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if err != nil {
+			c.view.CopyStatus = "Could not copy: " + Sentence(err.Error())
+		} else {
+			c.view.CopyStatus = "Copied."
+		}
+		c.show()
+	}()
+}
+
+// GrantAccess asks again for the host access the user withdrew. It must be
+// called from the click.
+func (c *Controller) GrantAccess() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	answer := c.env.Browser.RequestHostAccess()
+	go func() {
+		granted, err := answer()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if err == nil && granted {
+			c.setResult(OutcomeNone, "Access to Epic's account service is granted again.", "Click Kill sessions to try again.")
+			c.view.Focus = "kill"
+		} else {
+			c.view.Advice = "Access was not granted, so nothing can be sent to Epic."
+		}
+		c.show()
+	}()
+}
+
+// ClearHistory empties the history of this browser session.
+func (c *Controller) ClearHistory() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.history = nil
+	c.remove(keyHistory)
+	c.view.Focus = "kill"
+	c.show()
+}
+
+func historyLines(entries []historyEntry) []HistoryLine {
+	lines := make([]HistoryLine, len(entries))
+	for i, e := range entries {
+		text := e.Time.Local().Format("15:04:05") + " " + e.KillType + ": "
+		if e.Status != 0 {
+			text += strconv.Itoa(e.Status)
+		} else {
+			text += "no answer"
+		}
+		if e.Code != "" {
+			text += " " + e.Code
+		}
+		lines[i] = HistoryLine{Text: text, Success: e.Success}
+	}
+	return lines
+}

@@ -1,0 +1,355 @@
+package popup
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+)
+
+// Storage keys in storage.session.
+const (
+	keyToken    = "token"
+	keyThrottle = "throttledUntil"
+	keyHistory  = "history"
+)
+
+// Where the browser keeps a signed-in user's token (epic-api.md §4): the
+// store's eg1 JWT first, because it carries the claims shown offline.
+var signInCookies = []struct{ URL, Name string }{
+	{"https://store.epicgames.com/", "EPIC_EG1"},
+	{"https://www.epicgames.com/", "EPIC_BEARER_TOKEN"},
+}
+
+// SignInPage is where a user who is not signed in goes.
+const SignInPage = "https://www.epicgames.com/id/login"
+
+// heldToken is the token the popup works with and what is known about it.
+type heldToken struct {
+	token epic.Token
+	// fromSignIn is true when the token came from the browser's cookies.
+	fromSignIn bool
+	// verified is Epic's verify answer, nil until one arrived.
+	verified *epic.VerifiedToken
+}
+
+// savedToken is heldToken as kept in storage.session.
+type savedToken struct {
+	Token      string              `json:"token"`
+	FromSignIn bool                `json:"fromSignIn,omitempty"`
+	Verified   *epic.VerifiedToken `json:"verified,omitempty"`
+}
+
+// permissions returns the token's permission list and whose it is, from
+// Epic's verify answer, else from the eg1 claim; nil when unknown.
+func (h *heldToken) permissions() ([]epic.GrantedPermission, string) {
+	if h.verified != nil && h.verified.Perms != nil {
+		return h.verified.Perms, h.verified.Holder()
+	}
+	return h.token.Permissions(), h.token.Holder()
+}
+
+// facts are what the popup shows about the token: whose, which app, and how
+// long it lasts. Epic's verify answer wins over what the paste said.
+func (h *heldToken) facts(now time.Time) []Fact {
+	t, v := h.token, h.verified
+	pick := func(verified, pasted string) string {
+		if v != nil && verified != "" {
+			return verified
+		}
+		return pasted
+	}
+	var facts []Fact
+	add := func(label, value string) {
+		if value != "" {
+			facts = append(facts, Fact{label, value})
+		}
+	}
+	var name, account, client, service, method string
+	expires := t.ExpiresAt
+	if v != nil {
+		name, account, client, service, method = v.DisplayName, v.AccountID, v.ClientID, v.ClientService, v.AuthMethod
+		if !v.ExpiresAt.IsZero() {
+			expires = v.ExpiresAt
+		}
+	}
+	add("Display name", pick(name, t.DisplayName))
+	add("Account", pick(account, t.AccountID))
+	add("Client", pick(client, t.ClientID))
+	add("Service", pick(service, t.ClientService))
+	add("Signed in with", pick(method, t.AuthMethod))
+	if !expires.IsZero() {
+		left := expires.Sub(now)
+		if left > 0 {
+			add("Time left", explain.FormatDuration(left.Truncate(time.Minute)+time.Minute))
+		} else {
+			add("Time left", "expired")
+		}
+	}
+	source := "pasted"
+	if h.fromSignIn {
+		source = "your epicgames.com sign-in"
+	}
+	if v != nil {
+		source += ", confirmed by Epic"
+	} else {
+		source += ", not yet confirmed by Epic"
+	}
+	add("Source", source)
+	return facts
+}
+
+// Restore brings back what an earlier popup of this browser session kept:
+// the token, a throttle wait and the history. It waits for storage, so it
+// runs in its own goroutine; the controls stay off until it is over. done is
+// called once the restored view has been rendered.
+func (c *Controller) Restore(done func()) {
+	go func() {
+		var token, throttle, history string
+		if c.env.Store != nil {
+			token = c.load(keyToken)
+			throttle = c.load(keyThrottle)
+			history = c.load(keyHistory)
+		}
+
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if token != "" {
+			var saved savedToken
+			if json.Unmarshal([]byte(token), &saved) == nil {
+				if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
+					c.held = &heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified}
+				} else {
+					// It expired since: keep no dead token around.
+					c.forgetStored()
+					c.view.TokenStatus = "The token kept earlier has expired and was forgotten."
+				}
+			}
+		}
+		if until, err := time.Parse(time.RFC3339Nano, throttle); err == nil && c.env.Now().Before(until) {
+			c.throttledUntil = until
+			c.tick()
+		}
+		if history != "" {
+			_ = json.Unmarshal([]byte(history), &c.history)
+		}
+		c.restored = true
+		c.show()
+		done()
+	}()
+}
+
+func (c *Controller) load(key string) string {
+	v, ok, err := c.env.Store.Get(key)
+	if err != nil || !ok {
+		return ""
+	}
+	return v
+}
+
+// save stores key's value, and remove deletes it, in the background so that
+// no listener waits on storage, and in the order asked, so that a token
+// forgotten is not saved again by an earlier write that was slower. Keeping
+// is a convenience: a failure loses only that.
+func (c *Controller) save(key, value string) {
+	c.persist(func(s Store) { _ = s.Set(key, value) })
+}
+
+func (c *Controller) remove(key string) {
+	c.persist(func(s Store) { _ = s.Remove(key) })
+}
+
+func (c *Controller) persist(write func(Store)) {
+	if c.env.Store == nil {
+		return
+	}
+	if c.writes == nil {
+		c.writes = make(chan func(Store), 64)
+		go func() {
+			for w := range c.writes {
+				w(c.env.Store)
+			}
+		}()
+	}
+	c.writes <- write
+}
+
+func (c *Controller) saveToken() {
+	if c.held == nil {
+		return
+	}
+	b, err := json.Marshal(savedToken{Token: c.held.token.Value, FromSignIn: c.held.fromSignIn, Verified: c.held.verified})
+	if err == nil {
+		c.save(keyToken, string(b))
+	}
+}
+
+// forgetStored drops the token from the popup and from storage.
+func (c *Controller) forgetStored() {
+	c.held = nil
+	c.remove(keyToken)
+}
+
+// TakeToken reads a pasted token. A good one replaces the token held and is
+// verified with Epic; a bad one gets one sentence and changes nothing.
+func (c *Controller) TakeToken(text string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy || text == "" {
+		return
+	}
+	c.take(text, false)
+	c.show()
+}
+
+// take parses text and, when it is a usable token, holds it, keeps it and
+// starts verifying it. Called with c.mu held; reports whether it took it.
+func (c *Controller) take(text string, fromSignIn bool) bool {
+	t, err := epic.ParseToken(text, c.env.Now())
+	if err != nil {
+		msg := Sentence(err.Error())
+		if c.held != nil {
+			msg += " The token you had before is still used."
+		}
+		c.setResult(OutcomeError, msg, "")
+		c.view.Focus = "token"
+		return false
+	}
+	c.held = &heldToken{token: t, fromSignIn: fromSignIn}
+	c.view.ClearToken = true
+	c.view.SignInLink = false
+	c.view.TokenStatus = "Token taken; asking Epic whose it is…"
+	if c.view.Outcome == OutcomeError {
+		c.setResult(OutcomeNone, "", "")
+	}
+	c.saveToken()
+	c.verify(c.held)
+	return true
+}
+
+// verify asks Epic about h from a goroutine. The kill waits for it, so the
+// permission pre-check can use its answer. Called with c.mu held.
+func (c *Controller) verify(h *heldToken) {
+	if !c.env.Browser.Online() {
+		c.view.TokenStatus = "You are offline, so Epic could not confirm the token yet."
+		return
+	}
+	done := make(chan struct{})
+	c.verifying = done
+	go func() {
+		defer close(done)
+		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
+		defer cancel()
+		v, err := c.env.Epic.Verify(ctx, h.token.Value)
+
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.verifying == done {
+			c.verifying = nil
+		}
+		if c.held != h {
+			return // the user took another token meanwhile
+		}
+		var apiErr *epic.APIError
+		switch {
+		case err == nil:
+			h.verified = v
+			c.view.TokenStatus = "Epic confirmed the token."
+			c.saveToken()
+		case errors.As(err, &apiErr) && apiErr.StatusCode == 401:
+			c.forgetStored()
+			c.setResult(OutcomeError, "Epic says this token is no longer valid (HTTP 401 "+apiErr.ErrorCode+"), so it was not kept.",
+				"Take a new one: paste a fresh token, or use your epicgames.com sign-in.")
+			c.view.TokenStatus = ""
+			c.view.Focus = "token"
+		default:
+			x := explain.Explain(explain.Input{Err: err, Now: c.env.Now(), Timeout: c.env.Timeout})
+			c.view.TokenStatus = "Epic could not confirm the token: " + lowerFirst(x.Title) + " It is kept and can still be used."
+		}
+		c.show()
+	}()
+}
+
+// Forget drops the token held, from the popup and from storage.session.
+func (c *Controller) Forget() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy {
+		return
+	}
+	c.forgetStored()
+	c.view.ClearToken = true
+	c.view.TokenStatus = "The token was forgotten. Nothing was sent to Epic."
+	c.view.Focus = "token"
+	c.show()
+}
+
+// UseSignIn takes the token of the browser's epicgames.com sign-in. It must
+// be called from the click: it asks for the permission at once.
+func (c *Controller) UseSignIn() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy {
+		return
+	}
+	answer := c.env.Browser.RequestSignInAccess()
+	c.view.TokenStatus = "Waiting for your permission to read your epicgames.com sign-in…"
+	c.show()
+	go func() {
+		granted, err := answer()
+		if err != nil || !granted {
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			c.view.TokenStatus = "Permission not granted: the extension may not read your epicgames.com sign-in. Nothing else changed."
+			c.show()
+			return
+		}
+		value, found, err := c.signInToken()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		switch {
+		case err != nil:
+			c.view.TokenStatus = "Could not read your epicgames.com sign-in: " + Sentence(err.Error())
+		case !found:
+			c.view.TokenStatus = "You are not signed in on epicgames.com in this browser. Sign in there, then try again."
+			c.view.SignInLink = true
+		default:
+			if c.take(value, true) {
+				c.view.TokenStatus = "Took the token of your epicgames.com sign-in; asking Epic whose it is…"
+				c.view.Focus = "kill-type"
+			}
+		}
+		c.show()
+	}()
+}
+
+func (c *Controller) signInToken() (string, bool, error) {
+	var firstErr error
+	for _, ck := range signInCookies {
+		v, ok, err := c.env.Browser.Cookie(ck.URL, ck.Name)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		if ok && v != "" {
+			return v, true, nil
+		}
+	}
+	return "", false, firstErr
+}
+
+// lowerFirst lets a title continue a sentence.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
