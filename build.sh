@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Recipes behind the Makefile.
-# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|clean
+# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean
 set -euo pipefail
 cd "$(dirname "$0")"
 
-DIST=dist
+DIST=${DIST:-dist}
 UNPACKED=$DIST/unpacked
 # Tools the recipes make for themselves live here (ignored by git).
 BIN=$PWD/.bin
@@ -33,6 +33,14 @@ build() {
 	# The glue must come from the same Go release as the compiler.
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$UNPACKED/extension/"
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$UNPACKED/extension/main.wasm" ./wasm
+	# popup.js keeps a copy of main.wasm under this build's hash.
+	local hash
+	hash=$(sha256sum "$UNPACKED/extension/main.wasm" | cut -c1-16)
+	sed -i "s/^\( *\)const WASM_VERSION = 'dev';$/\1const WASM_VERSION = '$hash';/" "$UNPACKED/extension/popup.js"
+	grep -q "^ *const WASM_VERSION = '$hash';$" "$UNPACKED/extension/popup.js" || {
+		echo "build: could not stamp main.wasm's hash into popup.js" >&2
+		exit 1
+	}
 
 	local v name
 	v=$(version)
@@ -143,6 +151,25 @@ bench() {
 	go run ./wasm/cmd/bench "$@"
 }
 
+# The fuzz targets: package and function. fuzz runs each for FUZZTIME
+# (make test: a few seconds; make fuzz: longer), from the committed seeds
+# under testdata/fuzz.
+FUZZ_TARGETS=(
+	"./wasm/internal/epic FuzzParseToken"
+	"./wasm/internal/epic FuzzDecodeEG1"
+	"./wasm/internal/epic FuzzDecodePermissionClaim"
+	"./wasm/internal/explain FuzzExplain"
+)
+
+fuzz() {
+	local fuzztime=${FUZZTIME:-3s} target pkg fn
+	for target in "${FUZZ_TARGETS[@]}"; do
+		read -r pkg fn <<<"$target"
+		say "fuzz $fn for $fuzztime"
+		go test -run='^$' -fuzz="^$fn\$" -fuzztime="$fuzztime" "$pkg"
+	done
+}
+
 # bench_check proves the bench still runs, with one short round of
 # dist/unpacked as it is; make test runs it after build. Nothing is timed.
 bench_check() {
@@ -169,9 +196,10 @@ bench)
 	bench "$@"
 	;;
 bench-check) bench_check ;;
+fuzz) fuzz ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|clean" >&2
+	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean" >&2
 	exit 2
 	;;
 esac

@@ -54,7 +54,7 @@ func TestCallTurnsAThrowIntoAnError(t *testing.T) {
 // The test page is an ordinary web page: every adapter must say so instead
 // of failing obscurely.
 func TestAdaptersOutsideAnExtensionSayWhy(t *testing.T) {
-	_, _, err := SessionStorage{}.Get("token")
+	_, err := SessionStorage{}.Load("token")
 	require.ErrorContains(t, err, "not running as an extension page")
 
 	_, err = Permissions{}.Contains(Access{Origins: []string{"https://www.epicgames.com/*"}})

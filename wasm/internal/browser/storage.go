@@ -21,25 +21,32 @@ func (SessionStorage) area() (js.Value, error) {
 	return session, nil
 }
 
-// Get returns the value under key, and whether there was one.
-func (s SessionStorage) Get(key string) (string, bool, error) {
+// Load returns the string values stored under keys, in one call; a key
+// without a string value is left out.
+func (s SessionStorage) Load(keys ...string) (map[string]string, error) {
 	area, err := s.area()
 	if err != nil {
-		return "", false, err
+		return nil, err
 	}
-	p, err := call(func() js.Value { return area.Call("get", key) })
+	names := make([]any, len(keys))
+	for i, k := range keys {
+		names[i] = k
+	}
+	p, err := call(func() js.Value { return area.Call("get", names) })
 	if err != nil {
-		return "", false, err
+		return nil, err
 	}
 	items, err := Await(p)
 	if err != nil {
-		return "", false, err
+		return nil, err
 	}
-	v := items.Get(key)
-	if v.Type() != js.TypeString {
-		return "", false, nil
+	values := map[string]string{}
+	for _, k := range keys {
+		if v := items.Get(k); v.Type() == js.TypeString {
+			values[k] = v.String()
+		}
 	}
-	return v.String(), true, nil
+	return values, nil
 }
 
 // Set stores value under key.

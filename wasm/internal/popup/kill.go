@@ -33,6 +33,9 @@ func (c *Controller) Kill(f Form) {
 	if c.busy || c.confirming.Name != "" {
 		return
 	}
+	if c.afterRestore(func() { c.Kill(f) }) {
+		return
+	}
 	kt, ok := c.ready(f)
 	if !ok {
 		c.show()
@@ -45,12 +48,35 @@ func (c *Controller) Kill(f Form) {
 	c.start(kt)
 }
 
+// afterRestore holds an action back while Restore runs: the controls are
+// off (busy) until it is over, then the action runs. It reports whether it
+// did so. Called with c.mu held.
+func (c *Controller) afterRestore(action func()) bool {
+	restoring := c.restoring
+	if restoring == nil {
+		return false
+	}
+	c.busy = true
+	c.show()
+	go func() {
+		<-restoring
+		c.mu.Lock()
+		c.busy = false
+		c.mu.Unlock()
+		action()
+	}()
+	return true
+}
+
 // KillThisSession signs out only the session of the token held, after a
 // confirmation.
 func (c *Controller) KillThisSession() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.busy || c.confirming.Name != "" || c.env.Now().Before(c.throttledUntil) {
+		return
+	}
+	if c.afterRestore(c.KillThisSession) {
 		return
 	}
 	if c.held == nil {
@@ -269,9 +295,14 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
 	if len(c.history) > maxHistory {
 		c.history = c.history[:maxHistory]
 	}
-	if b, err := json.Marshal(c.history); err == nil {
-		c.save(keyHistory, string(b))
-	}
+	// Encoding waits until the outcome is shown: the person waits for that,
+	// not for the history to be kept.
+	history := append([]historyEntry(nil), c.history...)
+	c.persist(func(s Store) {
+		if b, err := json.Marshal(history); err == nil {
+			_ = s.Set(keyHistory, string(b))
+		}
+	})
 }
 
 // resultText is the result region's sentence: the explanation, with the

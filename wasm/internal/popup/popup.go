@@ -38,7 +38,8 @@ type Epic interface {
 
 // Store keeps strings for this browser session only (storage.session).
 type Store interface {
-	Get(key string) (string, bool, error)
+	// Load returns the values stored under keys; missing keys are left out.
+	Load(keys ...string) (map[string]string, error)
 	Set(key, value string) error
 	Remove(key string) error
 }
@@ -176,8 +177,12 @@ type Controller struct {
 	cancelTick     func()
 	history        []historyEntry
 	details        string
-	// restored is false until Restore is over; the controls stay off.
-	restored bool
+	// restoring is closed once Restore is over; a kill clicked before
+	// then waits for it, so that a token kept earlier is used.
+	restoring chan struct{}
+	// touched is set once the user took or forgot a token: Restore then
+	// leaves the token alone.
+	touched bool
 	// writes queues storage writes, run in order by one goroutine.
 	writes chan func(Store)
 }
@@ -257,7 +262,7 @@ func (c *Controller) show() {
 	v := c.view
 	now := c.env.Now()
 	waiting := now.Before(c.throttledUntil)
-	v.InputsEnabled = c.restored && !c.busy
+	v.InputsEnabled = !c.busy
 	v.KillEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
 	v.KillLabel = "Kill sessions"
 	if waiting {

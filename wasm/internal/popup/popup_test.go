@@ -123,11 +123,16 @@ type memStore struct {
 
 func newStore() *memStore { return &memStore{values: map[string]string{}} }
 
-func (s *memStore) Get(key string) (string, bool, error) {
+func (s *memStore) Load(keys ...string) (map[string]string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, ok := s.values[key]
-	return v, ok, nil
+	out := map[string]string{}
+	for _, k := range keys {
+		if v, ok := s.values[k]; ok {
+			out[k] = v
+		}
+	}
+	return out, nil
 }
 func (s *memStore) Set(key, value string) error {
 	s.mu.Lock()
@@ -248,11 +253,19 @@ func openWith(t *testing.T, e *fakeEpic, b *fakeBrowser, store *memStore, clk *c
 	t.Helper()
 	p := &popup{epic: e, browser: b, store: store, clock: clk, screen: newScreen()}
 	p.Controller = New(Env{Epic: e, Browser: b, Store: store, Now: clk.Now, After: clk.After, Timeout: 20 * time.Millisecond}, p.screen.render)
-	restored := make(chan struct{})
-	p.Restore(func() { close(restored) })
-	<-restored
+	p.Restore()
+	p.waitRestored(t)
 	t.Cleanup(p.Close)
 	return p
+}
+
+func (p *popup) waitRestored(t *testing.T) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.restoring == nil
+	}, 5*time.Second, time.Millisecond, "Restore never ended")
 }
 
 // verified answers verify as Epic would for an account token with perms.
@@ -791,6 +804,64 @@ func TestAThrottleWaitHoldsTheKillButtonAcrossPopups(t *testing.T) {
 	v = reopened.screen.last()
 	assert.True(t, v.KillEnabled)
 	assert.Equal(t, "Kill sessions", v.KillLabel)
+}
+
+// slowStore answers Load only when the test says.
+type slowStore struct {
+	*memStore
+	release chan struct{}
+}
+
+func (s slowStore) Load(keys ...string) (map[string]string, error) {
+	<-s.release
+	return s.memStore.Load(keys...)
+}
+
+// The popup is usable before storage answers: a kill clicked meanwhile
+// waits for the kept token instead of failing for want of one.
+func TestAKillClickedWhileRestoringUsesTheKeptToken(t *testing.T) {
+	store := newStore()
+	first := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
+	first.TakeToken(token)
+	require.Eventually(t, func() bool { return store.all()[keyToken] != "" }, time.Second, time.Millisecond)
+
+	e := &fakeEpic{}
+	slow := slowStore{memStore: store, release: make(chan struct{})}
+	s := newScreen()
+	c := New(Env{Epic: e, Browser: &fakeBrowser{}, Store: slow, Now: (&clock{now: start}).Now, Timeout: time.Second}, s.render)
+	t.Cleanup(c.Close)
+	c.Restore()
+	assert.True(t, s.last().InputsEnabled, "usable before storage answers")
+
+	c.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
+	assert.False(t, s.last().KillEnabled, "held back while restoring")
+	assert.Empty(t, e.sent("kill"))
+	close(slow.release)
+
+	s.waitFor(t, OutcomeSuccess)
+	assert.Equal(t, []call{{"kill", token, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
+}
+
+// A token pasted while storage is still answering wins over the kept one.
+func TestATokenTakenWhileRestoringWins(t *testing.T) {
+	store := newStore()
+	first := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
+	first.TakeToken(token)
+	require.Eventually(t, func() bool { return store.all()[keyToken] != "" }, time.Second, time.Millisecond)
+
+	const newer = "fedcba9876543210fedcba9876543210"
+	e := &fakeEpic{}
+	slow := slowStore{memStore: store, release: make(chan struct{})}
+	s := newScreen()
+	c := New(Env{Epic: e, Browser: &fakeBrowser{}, Store: slow, Now: (&clock{now: start}).Now, Timeout: time.Second}, s.render)
+	t.Cleanup(c.Close)
+	c.Restore()
+	c.TakeToken(newer)
+	close(slow.release)
+
+	c.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
+	s.waitFor(t, OutcomeSuccess)
+	assert.Equal(t, []call{{"kill", newer, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
 }
 
 func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {

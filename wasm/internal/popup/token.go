@@ -105,51 +105,47 @@ func (h *heldToken) facts(now time.Time) []Fact {
 }
 
 // Restore brings back what an earlier popup of this browser session kept:
-// the token, a throttle wait and the history. It waits for storage, so it
-// runs in its own goroutine; the controls stay off until it is over. done is
-// called once the restored view has been rendered.
-func (c *Controller) Restore(done func()) {
+// the token, a throttle wait and the history. Storage answers
+// asynchronously, so it runs in its own goroutine and the popup is usable at
+// once: a kill clicked meanwhile waits for it, and a token taken meanwhile
+// wins over the kept one.
+func (c *Controller) Restore() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.env.Store == nil || c.restoring != nil {
+		return
+	}
+	done := make(chan struct{})
+	c.restoring = done
 	go func() {
-		var token, throttle, history string
-		if c.env.Store != nil {
-			token = c.load(keyToken)
-			throttle = c.load(keyThrottle)
-			history = c.load(keyHistory)
-		}
+		defer close(done)
+		kept, err := c.env.Store.Load(keyToken, keyThrottle, keyHistory)
 
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if token != "" {
-			var saved savedToken
-			if json.Unmarshal([]byte(token), &saved) == nil {
-				if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
-					c.held = &heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified}
-				} else {
-					// It expired since: keep no dead token around.
-					c.forgetStored()
-					c.view.TokenStatus = "The token kept earlier has expired and was forgotten."
-				}
+		c.restoring = nil
+		if err != nil {
+			return
+		}
+		var saved savedToken
+		if !c.touched && kept[keyToken] != "" && json.Unmarshal([]byte(kept[keyToken]), &saved) == nil {
+			if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
+				c.held = &heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified}
+			} else {
+				// It expired since: keep no dead token around.
+				c.forgetStored()
+				c.view.TokenStatus = "The token kept earlier has expired and was forgotten."
 			}
 		}
-		if until, err := time.Parse(time.RFC3339Nano, throttle); err == nil && c.env.Now().Before(until) {
+		if until, err := time.Parse(time.RFC3339Nano, kept[keyThrottle]); err == nil && c.env.Now().Before(until) {
 			c.throttledUntil = until
 			c.tick()
 		}
-		if history != "" {
-			_ = json.Unmarshal([]byte(history), &c.history)
+		if h := kept[keyHistory]; h != "" && c.history == nil {
+			_ = json.Unmarshal([]byte(h), &c.history)
 		}
-		c.restored = true
 		c.show()
-		done()
 	}()
-}
-
-func (c *Controller) load(key string) string {
-	v, ok, err := c.env.Store.Get(key)
-	if err != nil || !ok {
-		return ""
-	}
-	return v
 }
 
 // save stores key's value, and remove deletes it, in the background so that
@@ -192,6 +188,7 @@ func (c *Controller) saveToken() {
 // forgetStored drops the token from the popup and from storage.
 func (c *Controller) forgetStored() {
 	c.held = nil
+	c.touched = true
 	c.remove(keyToken)
 }
 
@@ -221,6 +218,7 @@ func (c *Controller) take(text string, fromSignIn bool) bool {
 		return false
 	}
 	c.held = &heldToken{token: t, fromSignIn: fromSignIn}
+	c.touched = true
 	c.view.ClearToken = true
 	c.view.SignInLink = false
 	c.view.TokenStatus = "Token taken; asking Epic whose it is…"

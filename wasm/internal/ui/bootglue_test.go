@@ -3,10 +3,12 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"syscall/js"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -70,8 +72,11 @@ func TestBootGlueShowsWhyThePopupCannotStart(t *testing.T) {
 			name: "Go exits",
 			setup: func(t *testing.T) {
 				resolved := func(v any) js.Value { return js.Global().Get("Promise").Call("resolve", v) }
-				stubGlobal(t, js.Global().Get("WebAssembly"), "instantiateStreaming", func(js.Value, []js.Value) any {
-					return resolved(map[string]any{"instance": map[string]any{}})
+				stubGlobal(t, js.Global().Get("WebAssembly"), "compileStreaming", func(js.Value, []js.Value) any {
+					return resolved(map[string]any{})
+				})
+				stubGlobal(t, js.Global().Get("WebAssembly"), "instantiate", func(js.Value, []js.Value) any {
+					return resolved(map[string]any{})
 				})
 				run := js.FuncOf(func(js.Value, []js.Value) any { return resolved(js.Undefined()) })
 				t.Cleanup(run.Release)
@@ -92,4 +97,81 @@ func TestBootGlueShowsWhyThePopupCannotStart(t *testing.T) {
 			assert.True(t, strings.HasPrefix(p.waitForOutcome("error"), tt.want), p.text("result"))
 		})
 	}
+}
+
+// emptyModule is the smallest valid WebAssembly module: it compiles, but
+// Go cannot run it, which ends the boot with the visible error.
+const emptyModule = `new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])`
+
+// The popup keeps main.wasm in Cache Storage: a kept copy is used instead
+// of the extension's file, and a broken one is replaced from the file.
+func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
+	const key = "https://main-wasm.invalid/dev" // popup.js's key before make build stamps it
+	await := func(src string) js.Value {
+		v, err := awaitJS(script(src))
+		require.NoError(t, err, src)
+		return v
+	}
+	await(`caches.delete("main-wasm")`)
+	t.Cleanup(func() { await(`caches.delete("main-wasm")`) })
+	// The test runner reads files with fetch too: read them before fetch
+	// answers with the module.
+	html, err := os.ReadFile("../../../popup.html")
+	require.NoError(t, err)
+	glue, err := os.ReadFile("../../../extension/popup.js")
+	require.NoError(t, err)
+	fetches := 0
+	stubGlobal(t, js.Global(), "fetch", func(js.Value, []js.Value) any {
+		fetches++
+		return script(`Promise.resolve(new Response(` + emptyModule + `, {headers: {"Content-Type": "application/wasm"}}))`)
+	})
+	// run boots popup.js on a fresh copy of the markup, which its subtest
+	// removes again, and returns what the popup showed.
+	run := func(name string) (shown string) {
+		t.Run(name, func(t *testing.T) {
+			doc := dom.GetWindow().Document()
+			body := string(html)
+			mount(t, doc, body[strings.Index(body, "<body>")+len("<body>"):strings.Index(body, "</body>")])
+			el := doc.CreateElement("script")
+			el.SetTextContent(string(glue))
+			doc.QuerySelector("body").AppendChild(el)
+			t.Cleanup(el.Remove)
+			shown = (&page{t: t, doc: doc}).waitForOutcome("error")
+		})
+		return shown
+	}
+
+	await(`caches.open("main-wasm").then((c) => c.put("` + key + `", new Response("not wasm", {headers: {"Content-Type": "application/wasm"}})))`)
+	assert.Contains(t, run("a broken kept copy"), "The popup could not start")
+	assert.Equal(t, 1, fetches, "a broken kept copy is replaced from the file")
+	require.Eventually(t, func() bool {
+		return await(`caches.open("main-wasm").then((c) => c.match("`+key+`")).then((r) => r ? r.arrayBuffer() : null).then((b) => b ? b.byteLength : 0)`).Int() == 8
+	}, 2*time.Second, 10*time.Millisecond, "the file's bytes are kept")
+
+	assert.Contains(t, run("a good kept copy"), "The popup could not start")
+	assert.Equal(t, 1, fetches, "the kept copy is used; the file is not fetched again")
+}
+
+// script evaluates JavaScript source in the test page and returns its value.
+func script(src string) js.Value {
+	return js.Global().Get("Function").New("return (" + src + ");").Invoke()
+}
+
+// awaitJS waits for a promise; the test runs in its own goroutine, so it may.
+func awaitJS(p js.Value) (js.Value, error) {
+	type settled struct {
+		v   js.Value
+		err error
+	}
+	done := make(chan settled, 1)
+	ok := js.FuncOf(func(_ js.Value, args []js.Value) any { done <- settled{v: args[0]}; return nil })
+	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		done <- settled{err: errors.New(js.Global().Get("String").Invoke(args[0]).String())}
+		return nil
+	})
+	defer ok.Release()
+	defer fail.Release()
+	js.Global().Get("Promise").Call("resolve", p).Call("then", ok, fail)
+	s := <-done
+	return s.v, s.err
 }

@@ -119,9 +119,8 @@ func byID[T dom.Element](doc dom.Document, id string, missing *[]string) T {
 }
 
 // Start makes the popup in doc usable: it finds the controls, lists the kill
-// types, binds the controls to a controller working with env, and marks the
-// popup ready once the controller has restored what an earlier popup kept
-// (the controls stay off until then, as the popup contract says).
+// types, binds the controls to a controller working with env, starts
+// restoring what an earlier popup kept, and marks the popup ready.
 func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 	p, err := find(doc)
 	if err != nil {
@@ -130,7 +129,8 @@ func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 	p.fillKillTypes(epic.KillTypes)
 	p.controller = popup.New(env, p.render)
 	p.bind(p.controller)
-	p.controller.Restore(p.setReady)
+	p.controller.Restore()
+	p.setReady()
 	return p, nil
 }
 
