@@ -36,16 +36,37 @@ func (c *chromiumBrowser) ReopenPopup(t *testing.T) popuppage.Page {
 	return c.tab
 }
 
+func (c *chromiumBrowser) SetOffline(offline bool) error { return c.tab.SetOffline(offline) }
+
+func (c *chromiumBrowser) SetDarkMode(dark bool) error { return c.tab.SetDarkMode(dark) }
+
+// ReadClipboard reads the clipboard from the popup, once allowed to.
+func (c *chromiumBrowser) ReadClipboard() (string, error) {
+	if err := c.tab.GrantClipboardRead("chrome-extension://" + c.b.ExtensionID); err != nil {
+		return "", err
+	}
+	var text string
+	err := c.tab.Await(`navigator.clipboard.readText()`, &text)
+	return text, err
+}
+
 // launchChromium starts Chromium with dist/unpacked loaded and Epic's host
 // mapped to epicAddr, accepting the certificate key spkiHash and no other.
 func launchChromium(t *testing.T, epicAddr, spkiHash string) *chromium.Browser {
+	t.Helper()
+	return launchChromiumProfile(t, epicAddr, spkiHash, t.TempDir())
+}
+
+// launchChromiumProfile is launchChromium with a given profile folder, which
+// may hold the profile of an earlier launch.
+func launchChromiumProfile(t *testing.T, epicAddr, spkiHash, profile string) *chromium.Browser {
 	t.Helper()
 	logFile, err := os.Create(filepath.Join(artifactsDir(t, "chromium"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
 	require.NoError(t, err)
 	t.Cleanup(func() { logFile.Close() })
 	b, err := chromium.Launch(chromium.Options{
 		Extension:  distDir(t),
-		ProfileDir: t.TempDir(),
+		ProfileDir: profile,
 		MapHost:    fakeepic.EpicHost,
 		MapTo:      epicAddr,
 		SPKIHash:   spkiHash,
@@ -63,7 +84,11 @@ func TestChromium(t *testing.T) {
 	tab, err := b.NewTab("about:blank")
 	require.NoError(t, err)
 	require.NoError(t, tab.SetViewport(400, 620))
-	runKillCases(t, &chromiumBrowser{b: b, tab: tab}, sw)
+	cb := &chromiumBrowser{b: b, tab: tab}
+	runKillCases(t, cb, sw)
+	t.Run("token", func(t *testing.T) { runTokenCases(t, cb, sw) })
+	t.Run("keyboard", func(t *testing.T) { runKeyboardCases(t, cb, sw) })
+	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, cb, sw) })
 }
 
 // TestChromiumToolbarPopup opens the popup the way a person does, from the

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,7 +51,94 @@ func (f *firefoxBrowser) ReopenPopup(t *testing.T) popuppage.Page {
 	return p
 }
 
+// SetOffline switches Firefox's offline mode, which navigator.onLine follows.
+func (f *firefoxBrowser) SetOffline(offline bool) error {
+	return f.chrome(fmt.Sprintf(`Services.io.manageOfflineStatus = false; Services.io.offline = %t;`, offline), nil)
+}
+
+// SetDarkMode sets the colour scheme web and extension pages see, as
+// Firefox's own "Website appearance" setting does, without a restart.
+func (f *firefoxBrowser) SetDarkMode(dark bool) error {
+	scheme := 1 // light
+	if dark {
+		scheme = 0
+	}
+	return f.chrome(fmt.Sprintf(`Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", %d);`, scheme), nil)
+}
+
+// AnswerPermissionPrompt clicks Allow (or Deny) on the doorhanger in which
+// Firefox asks the user for an extension's optional permissions; it waits
+// for the doorhanger to appear.
+func (f *firefoxBrowser) AnswerPermissionPrompt(allow bool) error {
+	button := "secondaryButton"
+	if allow {
+		button = "button"
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var id string
+		err := f.chrome(`const n = PopupNotifications.panel.firstElementChild; return n ? n.id : "";`, &id)
+		if err != nil {
+			return err
+		}
+		if id == "addon-webext-permissions-notification" {
+			return f.chrome(`PopupNotifications.panel.firstElementChild.`+button+`.click();`, nil)
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("no permission doorhanger appeared (the panel shows %q)", id)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// ReadClipboard returns the text on the clipboard, read with the browser's
+// own privileges, as a paste into another program would get it.
+func (f *firefoxBrowser) ReadClipboard() (string, error) {
+	var text string
+	err := f.chrome(`return navigator.clipboard.readText();`, &text)
+	return text, err
+}
+
+// chrome runs script (a function body) in the browser's own window, with
+// its privileges, and switches back to the page.
+func (f *firefoxBrowser) chrome(script string, out any) error {
+	p := firefoxPage{f.c}
+	return p.call(func(ctx context.Context) error {
+		if err := f.c.SetContext(ctx, "chrome"); err != nil {
+			return err
+		}
+		var raw json.RawMessage
+		err := f.c.Execute(ctx, script, nil, &raw)
+		if backErr := f.c.SetContext(ctx, "content"); err == nil {
+			err = backErr
+		}
+		if err != nil || out == nil {
+			return err
+		}
+		return json.Unmarshal(raw, out)
+	})
+}
+
 type firefoxPage struct{ c *firefox.Client }
+
+// firefoxKeys maps DOM key names to WebDriver key codes.
+var firefoxKeys = map[string]string{
+	"Tab": firefox.KeyTab, "Enter": firefox.KeyEnter, "Escape": firefox.KeyEscape, "ArrowDown": firefox.KeyArrowDown,
+}
+
+// Press sends one key press to whatever has the focus.
+func (f firefoxPage) Press(key string) error {
+	var modifiers []string
+	if name, ok := strings.CutPrefix(key, "Shift+"); ok {
+		key = name
+		modifiers = append(modifiers, firefox.KeyShift)
+	}
+	k, ok := firefoxKeys[key]
+	if !ok {
+		return fmt.Errorf("no key named %q", key)
+	}
+	return f.call(func(ctx context.Context) error { return f.c.PressKey(ctx, k, modifiers...) })
+}
 
 func (f firefoxPage) call(fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithTimeout(context.Background(), firefoxCallTimeout)
@@ -140,5 +228,9 @@ func TestFirefox(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
 	c := launchFirefox(t, srv.Addr, srv.Port)
-	runKillCases(t, &firefoxBrowser{c: c}, sw)
+	fb := &firefoxBrowser{c: c}
+	runKillCases(t, fb, sw)
+	t.Run("token", func(t *testing.T) { runTokenCases(t, fb, sw) })
+	t.Run("keyboard", func(t *testing.T) { runKeyboardCases(t, fb, sw) })
+	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, fb, sw) })
 }

@@ -33,6 +33,32 @@ type browser interface {
 	// ReopenPopup opens a fresh popup document, as a click on the toolbar
 	// button does, keeping what storage.session holds.
 	ReopenPopup(t *testing.T) popuppage.Page
+	// SetOffline makes the popup see navigator.onLine false, or true again.
+	SetOffline(offline bool) error
+	// SetDarkMode makes the popup see prefers-color-scheme: dark, or light.
+	SetDarkMode(dark bool) error
+}
+
+// Keys that press can send.
+const (
+	keyTab       = "Tab"
+	keyShiftTab  = "Shift+Tab"
+	keyEnter     = "Enter"
+	keyEscape    = "Escape"
+	keyArrowDown = "ArrowDown"
+)
+
+// keyboard is a page that takes real key presses, sent to the focused element.
+type keyboard interface {
+	Press(key string) error
+}
+
+// press sends one key press (keyTab, keyEnter, …) through the driver.
+func press(t *testing.T, p popuppage.Page, key string) {
+	t.Helper()
+	k, ok := p.(keyboard)
+	require.True(t, ok, "%T has no keyboard", p)
+	require.NoError(t, k.Press(key), "pressing %s", key)
 }
 
 // openEmpty opens a popup with reopen, empties storage.session, and opens it
@@ -78,16 +104,38 @@ func artifactsDir(t *testing.T, browser string) string {
 }
 
 // epicSwitch serves the current fake service, so that one browser, started
-// once, meets a fresh account service in every test case.
+// once, meets a fresh account service in every test case. It also notes how
+// each request was answered, which the service's own record does not tell.
 type epicSwitch struct {
-	mu      sync.Mutex
-	service *fakeepic.Service
+	mu       sync.Mutex
+	service  *fakeepic.Service
+	answered []answered
+}
+
+// answered is one request the current service finished handling.
+type answered struct {
+	Method, Path string
+	// CorrelationID is the X-Epic-Correlation-ID the answer carried.
+	CorrelationID string
+	// Took is how long the handler ran: a request the browser aborted ends
+	// early.
+	Took time.Duration
 }
 
 func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	e.mu.Lock()
 	s := e.service
 	e.mu.Unlock()
+	start := time.Now()
+	// Deferred, so that a dropped connection (which panics) is noted too.
+	defer func() {
+		a := answered{Method: r.Method, Path: r.URL.Path, CorrelationID: w.Header().Get("X-Epic-Correlation-ID"), Took: time.Since(start)}
+		e.mu.Lock()
+		if e.service == s {
+			e.answered = append(e.answered, a)
+		}
+		e.mu.Unlock()
+	}()
 	s.ServeHTTP(w, r)
 }
 
@@ -96,8 +144,16 @@ func (e *epicSwitch) fresh() *fakeepic.Service {
 	s := fakeepic.New()
 	e.mu.Lock()
 	e.service = s
+	e.answered = nil
 	e.mu.Unlock()
 	return s
+}
+
+// answers returns what the current service has answered so far.
+func (e *epicSwitch) answers() []answered {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return append([]answered(nil), e.answered...)
 }
 
 // startEpic serves a switchable fake account service over TLS on loopback.

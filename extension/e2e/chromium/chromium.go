@@ -16,16 +16,20 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/extensions"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 )
 
 // DefaultBinary is Debian's Chromium; /usr/bin/chromium is a wrapper script
@@ -67,6 +71,7 @@ type Browser struct {
 	ctx         context.Context // the first tab's chromedp context; owns the browser
 	cancel      context.CancelFunc
 	cancelAlloc context.CancelFunc
+	closeOnce   sync.Once
 }
 
 // Launch starts Chromium with the extension loaded.
@@ -240,11 +245,13 @@ func (b *Browser) OpenToolbarPopup() (*Page, error) {
 }
 
 // Close asks Chromium to quit, so that it stops writing to its profile, and
-// waits for it to exit.
+// waits for it to exit. Later calls do nothing.
 func (b *Browser) Close() {
-	_ = chromedp.Cancel(b.ctx) // on failure, cancelAlloc still ends the process
-	b.cancel()
-	b.cancelAlloc()
+	b.closeOnce.Do(func() {
+		_ = chromedp.Cancel(b.ctx) // on failure, cancelAlloc still ends the process
+		b.cancel()
+		b.cancelAlloc()
+	})
 }
 
 // Page is one page target: a tab or the toolbar popup.
@@ -313,6 +320,45 @@ func (p *Page) DoubleClick(css string) error {
 // Type focuses the first element matching css and types text with the keyboard.
 func (p *Page) Type(css, text string) error {
 	return p.run(chromedp.SendKeys(css, text, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+// keys maps DOM key names to what chromedp's keyboard types.
+var keys = map[string]string{"Tab": kb.Tab, "Enter": kb.Enter, "Escape": kb.Escape, "ArrowDown": kb.ArrowDown}
+
+// Press presses and releases one key, named as the DOM names it ("Tab",
+// "Enter", "Escape", "ArrowDown", or "Shift+Tab"), with keyboard input sent
+// to whatever has the focus.
+func (p *Page) Press(key string) error {
+	var opts []chromedp.KeyOption
+	if name, ok := strings.CutPrefix(key, "Shift+"); ok {
+		key = name
+		opts = append(opts, chromedp.KeyModifiers(input.ModifierShift))
+	}
+	k, ok := keys[key]
+	if !ok {
+		return fmt.Errorf("no key named %q", key)
+	}
+	return p.run(chromedp.KeyEvent(k, opts...))
+}
+
+// SetOffline makes the page see navigator.onLine false (or true again).
+func (p *Page) SetOffline(offline bool) error {
+	return p.run(network.Enable(), network.OverrideNetworkState(offline, 0, -1, -1))
+}
+
+// GrantClipboardRead lets origin read the clipboard without asking, so a
+// test can read what the page copied.
+func (p *Page) GrantClipboardRead(origin string) error {
+	return p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		return browser.SetPermission(&browser.PermissionDescriptor{Name: "clipboard-read"}, browser.PermissionSettingGranted).
+			WithOrigin(origin).Do(cdp.WithExecutor(ctx, chromedp.FromContext(ctx).Browser))
+	}))
+}
+
+// Paste focuses the first element matching css and inserts text at once,
+// as a paste does: one input event, not one per character.
+func (p *Page) Paste(css, text string) error {
+	return p.run(chromedp.Focus(css, chromedp.ByQuery, chromedp.NodeVisible), input.InsertText(text))
 }
 
 // SetViewport sizes the page, which also decides the screenshot's size.

@@ -376,3 +376,41 @@ func (c *Client) SetWindowSize(ctx context.Context, w, h int) error {
 	_, err := c.Call(ctx, "WebDriver:SetWindowRect", map[string]any{"width": w, "height": h})
 	return err
 }
+
+// WebDriver key codes for PressKey.
+const (
+	KeyTab       = "\uE004"
+	KeyEnter     = "\uE007"
+	KeyEscape    = "\uE00C"
+	KeyArrowDown = "\uE015"
+	KeyShift     = "\uE008"
+)
+
+// PressKey presses and releases one key with real keyboard input, sent to
+// whatever has the focus, as a person's key press is; modifiers (such as
+// KeyShift) are held down around it.
+func (c *Client) PressKey(ctx context.Context, key string, modifiers ...string) error {
+	var steps []map[string]any
+	for _, m := range modifiers {
+		steps = append(steps, map[string]any{"type": "keyDown", "value": m})
+	}
+	steps = append(steps, map[string]any{"type": "keyDown", "value": key}, map[string]any{"type": "keyUp", "value": key})
+	for _, m := range modifiers {
+		steps = append(steps, map[string]any{"type": "keyUp", "value": m})
+	}
+	actions := []map[string]any{{
+		"type":    "key",
+		"id":      "keyboard",
+		"actions": steps,
+	}}
+	_, err := c.Call(ctx, "WebDriver:PerformActions", map[string]any{"actions": actions})
+	_, releaseErr := c.Call(ctx, "WebDriver:ReleaseActions", nil)
+	return errors.Join(err, releaseErr)
+}
+
+// SetContext switches later commands to the browser's own window ("chrome")
+// or to the web page ("content").
+func (c *Client) SetContext(ctx context.Context, context string) error {
+	_, err := c.Call(ctx, "Marionette:SetContext", map[string]any{"value": context})
+	return err
+}
