@@ -1,5 +1,5 @@
 # The front door; the recipes are in build.sh.
-.PHONY: demo build bench bench-check test test-native test-wasm test-e2e lint lint-ext browsers clean
+.PHONY: demo build bench bench-check fuzz fuzz-check test test-native test-wasm test-e2e lint lint-ext browsers clean
 
 ## demo: build, start the fake account service, open Chromium with the extension (HEADLESS=1: one kill, headless)
 demo:
@@ -14,7 +14,7 @@ bench:
 	./build.sh bench
 
 ## test: everything, in headless Chromium and Firefox ESR (installs what is missing)
-test: browsers lint test-native build test-wasm test-e2e bench-check lint-ext
+test: browsers lint test-native fuzz-check build test-wasm test-e2e bench-check lint-ext
 
 ## test-native: every pure Go test, with the race detector (the end-to-end package aside)
 test-native:
@@ -27,6 +27,14 @@ test-wasm:
 ## test-e2e: dist/unpacked in headless Chromium and Firefox ESR against the fake account service
 test-e2e:
 	./build.sh test-e2e
+
+## fuzz-check: each fuzz target for 3 s from its committed seeds (part of test)
+fuzz-check:
+	FUZZTIME=3s ./build.sh fuzz
+
+## fuzz: each fuzz target for FUZZTIME (default 10m)
+fuzz:
+	FUZZTIME=$${FUZZTIME:-10m} ./build.sh fuzz
 
 ## bench-check: one short bench round, to prove the bench runs (nothing is timed)
 bench-check:

@@ -63,7 +63,7 @@ func Demo(s *Service) []DemoToken {
 		{
 			grant: fortnite("de000000000000000000000000000001", "fortnite", "pc-1", fortnitePerms),
 			label: "Fortnite PC game client (DemoPlayer)",
-			shows: "204 for OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE; 403 missing_permission for the others",
+			shows: "204 for OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE; the others are marked not allowed (Epic: 403 missing_permission)",
 		},
 		{
 			grant: launcher("de000000000000000000000000000002", "pc-1", everyKill),
@@ -73,13 +73,13 @@ func Demo(s *Service) []DemoToken {
 		{
 			grant: expired,
 			label: "Expired Fortnite token",
-			shows: "401 token_verification_failed: log in again",
+			shows: "401 token_verification_failed at verify: the popup drops it and asks for a new token",
 		},
 		{
 			grant: fortnite("de000000000000000000000000000004", "fortnite", "pc-1", fortnitePerms),
 			fault: Throttled(221),
 			label: "Throttled Fortnite token",
-			shows: "429 throttled: try again in 221 seconds",
+			shows: "429 throttled: Kill sessions counts down 221 seconds, also after reopening the popup",
 		},
 		{
 			grant: fortnite("de000000000000000000000000000005", "fortnite", "pc-1", fortnitePerms),
@@ -90,17 +90,17 @@ func Demo(s *Service) []DemoToken {
 		{
 			grant: fortnite("de000000000000000000000000000006", "fortnite", "console-1", nil),
 			label: "Fortnite on another device (same client and service)",
-			shows: "ended by OTHERS_ACCOUNT_CLIENT(_SERVICE) from token 1; 403 missing_permission for every killType",
+			shows: "ended by OTHERS_ACCOUNT_CLIENT(_SERVICE) from token 1; itself may use no kill type",
 		},
 		{
 			grant: fortnite("de000000000000000000000000000007", "prod-fn", "pc-1", nil),
 			label: "Fortnite client, other client service",
-			shows: "ended by OTHERS_ACCOUNT_CLIENT from token 1, kept by OTHERS_ACCOUNT_CLIENT_SERVICE; 403 missing_permission for every killType",
+			shows: "ended by OTHERS_ACCOUNT_CLIENT from token 1, kept by OTHERS_ACCOUNT_CLIENT_SERVICE; itself may use no kill type",
 		},
 		{
 			grant: launcher("de000000000000000000000000000008", "pc-2", nil),
 			label: "Launcher on another PC",
-			shows: "kept by token 1's kills; 403 missing_permission for every killType",
+			shows: "kept by token 1's kills; itself may use no kill type",
 		},
 		{
 			grant: Grant{
@@ -108,7 +108,7 @@ func Demo(s *Service) []DemoToken {
 				ClientService: "fortnite",
 			},
 			label: "Client-only Fortnite session (client_credentials)",
-			shows: "400 invalid_request for ACCOUNT killTypes and OTHERS_SAME_SOURCE_ID; 403 missing_permission for OTHERS and ALL",
+			shows: "a client-only session: every kill type is marked not allowed (Epic: 400 invalid_request or 403)",
 		},
 	}
 	out := make([]DemoToken, 0, len(seeds))
