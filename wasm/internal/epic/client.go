@@ -66,13 +66,15 @@ func (c *Client) send(req *http.Request, token string) error {
 		return &TransportError{Err: err}
 	}
 	defer resp.Body.Close()
-	body, kind := readBody(resp.Body)
 	switch {
 	case resp.StatusCode == http.StatusNoContent:
+		// No body to wait for: reading it in the browser would cost a
+		// promise round trip before the outcome can be shown.
 		return nil
 	case resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400):
 		return &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
 	}
+	body, kind := readBody(resp.Body)
 	apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
 	apiErr.redact(token)
 	return apiErr

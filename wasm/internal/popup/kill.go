@@ -3,6 +3,7 @@ package popup
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -228,8 +229,10 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 		}
 		c.mu.Unlock()
 	}
-	err := c.sendable()
-	if err == nil {
+	var err error
+	if !c.env.Browser.Online() {
+		err = explain.ErrOffline
+	} else {
 		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 		if kt.Name == epic.OwnSession.Name {
 			err = c.env.Epic.KillSession(ctx, h.token.Value)
@@ -237,6 +240,7 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 			err = c.env.Epic.Kill(ctx, h.token.Value, kt.Name)
 		}
 		cancel()
+		err = c.whyUnreachable(err)
 	}
 
 	c.mu.Lock()
@@ -246,17 +250,20 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 	c.show()
 }
 
-// sendable tells, before anything is sent, why nothing could arrive: the
-// browser is offline, or the user withdrew the extension's access to Epic.
-// A failure to ask about the access is no reason to stop.
-func (c *Controller) sendable() error {
-	if !c.env.Browser.Online() {
-		return explain.ErrOffline
+// whyUnreachable tells a request that never reached Epic because the user
+// withdrew the extension's access to Epic's host from one that met a
+// network failure. The browser then stops the request before it leaves
+// (only a preflight without the token goes out), so asking only after a
+// failure keeps the permission round trip off every successful kill.
+func (c *Controller) whyUnreachable(err error) error {
+	var transport *epic.TransportError
+	if !errors.As(err, &transport) {
+		return err
 	}
-	if access, err := c.env.Browser.HostAccess(); err == nil && !access {
+	if access, accessErr := c.env.Browser.HostAccess(); accessErr == nil && !access {
 		return explain.ErrHostAccessRevoked
 	}
-	return nil
+	return err
 }
 
 // outcome shows what Epic's answer means and acts on it: a dead token is

@@ -85,6 +85,14 @@ type fakeBrowser struct {
 }
 
 func (b *fakeBrowser) Online() bool { return !b.offline }
+
+// blocks answers a request as the browser does when it may not reach Epic:
+// it stops the request before it leaves, and fetch fails.
+func (b *fakeBrowser) blocks() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.accessRevoked
+}
 func (b *fakeBrowser) HostAccess() (bool, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -355,8 +363,19 @@ func TestKillOutcomes(t *testing.T) {
 			wantOutcome: OutcomeError, wantMessage: []string{"You are offline."}, wantAdvice: "Nothing was sent.",
 		},
 		{
-			name: "host access withdrawn: nothing is sent", killType: "OTHERS", browser: &fakeBrowser{accessRevoked: true},
-			wantOutcome: OutcomeError, wantMessage: []string{"may no longer contact Epic"}, wantAdvice: "Grant the access again", wantGrant: true,
+			name: "host access withdrawn: the browser stops the request", killType: "OTHERS", browser: &fakeBrowser{accessRevoked: true},
+			answer: func(context.Context) error {
+				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: NetworkError when attempting to fetch resource.")}
+			},
+			wantOutcome: OutcomeError, wantMessage: []string{"may no longer contact Epic"}, wantAdvice: "Grant the access again",
+			wantGrant: true, wantSent: 1,
+		},
+		{
+			name: "unreachable with host access held", killType: "OTHERS",
+			answer: func(context.Context) error {
+				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: NetworkError when attempting to fetch resource.")}
+			},
+			wantOutcome: OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantSent: 1,
 		},
 	}
 	for _, tt := range tests {
@@ -920,8 +939,13 @@ func TestCopyDetailsLeavesTheTokenOut(t *testing.T) {
 }
 
 func TestGrantAccessAgain(t *testing.T) {
-	e := &fakeEpic{}
 	b := &fakeBrowser{accessRevoked: true}
+	e := &fakeEpic{kill: func(context.Context) error {
+		if b.blocks() {
+			return &epic.TransportError{Err: errors.New("net/http: fetch() failed: NetworkError when attempting to fetch resource.")}
+		}
+		return nil
+	}}
 	p := openWith(t, e, b, newStore(), &clock{now: start})
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 	require.True(t, p.screen.waitFor(t, OutcomeError).GrantAccess)
@@ -932,7 +956,7 @@ func TestGrantAccessAgain(t *testing.T) {
 	assert.False(t, v.GrantAccess)
 	p.Kill(Form{KillType: "OTHERS"})
 	p.screen.waitFor(t, OutcomeSuccess)
-	assert.Len(t, e.sent("kill"), 1)
+	assert.Len(t, e.sent("kill"), 2, "the stopped attempt and the one that went through")
 }
 
 func TestSentence(t *testing.T) {

@@ -15,6 +15,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"syscall/js"
 	"time"
@@ -61,6 +62,9 @@ type Popup struct {
 	controller *popup.Controller
 	listeners  []listener
 	takeTimer  *time.Timer
+	// shown is the view last rendered; rendered is false before the first.
+	shown    popup.View
+	rendered bool
 }
 
 type listener struct {
@@ -250,54 +254,99 @@ func (p *Popup) form() popup.Form {
 	return popup.Form{Token: p.token.Value(), KillType: p.killType.Value()}
 }
 
-// render shows v.
+// render shows v. It writes only what differs from the view shown before:
+// every DOM call from WebAssembly crosses into JavaScript, and most renders
+// change one or two things (the result, a button's state).
 func (p *Popup) render(v popup.View) {
-	inputs := v.InputsEnabled
-	p.token.SetDisabled(!inputs)
+	old, first := p.shown, !p.rendered
+	p.shown, p.rendered = v, true
+	changed := func(a, b any) bool { return first || a != b }
+
+	if changed(old.InputsEnabled, v.InputsEnabled) {
+		p.token.SetDisabled(!v.InputsEnabled)
+		p.useSignIn.SetDisabled(!v.InputsEnabled)
+		p.forget.SetDisabled(!v.InputsEnabled)
+		p.killType.SetDisabled(!v.InputsEnabled)
+	}
 	if v.ClearToken {
 		p.token.SetValue("")
 	}
-	if v.TokenHeld {
-		p.token.SetAttribute("placeholder", "A token is held; paste another to replace it")
-	} else {
-		p.token.RemoveAttribute("placeholder")
+	if changed(old.TokenHeld, v.TokenHeld) {
+		if v.TokenHeld {
+			p.token.SetAttribute("placeholder", "A token is held; paste another to replace it")
+		} else {
+			p.token.RemoveAttribute("placeholder")
+		}
+		setHidden(p.forget, !v.TokenHeld)
+		setHidden(p.killThis, !v.TokenHeld)
 	}
-	p.useSignIn.SetDisabled(!inputs)
-	p.forget.SetDisabled(!inputs)
-	setHidden(p.forget, !v.TokenHeld)
-	p.tokenStatus.SetTextContent(v.TokenStatus)
-	setHidden(p.signInLink, !v.SignInLink)
-	setHidden(p.tokenBox, len(v.TokenFacts) == 0)
-	p.renderFacts(v.TokenFacts)
+	if changed(old.TokenStatus, v.TokenStatus) {
+		p.tokenStatus.SetTextContent(v.TokenStatus)
+	}
+	if changed(old.SignInLink, v.SignInLink) {
+		setHidden(p.signInLink, !v.SignInLink)
+	}
+	if first || !slices.Equal(old.TokenFacts, v.TokenFacts) {
+		setHidden(p.tokenBox, len(v.TokenFacts) == 0)
+		p.renderFacts(v.TokenFacts)
+	}
 
-	p.killType.SetDisabled(!inputs)
-	p.renderOptions(v.Options)
+	if first || !slices.Equal(old.Options, v.Options) {
+		p.renderOptions(v.Options)
+	}
 	if p.killType.Value() != v.Selected {
 		p.killType.SetValue(v.Selected)
 	}
-	p.description.SetTextContent(v.Description)
-	p.permission.SetTextContent(v.Permission)
-	setFlag(p.permission, "data-blocked", v.Blocked)
-	p.kill.SetDisabled(!v.KillEnabled)
-	p.kill.SetTextContent(v.KillLabel)
-	p.killThis.SetDisabled(!v.KillEnabled)
-	setHidden(p.killThis, !v.TokenHeld)
-	setHidden(p.confirmBox, !v.Confirming)
-	p.confirmText.SetTextContent(v.ConfirmText)
-
-	p.result.SetTextContent(v.Message)
-	if v.Outcome == popup.OutcomeNone {
-		p.result.RemoveAttribute("data-outcome")
-	} else {
-		p.result.SetAttribute("data-outcome", string(v.Outcome))
+	if changed(old.Description, v.Description) {
+		p.description.SetTextContent(v.Description)
 	}
-	p.advice.SetTextContent(v.Advice)
-	setHidden(p.grantAccess, !v.GrantAccess)
-	setHidden(p.details, v.Details == "")
-	p.detailsText.SetTextContent(v.Details)
-	p.copyStatus.SetTextContent(v.CopyStatus)
-	setHidden(p.historyBox, len(v.History) == 0)
-	p.renderHistory(v.History)
+	if changed(old.Permission, v.Permission) {
+		p.permission.SetTextContent(v.Permission)
+	}
+	if changed(old.Blocked, v.Blocked) {
+		setFlag(p.permission, "data-blocked", v.Blocked)
+	}
+	if changed(old.KillEnabled, v.KillEnabled) {
+		p.kill.SetDisabled(!v.KillEnabled)
+		p.killThis.SetDisabled(!v.KillEnabled)
+	}
+	if changed(old.KillLabel, v.KillLabel) {
+		p.kill.SetTextContent(v.KillLabel)
+	}
+	if changed(old.Confirming, v.Confirming) {
+		setHidden(p.confirmBox, !v.Confirming)
+	}
+	if changed(old.ConfirmText, v.ConfirmText) {
+		p.confirmText.SetTextContent(v.ConfirmText)
+	}
+
+	if changed(old.Message, v.Message) {
+		p.result.SetTextContent(v.Message)
+	}
+	if changed(old.Outcome, v.Outcome) {
+		if v.Outcome == popup.OutcomeNone {
+			p.result.RemoveAttribute("data-outcome")
+		} else {
+			p.result.SetAttribute("data-outcome", string(v.Outcome))
+		}
+	}
+	if changed(old.Advice, v.Advice) {
+		p.advice.SetTextContent(v.Advice)
+	}
+	if changed(old.GrantAccess, v.GrantAccess) {
+		setHidden(p.grantAccess, !v.GrantAccess)
+	}
+	if changed(old.Details, v.Details) {
+		setHidden(p.details, v.Details == "")
+		p.detailsText.SetTextContent(v.Details)
+	}
+	if changed(old.CopyStatus, v.CopyStatus) {
+		p.copyStatus.SetTextContent(v.CopyStatus)
+	}
+	if first || !slices.Equal(old.History, v.History) {
+		setHidden(p.historyBox, len(v.History) == 0)
+		p.renderHistory(v.History)
+	}
 
 	switch v.Focus {
 	case "token":
