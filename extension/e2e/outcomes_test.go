@@ -57,6 +57,23 @@ var outcomeCases = []popupCase{
 		assert.Equal(t, "kill", focused(t, p), "the focus did not come back to Kill sessions after the outcome")
 		return p
 	}},
+	{"401 at the kill: the token is dropped", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		// Verify accepted it; it ended before the kill arrived.
+		s.FaultNext(fakeepic.EpicError(401, "errors.com.epicgames.common.authentication.token_verification_failed", 1031,
+			"Sorry we couldn't validate your token "+token+". Please try with a new token."))
+		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
+		assert.Equal(t, popuppage.Error, res.Outcome)
+		assert.Equal(t, "This token has expired or was signed out. [HTTP 401, errors.com.epicgames.common.authentication.token_verification_failed (1031)]", res.Text)
+		assert.Contains(t, text(t, p, "advice"), "paste a fresh token")
+		assert.Equal(t, "The token was forgotten: it no longer works.", text(t, p, "token-status"))
+		assert.False(t, visible(t, p, "token-box"), "a dead token is still held")
+		assert.Len(t, kills(s.Requests()), 1)
+		assert.True(t, s.Alive(victim))
+		assertNotShown(t, p, token)
+		return p
+	}},
 	{"18051 unknown session", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, _ := player(s, everyKill)
 		hold(t, p, token)

@@ -589,6 +589,20 @@ func TestWithoutAPermissionListNothingIsBlocked(t *testing.T) {
 	assert.Len(t, e.sent("kill"), 1)
 }
 
+func TestAnIncompleteVerifyAnswerSaysSoAndKeepsTheToken(t *testing.T) {
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		return nil, &epic.VerifyAnswerError{Reason: "has no client_id"}
+	}}
+	p := open(t, e)
+
+	p.TakeToken(token)
+
+	v := p.screen.waitUntil(t, "verify answered", func(v View) bool { return strings.HasPrefix(v.TokenStatus, "Epic's verify answer") })
+	assert.Equal(t, "Epic's verify answer has no client_id, so the token could not be checked. It is kept and can still be used.", v.TokenStatus)
+	assert.True(t, v.TokenHeld)
+	assert.Empty(t, e.sent("kill"))
+}
+
 func TestAVerify401DropsTheToken(t *testing.T) {
 	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
 		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.account.auth_token.invalid_access_token", NumericErrorCode: 18071}
@@ -838,24 +852,30 @@ func (s slowStore) Load(keys ...string) (map[string]string, error) {
 
 // The popup is usable before storage answers: a kill clicked meanwhile
 // waits for the kept token instead of failing for want of one.
-func TestAKillClickedWhileRestoringUsesTheKeptToken(t *testing.T) {
+// restoringSlowly opens a popup that took token and kept it, then a
+// second one whose storage answers only when release is closed.
+func restoringSlowly(t *testing.T) (c *Controller, e *fakeEpic, s *screen, release chan struct{}) {
+	t.Helper()
 	store := newStore()
 	first := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
 	first.TakeToken(token)
 	require.Eventually(t, func() bool { return store.all()[keyToken] != "" }, time.Second, time.Millisecond)
 
-	e := &fakeEpic{}
-	slow := slowStore{memStore: store, release: make(chan struct{})}
-	s := newScreen()
-	c := New(Env{Epic: e, Browser: &fakeBrowser{}, Store: slow, Now: (&clock{now: start}).Now, Timeout: time.Second}, s.render)
+	e, s, release = &fakeEpic{}, newScreen(), make(chan struct{})
+	c = New(Env{Epic: e, Browser: &fakeBrowser{}, Store: slowStore{store, release}, Now: (&clock{now: start}).Now, Timeout: time.Second}, s.render)
 	t.Cleanup(c.Close)
 	c.Restore()
+	return c, e, s, release
+}
+
+func TestAKillClickedWhileRestoringUsesTheKeptToken(t *testing.T) {
+	c, e, s, release := restoringSlowly(t)
 	assert.True(t, s.last().InputsEnabled, "usable before storage answers")
 
 	c.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
 	assert.False(t, s.last().KillEnabled, "held back while restoring")
 	assert.Empty(t, e.sent("kill"))
-	close(slow.release)
+	close(release)
 
 	s.waitFor(t, OutcomeSuccess)
 	assert.Equal(t, []call{{"kill", token, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
@@ -863,20 +883,10 @@ func TestAKillClickedWhileRestoringUsesTheKeptToken(t *testing.T) {
 
 // A token pasted while storage is still answering wins over the kept one.
 func TestATokenTakenWhileRestoringWins(t *testing.T) {
-	store := newStore()
-	first := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
-	first.TakeToken(token)
-	require.Eventually(t, func() bool { return store.all()[keyToken] != "" }, time.Second, time.Millisecond)
-
+	c, e, s, release := restoringSlowly(t)
 	const newer = "fedcba9876543210fedcba9876543210"
-	e := &fakeEpic{}
-	slow := slowStore{memStore: store, release: make(chan struct{})}
-	s := newScreen()
-	c := New(Env{Epic: e, Browser: &fakeBrowser{}, Store: slow, Now: (&clock{now: start}).Now, Timeout: time.Second}, s.render)
-	t.Cleanup(c.Close)
-	c.Restore()
 	c.TakeToken(newer)
-	close(slow.release)
+	close(release)
 
 	c.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
 	s.waitFor(t, OutcomeSuccess)

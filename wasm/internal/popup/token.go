@@ -253,7 +253,10 @@ func (c *Controller) verify(h *heldToken) {
 		if c.held != h {
 			return // the user took another token meanwhile
 		}
-		var apiErr *epic.APIError
+		var (
+			apiErr    *epic.APIError
+			answerErr *epic.VerifyAnswerError
+		)
 		switch {
 		case err == nil:
 			h.verified = v
@@ -265,6 +268,8 @@ func (c *Controller) verify(h *heldToken) {
 				"Take a new one: paste a fresh token, or use your epicgames.com sign-in.")
 			c.view.TokenStatus = ""
 			c.view.Focus = "token"
+		case errors.As(err, &answerErr):
+			c.view.TokenStatus = Sentence(answerErr.Error()) + " It is kept and can still be used."
 		default:
 			x := explain.Explain(explain.Input{Err: err, Now: c.env.Now(), Timeout: c.env.Timeout})
 			c.view.TokenStatus = "Epic could not confirm the token: " + lowerFirst(x.Title) + " It is kept and can still be used."

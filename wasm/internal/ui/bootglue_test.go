@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"errors"
 	"os"
 	"strings"
 	"syscall/js"
@@ -13,6 +12,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"honnef.co/go/js/dom/v2"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/browser"
 )
 
 // These tests run the real extension/popup.js against the real popup.html
@@ -108,7 +109,7 @@ const emptyModule = `new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])`
 func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
 	const key = "https://main-wasm.invalid/dev" // popup.js's key before make build stamps it
 	await := func(src string) js.Value {
-		v, err := awaitJS(script(src))
+		v, err := browser.Await(script(src))
 		require.NoError(t, err, src)
 		return v
 	}
@@ -155,23 +156,4 @@ func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
 // script evaluates JavaScript source in the test page and returns its value.
 func script(src string) js.Value {
 	return js.Global().Get("Function").New("return (" + src + ");").Invoke()
-}
-
-// awaitJS waits for a promise; the test runs in its own goroutine, so it may.
-func awaitJS(p js.Value) (js.Value, error) {
-	type settled struct {
-		v   js.Value
-		err error
-	}
-	done := make(chan settled, 1)
-	ok := js.FuncOf(func(_ js.Value, args []js.Value) any { done <- settled{v: args[0]}; return nil })
-	fail := js.FuncOf(func(_ js.Value, args []js.Value) any {
-		done <- settled{err: errors.New(js.Global().Get("String").Invoke(args[0]).String())}
-		return nil
-	})
-	defer ok.Release()
-	defer fail.Release()
-	js.Global().Get("Promise").Call("resolve", p).Call("then", ok, fail)
-	s := <-done
-	return s.v, s.err
 }
