@@ -12,8 +12,9 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
-// maxHistory is how many outcomes the history keeps.
-const maxHistory = 20
+// maxHistory is how many outcomes the history keeps: a short history, which
+// keeps the popup short too.
+const maxHistory = 5
 
 // historyEntry is one outcome as kept in storage.session: never the token.
 type historyEntry struct {

@@ -507,7 +507,7 @@ func TestAnEG1TokenIsDescribedBeforeAnyAnswer(t *testing.T) {
 		{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"},
 		{"Service", "fortnite"},
 		{"Signed in with", "exchange_code"},
-		{"Time left", "1 h 31 min 00 s"},
+		{"Time left", "1 h 30 min"},
 		{"Source", "pasted, not yet confirmed by Epic"},
 	}, v.TokenFacts)
 	for i, o := range v.Options {
@@ -526,7 +526,7 @@ func TestVerifyAnswerDescribesTheTokenAndThePreCheckBlocks(t *testing.T) {
 	v := p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
 	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
 	assert.Contains(t, v.TokenFacts, Fact{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"})
-	assert.Contains(t, v.TokenFacts, Fact{"Time left", "2 h 01 min 00 s"})
+	assert.Contains(t, v.TokenFacts, Fact{"Time left", "2 h 00 min"})
 	assert.Contains(t, v.TokenFacts, Fact{"Source", "pasted, confirmed by Epic"})
 	var usable []string
 	for _, o := range v.Options {
@@ -895,6 +895,9 @@ func TestATokenTakenWhileRestoringWins(t *testing.T) {
 
 func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 	answers := []error{nil, &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023}}
+	for range maxHistory {
+		answers = append(answers, nil)
+	}
 	var mu sync.Mutex
 	e := &fakeEpic{kill: func(context.Context) error {
 		mu.Lock()
@@ -920,6 +923,12 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyHistory], "missing_permission") }, time.Second, time.Millisecond)
 	assert.NotContains(t, store.all()[keyHistory], token)
 	assert.Len(t, openWith(t, e, &fakeBrowser{}, store, &clock{now: start}).screen.last().History, 2, "kept for the next popup")
+
+	for range maxHistory {
+		p.Kill(Form{KillType: "OTHERS"})
+		p.screen.waitUntil(t, "an outcome", func(v View) bool { return v.Outcome != OutcomePending })
+	}
+	assert.Len(t, p.screen.last().History, maxHistory, "a short history")
 
 	p.ClearHistory()
 
@@ -967,6 +976,23 @@ func TestGrantAccessAgain(t *testing.T) {
 	p.Kill(Form{KillType: "OTHERS"})
 	p.screen.waitFor(t, OutcomeSuccess)
 	assert.Len(t, e.sent("kill"), 2, "the stopped attempt and the one that went through")
+}
+
+func TestTimeLeft(t *testing.T) {
+	for _, tc := range []struct {
+		left time.Duration
+		want string
+	}{
+		{8 * time.Hour, "8 h 00 min"},
+		{90 * time.Minute, "1 h 30 min"},
+		{61*time.Minute + time.Second, "1 h 02 min"},
+		{59 * time.Minute, "59 min"},
+		{time.Second, "1 min"},
+		{0, "expired"},
+		{-time.Hour, "expired"},
+	} {
+		assert.Equal(t, tc.want, timeLeft(tc.left), tc.left.String())
+	}
 }
 
 func TestSentence(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -84,12 +85,7 @@ func (h *heldToken) facts(now time.Time) []Fact {
 	add("Service", pick(service, t.ClientService))
 	add("Signed in with", pick(method, t.AuthMethod))
 	if !expires.IsZero() {
-		left := expires.Sub(now)
-		if left > 0 {
-			add("Time left", explain.FormatDuration(left.Truncate(time.Minute)+time.Minute))
-		} else {
-			add("Time left", "expired")
-		}
+		add("Time left", timeLeft(expires.Sub(now)))
 	}
 	source := "pasted"
 	if h.fromSignIn {
@@ -102,6 +98,23 @@ func (h *heldToken) facts(now time.Time) []Fact {
 	}
 	add("Source", source)
 	return facts
+}
+
+// timeLeft says how long a token still lasts, to the minute, rounded up so
+// that a token that still works never shows 0.
+func timeLeft(d time.Duration) string {
+	if d <= 0 {
+		return "expired"
+	}
+	minutes := int((d + time.Minute - 1) / time.Minute)
+	if minutes < 60 {
+		return strconv.Itoa(minutes) + " min"
+	}
+	m := strconv.Itoa(minutes % 60)
+	if len(m) == 1 {
+		m = "0" + m
+	}
+	return strconv.Itoa(minutes/60) + " h " + m + " min"
 }
 
 // Restore brings back what an earlier popup of this browser session kept:
