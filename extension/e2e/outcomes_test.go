@@ -74,6 +74,20 @@ var outcomeCases = []popupCase{
 		assertNotShown(t, p, token)
 		return p
 	}},
+	{"an answer the popup does not know", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		s.FaultNext(fakeepic.EpicError(409, "errors.com.epicgames.account.something_new", 18999, "Something new happened"))
+		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
+		assert.Equal(t, popuppage.Error, res.Outcome)
+		assert.Equal(t, "Unexpected answer from Epic (HTTP 409). [HTTP 409, errors.com.epicgames.account.something_new (18999)]", res.Text)
+		advice := text(t, p, "advice")
+		assert.Contains(t, advice, "Epic's error code: errors.com.epicgames.account.something_new (18999).")
+		assert.Contains(t, advice, "Something new happened", "Epic's own message, without guessing")
+		assert.True(t, visible(t, p, "token-box"), "an unknown answer does not drop the token")
+		assert.True(t, s.Alive(victim))
+		return p
+	}},
 	{"18051 unknown session", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, _ := player(s, everyKill)
 		hold(t, p, token)
