@@ -167,8 +167,16 @@ var tokenCases = []popupCase{
 		hold(t, p, token)
 		refresh := fakeepic.EG1(fakeepic.EG1Claims{AccountID: playerAccount, DisplayName: "TestPlayer",
 			ClientID: fortniteClient, ClientService: "fortnite", Refresh: true})
+		expiredAt := time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+		expired := fakeepic.EG1(fakeepic.EG1Claims{AccountID: playerAccount, ClientID: fortniteClient,
+			IssuedAt: expiredAt.Add(-8 * time.Hour), ExpiresAt: expiredAt})
+		brokenClaim := fakeepic.EG1(fakeepic.EG1Claims{AccountID: playerAccount, ClientID: fortniteClient, RawP: "eNqbroken"})
 		for _, bad := range []struct{ name, paste, want string }{
 			{"refresh token", refresh, "This is a refresh token, not an access token: paste the access_token value instead."},
+			{"expired token", expired, "The access token expired on 1 Nov 2026 at 12:00 UTC: sign in again and paste the new access token."},
+			{"damaged eg1 token", "eg1~not-a-jwt", "The eg1 token is damaged: it must be eg1~ followed by three base64url parts joined by dots, so copy it again in one piece."},
+			{"permission claim that does not decompress", brokenClaim,
+				"The eg1 token's permission list (its p claim) cannot be read, so it is not a token Epic issued as it stands."},
 			{"JSON without access_token", `{"token_type":"bearer","expires_in":7200,"account_id":"` + playerAccount + `"}`,
 				"The pasted JSON has no access_token: paste the answer of Epic's token endpoint, or only its access_token value."},
 		} {

@@ -328,7 +328,9 @@ func TestKillReportsATransportFailureApartFromEpicsAnswers(t *testing.T) {
 	assert.NotContains(t, err.Error(), testToken)
 }
 
-func TestKillStopsAtTheContextDeadline(t *testing.T) {
+// stalledEpic is a server that never answers until the client gives up.
+func stalledEpic(t *testing.T) string {
+	t.Helper()
 	release := make(chan struct{})
 	var fake fakeEpic
 	srv := fake.serve(t, func(w http.ResponseWriter, r *http.Request) {
@@ -337,11 +339,16 @@ func TestKillStopsAtTheContextDeadline(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	})
-	defer close(release)
+	t.Cleanup(func() { close(release) })
+	return srv.URL
+}
+
+func TestKillStopsAtTheContextDeadline(t *testing.T) {
+	url := stalledEpic(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 
-	err := (&Client{Doer: noRedirectClient(), BaseURL: srv.URL}).Kill(ctx, testToken, "OTHERS")
+	err := (&Client{Doer: noRedirectClient(), BaseURL: url}).Kill(ctx, testToken, "OTHERS")
 
 	var transport *TransportError
 	require.ErrorAs(t, err, &transport)

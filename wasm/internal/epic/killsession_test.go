@@ -157,19 +157,11 @@ func (w *wrapped) Error() string { return w.text }
 func (w *wrapped) Unwrap() error { return w.err }
 
 func TestKillSessionStopsAtTheContextDeadline(t *testing.T) {
-	release := make(chan struct{})
-	var fake fakeEpic
-	srv := fake.serve(t, func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-release:
-		case <-r.Context().Done():
-		}
-	})
-	defer close(release)
+	url := stalledEpic(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
 
-	err := (&Client{Doer: noRedirectClient(), BaseURL: srv.URL}).KillSession(ctx, testToken)
+	err := (&Client{Doer: noRedirectClient(), BaseURL: url}).KillSession(ctx, testToken)
 
 	var transport *TransportError
 	require.ErrorAs(t, err, &transport)
