@@ -3,6 +3,7 @@
 package fakeepic_test
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -134,6 +135,27 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.now = c.now.Add(d)
+}
+
+// serveTLS serves h as the browser tests do, until the test ends, and
+// returns the server and a client that speaks HTTP/2 to it.
+func serveTLS(t *testing.T, h http.Handler) (*fakeepic.TLSServer, *http.Client) {
+	t.Helper()
+	srv, err := fakeepic.ServeTLS(h, "127.0.0.1:0")
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = srv.Close() })
+	return srv, srv.Client()
+}
+
+// newRequest makes a request bearing token, if any.
+func newRequest(t *testing.T, ctx context.Context, method, url, token string) *http.Request {
+	t.Helper()
+	req, err := http.NewRequestWithContext(ctx, method, url, nil)
+	require.NoError(t, err)
+	if token != "" {
+		req.Header.Set("Authorization", bearer(token))
+	}
+	return req
 }
 
 // killPerms holds DELETE on every account:token resource.

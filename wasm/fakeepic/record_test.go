@@ -94,3 +94,32 @@ func TestRequestBearer(t *testing.T) {
 		assert.Equal(t, tc.want, r.Bearer(), tc.authorization)
 	}
 }
+
+func TestIssuedListsEveryToken(t *testing.T) {
+	s := fakeepic.New()
+	assert.Empty(t, s.Issued(), "none yet")
+	grants := []struct {
+		name  string
+		issue func() string
+	}{
+		{"random", func() string { return s.Issue(fakeepic.Grant{AccountID: accountA}) }},
+		{"fixed", func() string { return s.Issue(fakeepic.Grant{Token: "de000000000000000000000000000001"}) }},
+		{"client-only", func() string { return s.Issue(fakeepic.Grant{ClientID: "c"}) }},
+		{"eg1", func() string { return s.IssueEG1(fakeepic.Grant{AccountID: accountA}) }},
+		{"expired", func() string { return s.Issue(fakeepic.Grant{AccountID: accountA, ExpiresIn: -time.Hour}) }},
+		{"the fixed one again", func() string { return s.Issue(fakeepic.Grant{Token: "de000000000000000000000000000001"}) }},
+	}
+	var want []string
+	for _, g := range grants {
+		want = append(want, g.issue())
+		assert.Equal(t, want, s.Issued(), g.name)
+	}
+	for _, token := range fakeepic.Demo(s) {
+		want = append(want, token.Token)
+	}
+	assert.Equal(t, want, s.Issued(), "the demo's tokens")
+
+	got := s.Issued()
+	got[0] = "changed"
+	assert.Equal(t, want, s.Issued(), "a copy")
+}

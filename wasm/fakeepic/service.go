@@ -91,6 +91,7 @@ type Service struct {
 	mu          sync.Mutex
 	now         func() time.Time
 	sessions    map[string]*session
+	issued      []string
 	requests    []Request
 	nextFaults  []Fault
 	tokenFaults map[string]Fault
@@ -129,7 +130,16 @@ func (s *Service) Issue(g Grant) string {
 		deviceID:  randomHex(16),
 		expiresAt: s.now().Add(g.ExpiresIn),
 	}
+	s.issued = append(s.issued, g.Token)
 	return g.Token
+}
+
+// Issued returns every token Issue has handed out, one per call, in order,
+// so tests can look for any of them where tokens must not appear.
+func (s *Service) Issued() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.issued...)
 }
 
 // Alive reports whether token is a known session that is neither killed nor
