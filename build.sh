@@ -158,7 +158,10 @@ FUZZ_TARGETS=(
 	"./wasm/internal/epic FuzzParseToken"
 	"./wasm/internal/epic FuzzDecodeEG1"
 	"./wasm/internal/epic FuzzDecodePermissionClaim"
+	"./wasm/internal/epic FuzzDecodeAnswer"
+	"./wasm/internal/epic FuzzParseKillType"
 	"./wasm/internal/explain FuzzExplain"
+	"./wasm/internal/explain FuzzExplainAnswer"
 )
 
 fuzz() {

@@ -405,6 +405,11 @@ func TestParseRetryAfter(t *testing.T) {
 		{"soon", 0},
 		{"Fri, 27 Nov 2026 12:01:30 GMT", 90 * time.Second},
 		{"Fri, 27 Nov 2026 11:59:00 GMT", 0},
+		// Past what a Duration holds: the longest wait, never a wrapped one.
+		{"9300000000", time.Duration(maxRetryAfterSeconds) * time.Second},
+		{"18446744074", time.Duration(maxRetryAfterSeconds) * time.Second},
+		{"99999999999999999999999", time.Duration(maxRetryAfterSeconds) * time.Second},
+		{"-99999999999999999999999", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

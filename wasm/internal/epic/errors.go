@@ -2,7 +2,9 @@ package epic
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -111,15 +113,23 @@ func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) 
 	return e
 }
 
-// redact replaces the token wherever Epic's answer quotes it.
+// redact replaces the token wherever Epic's answer quotes it: in any field,
+// since a proxy or a broken server can echo it anywhere, headers included.
 func (e *APIError) redact(token string) {
 	const mask = "[your token]"
-	e.ErrorMessage = strings.ReplaceAll(e.ErrorMessage, token, mask)
-	e.OAuthErrorDescription = strings.ReplaceAll(e.OAuthErrorDescription, token, mask)
+	for _, field := range []*string{
+		&e.ContentType, &e.ErrorCode, &e.ErrorMessage, &e.OriginatingService, &e.Intent,
+		&e.OAuthError, &e.OAuthErrorDescription, &e.CorrelationID,
+	} {
+		*field = strings.ReplaceAll(*field, token, mask)
+	}
 	for i, v := range e.MessageVars {
 		e.MessageVars[i] = strings.ReplaceAll(v, token, mask)
 	}
 }
+
+// maxRetryAfterSeconds is the longest Retry-After a Duration can hold.
+const maxRetryAfterSeconds = math.MaxInt64 / int64(time.Second)
 
 // parseRetryAfter reads Retry-After as seconds or as an HTTP date.
 func parseRetryAfter(v string, now time.Time) time.Duration {
@@ -127,9 +137,13 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 	if v == "" {
 		return 0
 	}
-	if s, err := strconv.Atoi(v); err == nil {
-		if s < 0 {
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		switch {
+		case s < 0:
 			return 0
+		case s > maxRetryAfterSeconds:
+			// More seconds than a Duration holds: wait as long as one can.
+			return time.Duration(maxRetryAfterSeconds) * time.Second
 		}
 		return time.Duration(s) * time.Second
 	}

@@ -69,8 +69,13 @@ func FuzzParseToken(f *testing.F) {
 		if strings.IndexFunc(v, unicode.IsSpace) >= 0 {
 			t.Fatalf("token has space: %q", v)
 		}
-		if len(v) >= 6 && strings.EqualFold(v[:6], "bearer") {
-			t.Fatalf("token starts with bearer: %q", v)
+		if strings.ContainsAny(v, "\"'`") {
+			t.Fatalf("token has quotes: %q", v)
+		}
+		for _, scheme := range []string{"bearer", "authorization"} {
+			if len(v) >= len(scheme) && strings.EqualFold(v[:len(scheme)], scheme) {
+				t.Fatalf("token starts with %s: %q", scheme, v)
+			}
 		}
 		switch {
 		case isHex32(v):

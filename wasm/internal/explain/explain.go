@@ -59,6 +59,7 @@ const (
 	ReasonUnreachable       Reason = "unreachable"
 	ReasonInput             Reason = "input"
 	ReasonUnknown           Reason = "unknown"
+	ReasonOddSuccess        Reason = "odd-success"
 )
 
 // Input is one finished (or refused) kill.
@@ -250,12 +251,18 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		return
 	}
 	switch {
+	case e.StatusCode >= 200 && e.StatusCode <= 299:
+		// Epic ends sessions with 204 and nothing else; another 2xx is
+		// likely done, but cannot be told as done.
+		x.set(ReasonOddSuccess, "Epic accepted the request but answered HTTP "+strconv.Itoa(e.StatusCode)+" instead of 204.",
+			"Sessions were probably signed out, but this is not Epic's usual answer, so check on your other devices. "+
+				"Copy the details below if you ask for help.")
 	case isWebPage(e):
 		x.set(ReasonWebPage, "A web page answered instead of Epic (HTTP "+strconv.Itoa(e.StatusCode)+").",
 			"A proxy, firewall or security check between you and Epic answered, so Epic may not have seen the request. "+
 				"Open epicgames.com in a tab to pass any check, or use another network, then try again.")
 		if e.RetryAfter > 0 {
-			x.wait(e.RetryAfter, in.Now)
+			x.wait(min(e.RetryAfter, maxWait), in.Now)
 		}
 	case e.StatusCode == 429:
 		throttled(in, e, x)

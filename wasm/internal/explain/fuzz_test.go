@@ -1,10 +1,17 @@
 package explain
 
 import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 )
@@ -30,6 +37,7 @@ func FuzzExplain(f *testing.F) {
 		"Sorry we could not find the auth session 'eg1~aaaaaa'", "eg1~aaaaaa", "", "", int64(0), "", "")
 	f.Add(503, uint8(epic.BodyOther), "text/html; charset=UTF-8", "", 0, "", "", "", "", int64(0), "OTHERS", "")
 	f.Add(418, uint8(epic.BodyEpicJSON), "application/json", "errors.com.x<b>", 99, "<script>alert(1)</script>\n\u202eline", "<i>", "9999999999999999999999", "", int64(-5), "ALL", "ALL,<x>")
+	f.Add(400, uint8(epic.BodyEpicJSON), "application/json", "errors.com.x\xff", 1, "bad \xff\xfe\x00\x1b[31m\u200bred", "\x7f", "", "", int64(0), "OTHERS", "")
 	f.Add(0, uint8(9), "", "", -1, "", "", "", "", int64(1<<62), "", "")
 
 	f.Fuzz(func(t *testing.T, status int, body uint8, contentType, code string, numeric int,
@@ -74,6 +82,7 @@ func FuzzExplain(f *testing.F) {
 				t.Errorf("%s has a line break: %q", name, s)
 			}
 		}
+		checkPlain(t, x)
 		hasLT := func(s string) bool { return strings.Contains(s, "<") }
 		if !anyInput(hasLT) {
 			for name, s := range map[string]string{"title": x.Title, "advice": x.Advice, "details": text} {
@@ -98,6 +107,201 @@ func FuzzExplain(f *testing.F) {
 		}
 		if n := strings.Count(text, "\n"); n > 8 {
 			t.Errorf("details have %d lines:\n%s", n, text)
+		}
+	})
+}
+
+// unsafeRune is what must not reach the user: a control or invisible format
+// character, or a line break where one line is meant.
+func unsafeRune(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+}
+
+// checkPlain holds the explanation to plain text for textContent: valid
+// UTF-8 with no control or format characters, and line breaks only between
+// the lines of the details.
+func checkPlain(t *testing.T, x Explanation) {
+	t.Helper()
+	text := x.Details.Text()
+	lines, ok := strings.CutSuffix(text, "\n")
+	if !ok {
+		t.Errorf("details do not end their last line: %q", text)
+	}
+	// The popup also keeps the error code on its own, for the history.
+	d := x.Details
+	parts := map[string]string{"title": x.Title, "advice": x.Advice, "details kill type": d.KillType,
+		"details error code": d.ErrorCode, "details message": d.Message, "details correlation ID": d.CorrelationID}
+	for i, line := range strings.Split(lines, "\n") {
+		if line == "" {
+			t.Errorf("details have an empty line %d: %q", i+1, text)
+		}
+		parts["details line "+strconv.Itoa(i+1)] = line
+	}
+	for name, s := range parts {
+		if !utf8.ValidString(s) {
+			t.Errorf("%s is not valid UTF-8: %q", name, s)
+		}
+		if strings.IndexFunc(s, unsafeRune) >= 0 {
+			t.Errorf("%s has a control, format or line-break character: %q", name, s)
+		}
+	}
+}
+
+// The answer tokens: Epic's default opaque token and an eg1 JWT.
+const (
+	answerHex = "065981d58ba642e7ac6ef7d6c4ed15b2"
+	answerEG1 = "eg1~eyJraWQiOiJrIiwiYWxnIjoiUFMyNTYifQ.eyJhcHAiOiJ3ZXgiLCJzdWIiOiI5NGIxNTY5NTA2YjA0ZjlmODU1N2FmNjExZThjNWU0NyIsImNsaWQiOiIzY2Y3OGNkM2IwMGI0MzlhODc1NWE4NzhiMTYwYzdhZCIsImRuIjoiZG4iLCJhbSI6ImV4Y2hhbmdlX2NvZGUiLCJwIjoiZU5wS1RFN09MODByc1NySnowN05zOG92eVVndENrNHRMczdNenl0Mnl5OXloTWc2NTJTbTVwWFlXdWhVNUJZVVdCVkQ1SzIwckNwc0RRRUJBQUQvL3pmekdIYz0iLCJpYWkiOiI5NGIxNTY5NTA2YjA0ZjlmODU1N2FmNjExZThjNWU0NyIsInQiOiJzIiwiZXhwIjo0MTAyNDQ0ODAwLCJpYXQiOjE2NzIzMTk5NjZ9.c2lnbmF0dXJl"
+	// tokenPlaceholder in a fuzzed body or header becomes the token sent.
+	tokenPlaceholder = "TOKEN"
+)
+
+// tokenPiece finds in s a piece of the token that the fuzzer did not type
+// itself. Cutting Epic's words to length may leave part of a quoted token;
+// any 31 bytes of it hold one of the 16-byte pieces at a multiple of 16.
+func tokenPiece(s, token, typed string) (string, bool) {
+	for i := 0; i+16 <= len(token); i += 16 {
+		if p := token[i : i+16]; strings.Contains(s, p) && !strings.Contains(typed, p) {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// Bounds on what the user reads. Titles never carry Epic's words. Advice
+// carries at most two pieces of them (an error code and a message), each cut
+// by clean to maxShownRunes and an ellipsis, in under 500 runes of our own.
+// The details carry one message cut to maxDetailsRunes and three fields cut
+// to maxShownRunes, in under 300 runes of labels and numbers.
+const (
+	maxTitleRunes   = 100
+	maxAdviceRunes  = 2*(maxShownRunes+1) + 500
+	maxDetailsTotal = maxDetailsRunes + 1 + 3*(maxShownRunes+1) + 300
+)
+
+// repeatedBody serves a body many times over without holding every copy, so
+// that bodies far over epic.MaxBodyBytes cost nothing.
+type repeatedBody struct {
+	data       []byte
+	size, read int
+}
+
+func newRepeatedBody(data []byte, times int) *repeatedBody {
+	block := data
+	if len(data) > 0 {
+		// A short body copies in few large pieces.
+		block = bytes.Repeat(data, min(times, max(1, 4096/len(data))))
+	}
+	return &repeatedBody{data: block, size: len(data) * times}
+}
+
+func (b *repeatedBody) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && b.read < b.size {
+		i := b.read % len(b.data)
+		c := copy(p[n:], b.data[i:min(len(b.data), i+b.size-b.read)])
+		n += c
+		b.read += c
+	}
+	if n == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+func (b *repeatedBody) Close() error { return nil }
+
+// answerDoer hands back one prepared answer.
+type answerDoer struct{ resp *http.Response }
+
+func (d answerDoer) Do(*http.Request) (*http.Response, error) { return d.resp, nil }
+
+// FuzzExplainAnswer explains what the real client makes of any answer, so
+// that the rendering is checked on what decoding can really produce.
+func FuzzExplainAnswer(f *testing.F) {
+	others, err := epic.ParseKillType("OTHERS")
+	if err != nil {
+		f.Fatal(err)
+	}
+	now := time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, status int, contentType, errorName, errorCode, correlationID, retryAfter, location string,
+		body []byte, repeat uint16, useEG1 bool) {
+		token := answerHex
+		if useEG1 {
+			token = answerEG1
+		}
+		header := http.Header{}
+		var raw strings.Builder
+		for name, v := range map[string]string{
+			"Content-Type": contentType, "X-Epic-Error-Name": errorName, "X-Epic-Error-Code": errorCode,
+			"X-Epic-Correlation-ID": correlationID, "Retry-After": retryAfter, "Location": location,
+		} {
+			if v != "" {
+				v = strings.ReplaceAll(v, tokenPlaceholder, token)
+				header.Set(name, v)
+				raw.WriteString(v + "\n")
+			}
+		}
+		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
+		raw.Write(data)
+		resp := &http.Response{StatusCode: status, Header: header, Body: newRepeatedBody(data, int(repeat)+1)}
+
+		kerr := (&epic.Client{Doer: answerDoer{resp}, BaseURL: "https://account.test"}).Kill(context.Background(), token, "OTHERS")
+		x := Explain(Input{KillType: others, Err: kerr, Now: now, Timeout: 15 * time.Second})
+
+		checkPlain(t, x)
+		text := x.Details.Text()
+		typed := strings.Join([]string{contentType, errorName, errorCode, correlationID, retryAfter, location, string(body)}, "\n")
+		for name, s := range map[string]string{"title": x.Title, "advice": x.Advice, "details": text} {
+			if piece, ok := tokenPiece(s, token, typed); ok {
+				t.Errorf("%s quotes the token (%q): %q", name, piece, s)
+			}
+			if strings.TrimSpace(s) == "" {
+				t.Errorf("%s is empty", name)
+			}
+		}
+		// JSON may spell a bracket as an escape; anything else is markup of
+		// our own making.
+		lower := strings.ToLower(raw.String())
+		for _, m := range []struct{ char, escape string }{{"<", `\u003c`}, {">", `\u003e`}} {
+			if strings.Contains(x.Title+x.Advice+text, m.char) && !strings.Contains(lower, m.char) &&
+				!strings.Contains(lower, m.escape) {
+				t.Errorf("%q appears but no input held it:\n%s\n%s\n%s", m.char, x.Title, x.Advice, text)
+			}
+		}
+		for _, b := range []struct {
+			name  string
+			s     string
+			limit int
+		}{{"title", x.Title, maxTitleRunes}, {"advice", x.Advice, maxAdviceRunes}, {"details", text, maxDetailsTotal}} {
+			if n := utf8.RuneCountInString(b.s); n > b.limit {
+				t.Errorf("%s of %d runes, over %d", b.name, n, b.limit)
+			}
+		}
+		if n := strings.Count(text, "\n"); n > 8 {
+			t.Errorf("details have %d lines", n)
+		}
+		if (x.Outcome == OutcomeSuccess) != (status == http.StatusNoContent) {
+			t.Errorf("HTTP %d explained as %q", status, x.Outcome)
+		}
+		if x.Status != status {
+			t.Errorf("HTTP %d explained as status %d", status, x.Status)
+		}
+		if x.Wait < 0 || x.Wait > maxWait {
+			t.Errorf("wait %v out of range", x.Wait)
+		}
+		if x.Wait > 0 && !x.Until.Equal(now.Add(x.Wait)) {
+			t.Errorf("until %v is not now+%v", x.Until, x.Wait)
+		}
+		// A throttled answer waits as long as Retry-After says, up to maxWait.
+		if n, err := strconv.Atoi(strings.TrimSpace(header.Get("Retry-After"))); err == nil && n > 0 &&
+			x.Reason == ReasonThrottled {
+			want := maxWait
+			if int64(n) < int64(maxWait/time.Second) {
+				want = time.Duration(n) * time.Second
+			}
+			if x.Wait != want {
+				t.Errorf("Retry-After %d s gave a wait of %v, want %v", n, x.Wait, want)
+			}
 		}
 	})
 }

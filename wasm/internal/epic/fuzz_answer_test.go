@@ -1,0 +1,202 @@
+//go:build !js
+
+package epic
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"math"
+	"net/http"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tokenPlaceholder in a fuzzed body or header becomes the token sent, as
+// when Epic quotes it.
+const tokenPlaceholder = "TOKEN"
+
+// repeatedBody serves a body many times over without holding every copy, so
+// that bodies far over MaxBodyBytes cost nothing, and counts what was read.
+type repeatedBody struct {
+	data   []byte
+	size   int
+	read   int
+	closed bool
+}
+
+func newRepeatedBody(data []byte, times int) *repeatedBody {
+	block := data
+	if len(data) > 0 {
+		// A short body copies in few large pieces.
+		block = bytes.Repeat(data, min(times, max(1, 4096/len(data))))
+	}
+	return &repeatedBody{data: block, size: len(data) * times}
+}
+
+func (b *repeatedBody) Read(p []byte) (int, error) {
+	n := 0
+	for n < len(p) && b.read < b.size {
+		i := b.read % len(b.data)
+		c := copy(p[n:], b.data[i:min(len(b.data), i+b.size-b.read)])
+		n += c
+		b.read += c
+	}
+	if n == 0 && len(p) > 0 {
+		return 0, io.EOF
+	}
+	return n, nil
+}
+
+func (b *repeatedBody) Close() error {
+	b.closed = true
+	return nil
+}
+
+// answerDoer hands back one prepared answer and counts the requests.
+type answerDoer struct {
+	resp  *http.Response
+	calls int
+}
+
+func (d *answerDoer) Do(*http.Request) (*http.Response, error) {
+	d.calls++
+	return d.resp, nil
+}
+
+// FuzzDecodeAnswer drives Kill against any answer Epic (or something in
+// between) could give, and checks what the client makes of it.
+func FuzzDecodeAnswer(f *testing.F) {
+	answerEG1 := eg1(nil)
+	f.Fuzz(func(t *testing.T, status int, contentType, errorName, errorCode, correlationID, retryAfter, location string,
+		body []byte, repeat uint16, useEG1 bool) {
+		token := testToken
+		if useEG1 {
+			token = answerEG1
+		}
+		header := http.Header{}
+		for name, v := range map[string]string{
+			"Content-Type": contentType, "X-Epic-Error-Name": errorName, "X-Epic-Error-Code": errorCode,
+			"X-Epic-Correlation-ID": correlationID, "Retry-After": retryAfter, "Location": location,
+		} {
+			if v != "" {
+				header.Set(name, strings.ReplaceAll(v, tokenPlaceholder, token))
+			}
+		}
+		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
+		rb := newRepeatedBody(data, int(repeat)+1)
+		d := &answerDoer{resp: &http.Response{StatusCode: status, Header: header, Body: rb}}
+
+		err := (&Client{Doer: d, BaseURL: "https://account.test"}).Kill(context.Background(), token, "OTHERS")
+
+		if d.calls != 1 {
+			t.Fatalf("%d requests sent, want 1", d.calls)
+		}
+		if !rb.closed {
+			t.Errorf("the body was not closed")
+		}
+		if rb.read > MaxBodyBytes+1 {
+			t.Errorf("read %d bytes of a %d-byte body, over MaxBodyBytes+1", rb.read, rb.size)
+		}
+		if status == http.StatusNoContent {
+			if err != nil {
+				t.Fatalf("204 gave %v", err)
+			}
+			if rb.read != 0 {
+				t.Errorf("read %d bytes of a 204's body", rb.read)
+			}
+			return
+		}
+		if err == nil {
+			t.Fatalf("HTTP %d gave no error", status)
+		}
+		if strings.Contains(err.Error(), token) {
+			t.Errorf("the error quotes the token: %q", err.Error())
+		}
+		var redirect *RedirectError
+		if status == 0 || (status >= 300 && status < 400) {
+			if !errors.As(err, &redirect) || redirect.StatusCode != status {
+				t.Fatalf("HTTP %d gave %T %v, want a RedirectError", status, err, err)
+			}
+			return
+		}
+		var apiErr *APIError
+		if !errors.As(err, &apiErr) || apiErr.StatusCode != status {
+			t.Fatalf("HTTP %d gave %T %v, want an APIError of that status", status, err, err)
+		}
+		checkNoToken(t, apiErr, token)
+		checkBodyKind(t, apiErr, rb, data)
+		checkRetryAfter(t, apiErr.RetryAfter, header.Get("Retry-After"))
+	})
+}
+
+// checkNoToken looks in every string the APIError holds, so that a field
+// added later is covered too.
+func checkNoToken(t *testing.T, e *APIError, token string) {
+	t.Helper()
+	v := reflect.ValueOf(e).Elem()
+	for i := range v.NumField() {
+		name, f := v.Type().Field(i).Name, v.Field(i)
+		switch {
+		case f.Kind() == reflect.String:
+			if strings.Contains(f.String(), token) {
+				t.Errorf("%s quotes the token: %q", name, f.String())
+			}
+		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
+			for j := range f.Len() {
+				if strings.Contains(f.Index(j).String(), token) {
+					t.Errorf("%s[%d] quotes the token: %q", name, j, f.Index(j).String())
+				}
+			}
+		}
+	}
+}
+
+// checkBodyKind holds the kind to what the whole body was, and the reading
+// to everything up to the limit: less would misjudge the kind.
+func checkBodyKind(t *testing.T, e *APIError, rb *repeatedBody, data []byte) {
+	t.Helper()
+	if want := min(rb.size, MaxBodyBytes+1); rb.read != want {
+		t.Errorf("read %d bytes of a %d-byte body, want %d", rb.read, rb.size, want)
+	}
+	tooLarge := rb.size > MaxBodyBytes
+	if (e.Body == BodyTooLarge) != tooLarge {
+		t.Errorf("a %d-byte body decoded as kind %d", rb.size, e.Body)
+	}
+	if blank := len(bytes.TrimSpace(data)) == 0; !tooLarge && blank != (e.Body == BodyEmpty) {
+		t.Errorf("a body that is blank=%v decoded as kind %d", blank, e.Body)
+	}
+	switch e.Body {
+	case BodyEpicJSON:
+		if e.ErrorCode == "" {
+			t.Errorf("Epic's JSON without an errorCode")
+		}
+	case BodyUnreadable:
+		t.Errorf("a body that reads without fault decoded as unreadable")
+	}
+}
+
+// checkRetryAfter wants whole seconds taken as said: a wait too long for a
+// Duration must not wrap around to a short or negative one.
+func checkRetryAfter(t *testing.T, got time.Duration, header string) {
+	t.Helper()
+	if got < 0 {
+		t.Fatalf("RetryAfter %v from %q is negative", got, header)
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(header))
+	if err != nil || n < 0 {
+		return
+	}
+	const longest = math.MaxInt64 / int64(time.Second)
+	if int64(n) <= longest {
+		if got != time.Duration(n)*time.Second {
+			t.Errorf("Retry-After %q gave %v", header, got)
+		}
+	} else if got < time.Duration(longest)*time.Second {
+		t.Errorf("Retry-After %q, too long for a Duration, gave only %v", header, got)
+	}
+}
