@@ -234,6 +234,7 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 	if !c.env.Browser.Online() {
 		err = explain.ErrOffline
 	} else {
+		c.markInFlight(kt)
 		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 		if kt.Name == epic.OwnSession.Name {
 			err = c.env.Epic.KillSession(ctx, h.token.Value)
@@ -294,12 +295,63 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
 		c.save(keyThrottle, x.Until.Format(time.RFC3339Nano))
 		c.tick()
 	}
-	if x.Reason == explain.ReasonOffline || x.Reason == explain.ReasonHostAccess {
+	if x.Reason == explain.ReasonOffline {
 		return // nothing was sent: nothing to remember
 	}
-	c.history = append([]historyEntry{{
+	c.remove(keyInFlight)
+	if x.Reason == explain.ReasonHostAccess {
+		return
+	}
+	c.remember(historyEntry{
 		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: outcome == OutcomeSuccess,
-	}}, c.history...)
+	})
+}
+
+// inFlight is keyInFlight's value: what was sent, and when.
+type inFlight struct {
+	KillType string    `json:"killType"`
+	Time     time.Time `json:"time"`
+}
+
+// markInFlight notes a kill about to leave. The write is queued, not
+// awaited, so the request does not wait for storage.
+func (c *Controller) markInFlight(kt epic.KillType) {
+	b, err := json.Marshal(inFlight{KillType: kt.Name, Time: c.env.Now()})
+	if err != nil {
+		return
+	}
+	c.mu.Lock()
+	c.save(keyInFlight, string(b))
+	c.mu.Unlock()
+}
+
+// unanswered tells about a kill an earlier popup sent and was closed before
+// Epic answered: closing the popup stops the request, but Epic may have
+// acted on it already. Called with c.mu held, from Restore.
+func (c *Controller) unanswered(saved string) {
+	c.remove(keyInFlight)
+	var f inFlight
+	if json.Unmarshal([]byte(saved), &f) != nil {
+		return
+	}
+	what := "this token only"
+	if f.KillType != epic.OwnSession.Name {
+		kt, err := epic.ParseKillType(f.KillType)
+		if err != nil {
+			return
+		}
+		what = kt.Name
+	}
+	c.setResult(OutcomeError,
+		"The popup was closed before Epic answered the kill ("+what+") sent at "+f.Time.Local().Format("15:04:05")+".",
+		"It is not known whether sessions were signed out. Kill again to be sure: signing out sessions that already ended does no harm.")
+	c.remember(historyEntry{Time: f.Time, KillType: f.KillType})
+}
+
+// remember puts an outcome at the top of the history and keeps it.
+// Called with c.mu held.
+func (c *Controller) remember(e historyEntry) {
+	c.history = append([]historyEntry{e}, c.history...)
 	if len(c.history) > maxHistory {
 		c.history = c.history[:maxHistory]
 	}

@@ -1007,3 +1007,56 @@ func TestSentence(t *testing.T) {
 		assert.Equal(t, tt.want, Sentence(tt.in))
 	}
 }
+
+func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	e := &fakeEpic{kill: func(ctx context.Context) error { <-release; return nil }}
+	store := newStore()
+	first := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	first.Kill(Form{Token: token, KillType: "OTHERS"})
+	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
+		"the kill is marked before its answer")
+	assert.NotContains(t, store.all()[keyInFlight], token)
+
+	// The popup closes here: its request and goroutines end with it.
+	second := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(time.Minute)})
+
+	v := second.screen.last()
+	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Equal(t, "The popup was closed before Epic answered the kill (OTHERS) sent at "+start.Local().Format("15:04:05")+".", v.Message)
+	assert.Contains(t, v.Advice, "Kill again to be sure")
+	assert.True(t, v.KillEnabled)
+	require.Len(t, v.History, 1)
+	assert.Contains(t, v.History[0].Text, "OTHERS: no answer")
+	assert.Eventually(t, func() bool { _, ok := store.all()[keyInFlight]; return !ok }, time.Second, time.Millisecond,
+		"told once")
+	third := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(2 * time.Minute)})
+	assert.Equal(t, OutcomeNone, third.screen.last().Outcome)
+}
+
+func TestAnAnsweredKillLeavesNoInFlightMark(t *testing.T) {
+	for name, answer := range map[string]error{
+		"204":         nil,
+		"401":         &epic.APIError{StatusCode: 401, Body: epic.BodyEmpty},
+		"unreachable": &epic.TransportError{Err: errors.New("connection reset")},
+	} {
+		t.Run(name, func(t *testing.T) {
+			e := &fakeEpic{kill: func(context.Context) error { return answer }}
+			store := newStore()
+			p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+			p.Kill(Form{Token: token, KillType: "OTHERS"})
+			p.screen.waitUntil(t, "an outcome", func(v View) bool { return v.Outcome != OutcomePending && v.Outcome != OutcomeNone })
+			require.Eventually(t, func() bool { return store.all()[keyHistory] != "" }, time.Second, time.Millisecond)
+			assert.NotContains(t, store.all(), keyInFlight)
+		})
+	}
+}
+
+func TestAnInFlightMarkNamingNoKillTypeIsIgnored(t *testing.T) {
+	store := newStore()
+	require.NoError(t, store.Set(keyInFlight, `{"killType":"<b>x</b>","time":"2026-11-27T20:00:00Z"}`))
+	p := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
+	assert.Equal(t, OutcomeNone, p.screen.last().Outcome)
+	assert.Empty(t, p.screen.last().History)
+}

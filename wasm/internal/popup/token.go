@@ -18,6 +18,9 @@ const (
 	keyToken    = "token"
 	keyThrottle = "throttledUntil"
 	keyHistory  = "history"
+	// keyInFlight marks a kill sent and not yet answered, so that a popup
+	// opened after one that closed mid-request can say so.
+	keyInFlight = "inFlight"
 )
 
 // Where the browser keeps a signed-in user's token (epic-api.md §4): the
@@ -132,7 +135,7 @@ func (c *Controller) Restore() {
 	c.restoring = done
 	go func() {
 		defer close(done)
-		kept, err := c.env.Store.Load(keyToken, keyThrottle, keyHistory)
+		kept, err := c.env.Store.Load(keyToken, keyThrottle, keyHistory, keyInFlight)
 
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -156,6 +159,9 @@ func (c *Controller) Restore() {
 		}
 		if h := kept[keyHistory]; h != "" && c.history == nil {
 			_ = json.Unmarshal([]byte(h), &c.history)
+		}
+		if f := kept[keyInFlight]; f != "" {
+			c.unanswered(f)
 		}
 		c.show()
 	}()
