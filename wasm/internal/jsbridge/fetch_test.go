@@ -31,7 +31,7 @@ func TestFetchDoerSendsTheKillThroughFetch(t *testing.T) {
 	assert.Equal(t, "DELETE", calls[0].Method)
 	assert.Equal(t, "bearer "+token, calls[0].Header.Get("Authorization"))
 	assert.Equal(t, "manual", calls[0].Redirect, "fetch must not follow a redirect with the token")
-	assert.Empty(t, calls[0].Credentials, "fetch's default keeps cookies away from Epic's host")
+	assert.Equal(t, "omit", calls[0].Credentials, "a cookie of Epic's host would travel with the token")
 	assert.False(t, calls[0].HasBody)
 	assert.Len(t, calls[0].Header, 1, "no header but Authorization: %v", calls[0].Header)
 }
