@@ -12,12 +12,31 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/chromium"
 	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/sink"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 )
 
 type chromiumBrowser struct {
 	b   *chromium.Browser
 	tab *chromium.Page
+	// What checkNoLeaks watches; set by launchWatchedChromium.
+	sink    *sink.Sink
+	console func() []string
+	profile string
+}
+
+func (c *chromiumBrowser) Sink() *sink.Sink { return c.sink }
+
+func (c *chromiumBrowser) Console(t *testing.T) []string { return c.console() }
+
+func (c *chromiumBrowser) ProfileDir() string { return c.profile }
+
+func (c *chromiumBrowser) Visit(t *testing.T, url string) {
+	t.Helper()
+	// The sink answers 404, which Chromium reports as a failed load.
+	if err := c.tab.Navigate(url); err != nil {
+		t.Logf("visiting %s: %v", url, err)
+	}
 }
 
 func (c *chromiumBrowser) Name() string { return "chromium" }
@@ -61,34 +80,54 @@ func launchChromium(t *testing.T, epicAddr, spkiHash string) *chromium.Browser {
 // may hold the profile of an earlier launch.
 func launchChromiumProfile(t *testing.T, epicAddr, spkiHash, profile string) *chromium.Browser {
 	t.Helper()
+	return launchChromiumWith(t, chromium.Options{ProfileDir: profile, MapTo: epicAddr, SPKIHash: spkiHash})
+}
+
+// launchChromiumWith starts Chromium with dist/unpacked loaded, Epic's host
+// mapped to o.MapTo, and its output in the artifacts folder.
+func launchChromiumWith(t *testing.T, o chromium.Options) *chromium.Browser {
+	t.Helper()
 	logFile, err := os.Create(filepath.Join(artifactsDir(t, "chromium"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
 	require.NoError(t, err)
 	t.Cleanup(func() { logFile.Close() })
-	b, err := chromium.Launch(chromium.Options{
-		Extension:  distDir(t),
-		ProfileDir: profile,
-		MapHost:    fakeepic.EpicHost,
-		MapTo:      epicAddr,
-		SPKIHash:   spkiHash,
-		Output:     logFile,
-	})
+	o.Extension, o.MapHost, o.Output = distDir(t), fakeepic.EpicHost, logFile
+	b, err := chromium.Launch(o)
 	require.NoError(t, err)
 	t.Cleanup(b.Close)
 	return b
 }
 
-func TestChromium(t *testing.T) {
-	t.Parallel()
-	sw, srv := startEpic(t)
-	b := launchChromium(t, srv.Addr, srv.SPKIHash)
+// launchWatchedChromium starts Chromium with every host but Epic's mapped to
+// a sink, and one tab whose console is collected.
+func launchWatchedChromium(t *testing.T, srv *fakeepic.TLSServer) *chromiumBrowser {
+	t.Helper()
+	sk := startSink(t)
+	profile := t.TempDir()
+	b := launchChromiumWith(t, chromium.Options{
+		ProfileDir:  profile,
+		MapTo:       srv.Addr,
+		MapOthersTo: sk.Addr,
+		SPKIHash:    srv.SPKIHash + "," + sk.SPKIHash,
+	})
 	tab, err := b.NewTab("about:blank")
 	require.NoError(t, err)
 	require.NoError(t, tab.SetViewport(400, 620))
-	cb := &chromiumBrowser{b: b, tab: tab}
+	console, err := tab.CollectConsole()
+	require.NoError(t, err)
+	return &chromiumBrowser{b: b, tab: tab, sink: sk, console: console, profile: profile}
+}
+
+func TestChromium(t *testing.T) {
+	t.Parallel()
+	sw, srv := startEpic(t)
+	cb := launchWatchedChromium(t, srv)
 	runKillCases(t, cb, sw)
 	t.Run("token", func(t *testing.T) { runTokenCases(t, cb, sw) })
 	t.Run("keyboard", func(t *testing.T) { runKeyboardCases(t, cb, sw) })
 	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, cb, sw) })
+	t.Run("fault", func(t *testing.T) { runFaultCases(t, cb, sw) })
+	t.Run("leak", func(t *testing.T) { runLeakCases(t, cb, sw) })
+	t.Run("no leaks", func(t *testing.T) { checkNoLeaks(t, cb, sw) })
 }
 
 // TestChromiumToolbarPopup opens the popup the way a person does, from the

@@ -16,6 +16,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/firefox"
 	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/sink"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 )
 
@@ -28,7 +29,38 @@ const (
 // firefoxCallTimeout bounds each Marionette command.
 const firefoxCallTimeout = 15 * time.Second
 
-type firefoxBrowser struct{ c *firefox.Client }
+type firefoxBrowser struct {
+	c *firefox.Client
+	// What checkNoLeaks watches; set by launchWatchedFirefox.
+	sink    *sink.Sink
+	logPath string
+	profile string
+}
+
+func (f *firefoxBrowser) Sink() *sink.Sink { return f.sink }
+
+func (f *firefoxBrowser) ProfileDir() string { return f.profile }
+
+// Console is what the browser's console service holds (errors, warnings,
+// failed loads, policy violations) and the console API calls of pages, which
+// the devtools.console.stdout prefs copy to the browser's output.
+func (f *firefoxBrowser) Console(t *testing.T) []string {
+	t.Helper()
+	var service []string
+	require.NoError(t, f.chrome(`return Services.console.getMessageArray().map(m =>
+		m instanceof Ci.nsIScriptError ? m.errorMessage + " " + m.sourceName : m.message);`, &service))
+	out, err := os.ReadFile(f.logPath)
+	require.NoError(t, err)
+	return append(service, strings.Split(string(out), "\n")...)
+}
+
+func (f *firefoxBrowser) Visit(t *testing.T, url string) {
+	t.Helper()
+	p := firefoxPage{f.c}
+	if err := p.call(func(ctx context.Context) error { return f.c.Navigate(ctx, url) }); err != nil {
+		t.Logf("visiting %s: %v", url, err)
+	}
+}
 
 func (f *firefoxBrowser) Name() string { return "firefox" }
 
@@ -193,27 +225,54 @@ func (f firefoxPage) Screenshot() ([]byte, error) {
 	return png, err
 }
 
-// launchFirefox starts Firefox ESR with Epic's host mapped to addr and
-// dist/unpacked installed as a temporary add-on.
-func launchFirefox(t *testing.T, addr string, port int) *firefox.Client {
+// launchWatchedFirefox is launchFirefoxWith every host but Epic's reached
+// through a sink, acting as the proxy, and pages' console calls copied to
+// the browser's output.
+func launchWatchedFirefox(t *testing.T, srv *fakeepic.TLSServer) *firefoxBrowser {
 	t.Helper()
-	logFile, err := os.Create(filepath.Join(artifactsDir(t, "firefox"), unsafeName.ReplaceAllString(t.Name(), "_")+".log"))
+	sk := startSink(t)
+	return launchFirefoxWith(t, srv.Port, sk)
+}
+
+// launchFirefoxWith starts Firefox ESR with Epic's host mapped to the fake's
+// port on loopback and dist/unpacked installed as a temporary add-on; with
+// sk, every other host is reached through it.
+func launchFirefoxWith(t *testing.T, port int, sk *sink.Sink) *firefoxBrowser {
+	t.Helper()
+	logPath := filepath.Join(artifactsDir(t, "firefox"), unsafeName.ReplaceAllString(t.Name(), "_")+".log")
+	logFile, err := os.Create(logPath)
 	require.NoError(t, err)
 	t.Cleanup(func() { logFile.Close() })
 	uuids, err := json.Marshal(map[string]string{addonID: addonUUID})
 	require.NoError(t, err)
+	prefs := map[string]any{
+		"network.dns.localDomains":       fakeepic.EpicHost,
+		"network.socket.forcePort":       fmt.Sprintf("443=%d", port),
+		"network.trr.mode":               5,
+		"extensions.webextensions.uuids": string(uuids),
+	}
+	if sk != nil {
+		for name, v := range map[string]any{
+			"network.proxy.type":              1,
+			"network.proxy.http":              "127.0.0.1",
+			"network.proxy.http_port":         sk.Port,
+			"network.proxy.ssl":               "127.0.0.1",
+			"network.proxy.ssl_port":          sk.Port,
+			"network.proxy.no_proxies_on":     fakeepic.EpicHost,
+			"devtools.console.stdout.content": true,
+			"devtools.console.stdout.chrome":  true,
+		} {
+			prefs[name] = v
+		}
+	}
+	profile := t.TempDir()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
 	b, err := firefox.Launch(ctx, firefox.Options{
-		ProfileDir: t.TempDir(),
+		ProfileDir: profile,
 		Stderr:     logFile,
-		Prefs: map[string]any{
-			"network.dns.localDomains":       fakeepic.EpicHost,
-			"network.socket.forcePort":       fmt.Sprintf("443=%d", port),
-			"network.trr.mode":               5,
-			"extensions.webextensions.uuids": string(uuids),
-		},
+		Prefs:      prefs,
 	})
 	require.NoError(t, err)
 	t.Cleanup(func() { b.Close() })
@@ -221,16 +280,18 @@ func launchFirefox(t *testing.T, addr string, port int) *firefox.Client {
 	require.NoError(t, err)
 	require.Equal(t, addonID, id)
 	require.NoError(t, b.SetWindowSize(ctx, 400, 700))
-	return b.Client
+	return &firefoxBrowser{c: b.Client, sink: sk, logPath: logPath, profile: profile}
 }
 
 func TestFirefox(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
-	c := launchFirefox(t, srv.Addr, srv.Port)
-	fb := &firefoxBrowser{c: c}
+	fb := launchWatchedFirefox(t, srv)
 	runKillCases(t, fb, sw)
 	t.Run("token", func(t *testing.T) { runTokenCases(t, fb, sw) })
 	t.Run("keyboard", func(t *testing.T) { runKeyboardCases(t, fb, sw) })
 	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, fb, sw) })
+	t.Run("fault", func(t *testing.T) { runFaultCases(t, fb, sw) })
+	t.Run("leak", func(t *testing.T) { runLeakCases(t, fb, sw) })
+	t.Run("no leaks", func(t *testing.T) { checkNoLeaks(t, fb, sw) })
 }

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -11,12 +12,14 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/sink"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 )
 
@@ -110,6 +113,8 @@ type epicSwitch struct {
 	mu       sync.Mutex
 	service  *fakeepic.Service
 	answered []answered
+	// all is every service this switch has served, for the tokens they issued.
+	all []*fakeepic.Service
 }
 
 // answered is one request the current service finished handling.
@@ -118,8 +123,11 @@ type answered struct {
 	// CorrelationID is the X-Epic-Correlation-ID the answer carried.
 	CorrelationID string
 	// Took is how long the handler ran: a request the browser aborted ends
-	// early.
+	// early, unless a fault holds it.
 	Took time.Duration
+	// ClientGone is when the browser gave up on the request, counted from
+	// its start; 0 when it waited for the answer.
+	ClientGone time.Duration
 }
 
 func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -127,9 +135,13 @@ func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := e.service
 	e.mu.Unlock()
 	start := time.Now()
+	var gone atomic.Int64
+	stop := context.AfterFunc(r.Context(), func() { gone.Store(int64(time.Since(start))) })
 	// Deferred, so that a dropped connection (which panics) is noted too.
 	defer func() {
-		a := answered{Method: r.Method, Path: r.URL.Path, CorrelationID: w.Header().Get("X-Epic-Correlation-ID"), Took: time.Since(start)}
+		stop()
+		a := answered{Method: r.Method, Path: r.URL.Path, CorrelationID: w.Header().Get("X-Epic-Correlation-ID"),
+			Took: time.Since(start), ClientGone: time.Duration(gone.Load())}
 		e.mu.Lock()
 		if e.service == s {
 			e.answered = append(e.answered, a)
@@ -145,8 +157,20 @@ func (e *epicSwitch) fresh() *fakeepic.Service {
 	e.mu.Lock()
 	e.service = s
 	e.answered = nil
+	e.all = append(e.all, s)
 	e.mu.Unlock()
 	return s
+}
+
+// issued is every token any of the switch's services issued.
+func (e *epicSwitch) issued() []string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	var tokens []string
+	for _, s := range e.all {
+		tokens = append(tokens, s.Issued()...)
+	}
+	return tokens
 }
 
 // answers returns what the current service has answered so far.
@@ -164,6 +188,15 @@ func startEpic(t *testing.T) (*epicSwitch, *fakeepic.TLSServer) {
 	require.NoError(t, err)
 	t.Cleanup(func() { srv.Close() })
 	return sw, srv
+}
+
+// startSink serves a sink for every host but Epic's until the test ends.
+func startSink(t *testing.T) *sink.Sink {
+	t.Helper()
+	sk, err := sink.Start()
+	require.NoError(t, err)
+	t.Cleanup(func() { sk.Close() })
+	return sk
 }
 
 func waitReady(t *testing.T, p popuppage.Page) {

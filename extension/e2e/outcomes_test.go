@@ -273,40 +273,6 @@ var outcomeCases = []popupCase{
 		assert.False(t, s.Alive(victim))
 		return p
 	}},
-	{"timeout", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
-		token, victim := player(s, everyKill)
-		hold(t, p, token)
-		s.FaultNext(fakeepic.Slow(20 * time.Second))
-		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
-		start := time.Now()
-		require.NoError(t, p.Click("#kill"))
-		r, err := popuppage.Read(p)
-		require.NoError(t, err)
-		assert.Equal(t, "pending", r.Outcome, "no pending state: %s", r)
-		assert.True(t, killButton(t, p).Disabled, "Kill sessions is enabled while a kill runs")
-
-		res, err := popuppage.WaitOutcome(p, 25*time.Second)
-		require.NoError(t, err)
-		took := time.Since(start)
-		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Equal(t, "Epic did not answer within 15 s.", res.Text)
-		assert.True(t, took > 14*time.Second && took < 19*time.Second, "the popup gave up after %s", took)
-		// The request was aborted, so the fake stopped waiting long before 20 s.
-		var aborted *answered
-		require.Eventually(t, func() bool {
-			for _, a := range sw.answers() {
-				if a.Method == "DELETE" {
-					aborted = &a
-					return true
-				}
-			}
-			return false
-		}, 3*time.Second, 50*time.Millisecond, "the fake is still answering the kill: it was not aborted")
-		assert.Less(t, aborted.Took, 18*time.Second)
-		assert.Len(t, kills(s.Requests()), 1)
-		assert.True(t, s.Alive(victim))
-		return p
-	}},
 }
 
 // hostAccessCase withdraws and grants again the extension's access to Epic.

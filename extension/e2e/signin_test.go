@@ -60,7 +60,7 @@ func TestChromiumSignIn(t *testing.T) {
 func TestFirefoxSignIn(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
-	fb := &firefoxBrowser{c: launchFirefox(t, srv.Addr, srv.Port)}
+	fb := launchFirefoxWith(t, srv.Port, nil)
 	runSignInCases(t, fb, sw, fb)
 }
 
@@ -161,6 +161,28 @@ func runSignInCases(t *testing.T, b browser, sw *epicSwitch, prompter permission
 			return p
 		}},
 	)
+	// The cookies permission is granted by now, so a cookie can be put on
+	// Epic's account host, where a request made with credentials would
+	// carry it.
+	cases = append(cases, popupCase{"no cookie goes to Epic's account host", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		accountURL := "https://" + fakeepic.EpicHost + "/"
+		var ok bool
+		require.NoError(t, await(p, fmt.Sprintf(`(globalThis.browser ?? globalThis.chrome).cookies.set(
+			{url: %q, name: "EPIC_SESSION_AP", value: "cookie-marker", secure: true, sameSite: "no_restriction", expirationDate: %d}).then(c => !!c)`,
+			accountURL, time.Now().Add(time.Hour).Unix()), &ok))
+		require.True(t, ok, "the cookie was not set")
+		t.Cleanup(func() { removeCookie(t, p, accountURL, "EPIC_SESSION_AP") })
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
+		assert.False(t, s.Alive(victim))
+		reqs := s.Requests()
+		require.Len(t, reqs, 2, "verify and the kill")
+		for _, r := range reqs {
+			assert.Empty(t, r.Header.Values("Cookie"), "%s %s carried a cookie", r.Method, r.Path)
+		}
+		return p
+	}})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := sw.fresh()

@@ -24,6 +24,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/extensions"
 	"github.com/chromedp/cdproto/input"
+	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -54,8 +55,12 @@ type Options struct {
 	// MapHost, when set, resolves to MapTo ("127.0.0.1:PORT") instead of
 	// its real address: Epic's account host, aimed at a local fake.
 	MapHost, MapTo string
-	// SPKIHash is the base64 SHA-256 of the only certificate key to accept
-	// without a trusted chain: the local fake's.
+	// MapOthersTo, when set, is where every other hostname resolves: a
+	// sink that records what the browser sends anywhere else.
+	MapOthersTo string
+	// SPKIHash is the base64 SHA-256 of the certificate key to accept
+	// without a trusted chain (the local fake's), or a comma-separated list
+	// of them (the fake's and the sink's).
 	SPKIHash string
 	// Headed opens a visible window; the default is headless.
 	Headed bool
@@ -123,8 +128,16 @@ func Launch(o Options) (*Browser, error) {
 	if !o.Headed {
 		opts = append(opts, chromedp.Headless)
 	}
+	var rules []string
 	if o.MapHost != "" {
-		opts = append(opts, chromedp.Flag("host-resolver-rules", "MAP "+o.MapHost+" "+o.MapTo))
+		rules = append(rules, "MAP "+o.MapHost+" "+o.MapTo)
+	}
+	if o.MapOthersTo != "" {
+		// The first matching rule wins, so Epic's host keeps its own.
+		rules = append(rules, "MAP * "+o.MapOthersTo)
+	}
+	if len(rules) > 0 {
+		opts = append(opts, chromedp.Flag("host-resolver-rules", strings.Join(rules, ", ")))
 	}
 	if o.SPKIHash != "" {
 		opts = append(opts, chromedp.Flag("ignore-certificate-errors-spki-list", o.SPKIHash))
@@ -290,6 +303,64 @@ func (p *Page) AddScriptOnNewDocument(source string) error {
 		_, err := page.AddScriptToEvaluateOnNewDocument(source).Do(ctx)
 		return err
 	}))
+}
+
+// CollectConsole records, from now on, everything the page's documents
+// write to the console, the exceptions they throw and the browser's own log
+// entries about them (failed loads, policy violations), with their URLs, as
+// DevTools shows them. messages returns what was recorded so far.
+func (p *Page) CollectConsole() (messages func() []string, err error) {
+	var (
+		mu    sync.Mutex
+		lines []string
+	)
+	chromedp.ListenTarget(p.ctx, func(ev any) {
+		var line string
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			parts := make([]string, 0, len(ev.Args))
+			for _, a := range ev.Args {
+				parts = append(parts, remoteObjectText(a))
+			}
+			line = "console." + string(ev.Type) + ": " + strings.Join(parts, " ")
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			line = "exception: " + d.Text + " " + d.URL
+			if d.Exception != nil {
+				line += " " + remoteObjectText(d.Exception)
+			}
+		case *cdplog.EventEntryAdded:
+			line = "log." + string(ev.Entry.Level) + ": " + ev.Entry.Text + " " + ev.Entry.URL
+		default:
+			return
+		}
+		mu.Lock()
+		lines = append(lines, line)
+		mu.Unlock()
+	})
+	err = p.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		if err := runtime.Enable().Do(ctx); err != nil {
+			return err
+		}
+		return cdplog.Enable().Do(ctx)
+	}))
+	return func() []string {
+		mu.Lock()
+		defer mu.Unlock()
+		return slices.Clone(lines)
+	}, err
+}
+
+// remoteObjectText is a console argument as text: its value, description
+// and, for an object, the values DevTools previews.
+func remoteObjectText(o *runtime.RemoteObject) string {
+	parts := []string{string(o.Value), string(o.UnserializableValue), o.Description}
+	if o.Preview != nil {
+		for _, prop := range o.Preview.Properties {
+			parts = append(parts, prop.Name+"="+prop.Value)
+		}
+	}
+	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " ")
 }
 
 // BringToFront makes the page the visible tab: a tab in the background does
