@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io"
 	"math"
 	"net/http"
 	"reflect"
@@ -14,59 +13,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic/epictest"
 )
 
 // tokenPlaceholder in a fuzzed body or header becomes the token sent, as
 // when Epic quotes it.
 const tokenPlaceholder = "TOKEN"
-
-// repeatedBody serves a body many times over without holding every copy, so
-// that bodies far over MaxBodyBytes cost nothing, and counts what was read.
-type repeatedBody struct {
-	data   []byte
-	size   int
-	read   int
-	closed bool
-}
-
-func newRepeatedBody(data []byte, times int) *repeatedBody {
-	block := data
-	if len(data) > 0 {
-		// A short body copies in few large pieces.
-		block = bytes.Repeat(data, min(times, max(1, 4096/len(data))))
-	}
-	return &repeatedBody{data: block, size: len(data) * times}
-}
-
-func (b *repeatedBody) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) && b.read < b.size {
-		i := b.read % len(b.data)
-		c := copy(p[n:], b.data[i:min(len(b.data), i+b.size-b.read)])
-		n += c
-		b.read += c
-	}
-	if n == 0 && len(p) > 0 {
-		return 0, io.EOF
-	}
-	return n, nil
-}
-
-func (b *repeatedBody) Close() error {
-	b.closed = true
-	return nil
-}
-
-// answerDoer hands back one prepared answer and counts the requests.
-type answerDoer struct {
-	resp  *http.Response
-	calls int
-}
-
-func (d *answerDoer) Do(*http.Request) (*http.Response, error) {
-	d.calls++
-	return d.resp, nil
-}
 
 // FuzzDecodeAnswer drives Kill against any answer Epic (or something in
 // between) could give, and checks what the client makes of it.
@@ -88,26 +41,26 @@ func FuzzDecodeAnswer(f *testing.F) {
 			}
 		}
 		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
-		rb := newRepeatedBody(data, int(repeat)+1)
-		d := &answerDoer{resp: &http.Response{StatusCode: status, Header: header, Body: rb}}
+		rb := epictest.NewRepeatedBody(data, int(repeat)+1)
+		d := &epictest.Doer{Answer: &http.Response{StatusCode: status, Header: header, Body: rb}}
 
 		err := (&Client{Doer: d, BaseURL: "https://account.test"}).Kill(context.Background(), token, "OTHERS")
 
-		if d.calls != 1 {
-			t.Fatalf("%d requests sent, want 1", d.calls)
+		if d.Calls != 1 {
+			t.Fatalf("%d requests sent, want 1", d.Calls)
 		}
-		if !rb.closed {
+		if !rb.Closed {
 			t.Errorf("the body was not closed")
 		}
-		if rb.read > MaxBodyBytes+1 {
-			t.Errorf("read %d bytes of a %d-byte body, over MaxBodyBytes+1", rb.read, rb.size)
+		if rb.BytesRead > MaxBodyBytes+1 {
+			t.Errorf("read %d bytes of a %d-byte body, over MaxBodyBytes+1", rb.BytesRead, rb.Size)
 		}
 		if status == http.StatusNoContent {
 			if err != nil {
 				t.Fatalf("204 gave %v", err)
 			}
-			if rb.read != 0 {
-				t.Errorf("read %d bytes of a 204's body", rb.read)
+			if rb.BytesRead != 0 {
+				t.Errorf("read %d bytes of a 204's body", rb.BytesRead)
 			}
 			return
 		}
@@ -158,14 +111,14 @@ func checkNoToken(t *testing.T, e *APIError, token string) {
 
 // checkBodyKind holds the kind to what the whole body was, and the reading
 // to everything up to the limit: less would misjudge the kind.
-func checkBodyKind(t *testing.T, e *APIError, rb *repeatedBody, data []byte) {
+func checkBodyKind(t *testing.T, e *APIError, rb *epictest.RepeatedBody, data []byte) {
 	t.Helper()
-	if want := min(rb.size, MaxBodyBytes+1); rb.read != want {
-		t.Errorf("read %d bytes of a %d-byte body, want %d", rb.read, rb.size, want)
+	if want := min(rb.Size, MaxBodyBytes+1); rb.BytesRead != want {
+		t.Errorf("read %d bytes of a %d-byte body, want %d", rb.BytesRead, rb.Size, want)
 	}
-	tooLarge := rb.size > MaxBodyBytes
+	tooLarge := rb.Size > MaxBodyBytes
 	if (e.Body == BodyTooLarge) != tooLarge {
-		t.Errorf("a %d-byte body decoded as kind %d", rb.size, e.Body)
+		t.Errorf("a %d-byte body decoded as kind %d", rb.Size, e.Body)
 	}
 	if blank := len(bytes.TrimSpace(data)) == 0; !tooLarge && blank != (e.Body == BodyEmpty) {
 		t.Errorf("a body that is blank=%v decoded as kind %d", blank, e.Body)

@@ -3,7 +3,6 @@ package explain
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic/epictest"
 )
 
 // tokenLike matches what could be an Epic token: the 32-hex session id or an
@@ -178,43 +178,6 @@ const (
 	maxDetailsTotal = maxDetailsRunes + 1 + 3*(maxShownRunes+1) + 300
 )
 
-// repeatedBody serves a body many times over without holding every copy, so
-// that bodies far over epic.MaxBodyBytes cost nothing.
-type repeatedBody struct {
-	data       []byte
-	size, read int
-}
-
-func newRepeatedBody(data []byte, times int) *repeatedBody {
-	block := data
-	if len(data) > 0 {
-		// A short body copies in few large pieces.
-		block = bytes.Repeat(data, min(times, max(1, 4096/len(data))))
-	}
-	return &repeatedBody{data: block, size: len(data) * times}
-}
-
-func (b *repeatedBody) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) && b.read < b.size {
-		i := b.read % len(b.data)
-		c := copy(p[n:], b.data[i:min(len(b.data), i+b.size-b.read)])
-		n += c
-		b.read += c
-	}
-	if n == 0 && len(p) > 0 {
-		return 0, io.EOF
-	}
-	return n, nil
-}
-
-func (b *repeatedBody) Close() error { return nil }
-
-// answerDoer hands back one prepared answer.
-type answerDoer struct{ resp *http.Response }
-
-func (d answerDoer) Do(*http.Request) (*http.Response, error) { return d.resp, nil }
-
 // FuzzExplainAnswer explains what the real client makes of any answer, so
 // that the rendering is checked on what decoding can really produce.
 func FuzzExplainAnswer(f *testing.F) {
@@ -243,9 +206,9 @@ func FuzzExplainAnswer(f *testing.F) {
 		}
 		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
 		raw.Write(data)
-		resp := &http.Response{StatusCode: status, Header: header, Body: newRepeatedBody(data, int(repeat)+1)}
+		resp := &http.Response{StatusCode: status, Header: header, Body: epictest.NewRepeatedBody(data, int(repeat)+1)}
 
-		kerr := (&epic.Client{Doer: answerDoer{resp}, BaseURL: "https://account.test"}).Kill(context.Background(), token, "OTHERS")
+		kerr := (&epic.Client{Doer: &epictest.Doer{Answer: resp}, BaseURL: "https://account.test"}).Kill(context.Background(), token, "OTHERS")
 		x := Explain(Input{KillType: others, Err: kerr, Now: now, Timeout: 15 * time.Second})
 
 		checkPlain(t, x)
