@@ -225,7 +225,7 @@ func (f firefoxPage) Screenshot() ([]byte, error) {
 	return png, err
 }
 
-// launchWatchedFirefox is launchFirefoxWith every host but Epic's reached
+// launchWatchedFirefox starts Firefox with every host but Epic's reached
 // through a sink, acting as the proxy, and pages' console calls copied to
 // the browser's output.
 func launchWatchedFirefox(t *testing.T, srv *fakeepic.TLSServer) *firefoxBrowser {
