@@ -1060,3 +1060,25 @@ func TestAnInFlightMarkNamingNoKillTypeIsIgnored(t *testing.T) {
 	assert.Equal(t, OutcomeNone, p.screen.last().Outcome)
 	assert.Empty(t, p.screen.last().History)
 }
+
+func TestATokenThatExpiredSinceIsForgottenOnReopening(t *testing.T) {
+	hold := make(chan struct{})
+	defer close(hold)
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) { <-hold; return nil, errors.New("never") }}
+	store := newStore()
+	eg1 := fakeepic.EG1(fakeepic.EG1Claims{
+		AccountID: "acc0123456789", DisplayName: "Pasted Player", ClientID: "ec684b8c687f479fadea3cb2ad83f5c6",
+		IssuedAt: start.Add(-time.Hour), ExpiresAt: start.Add(30 * time.Minute),
+	})
+	first := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	first.TakeToken(eg1)
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyToken], eg1) }, time.Second, time.Millisecond)
+
+	later := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(31 * time.Minute)})
+
+	v := later.screen.last()
+	assert.False(t, v.TokenHeld, "an expired token is held")
+	assert.Equal(t, "The token kept earlier has expired and was forgotten.", v.TokenStatus)
+	assert.Eventually(t, func() bool { _, ok := store.all()[keyToken]; return !ok }, time.Second, time.Millisecond,
+		"the expired token is still kept")
+}
