@@ -7,10 +7,13 @@
 // Everything shown goes through textContent, never innerHTML, because Epic's
 // answers and the token's claims are untrusted text.
 //
-// dom/v2 runs listeners synchronously inside the JS event; the controller's
-// methods return at once and do their waiting in goroutines, so no listener
-// ever blocks the page. That also keeps the browser's user gesture alive for
-// the controller's permission and clipboard requests.
+// Listeners run synchronously inside the JS event; the controller's methods
+// return at once and do their waiting in goroutines, so no listener ever
+// blocks the page. That also keeps the browser's user gesture alive for the
+// controller's permission and clipboard requests.
+//
+// Elements and events are wrapped by hand (elements.go), not by dom/v2's
+// wrappers, which look up dozens of constructors per element or event.
 package ui
 
 import (
@@ -68,7 +71,7 @@ type Popup struct {
 }
 
 type listener struct {
-	target dom.Node
+	target js.Value
 	event  string
 	fn     js.Func
 }
@@ -77,18 +80,35 @@ type listener struct {
 // on the wrong kind of element.
 func find(doc dom.Document) (*Popup, error) {
 	var missing []string
-	el := func(id string) dom.Element { return byID[dom.Element](doc, id, &missing) }
-	button := func(id string) *dom.HTMLButtonElement { return byID[*dom.HTMLButtonElement](doc, id, &missing) }
+	byID := func(id, tag string) *dom.BasicHTMLElement {
+		el := elementByID(doc, id, tag)
+		if el == nil {
+			missing = append(missing, "#"+id)
+		}
+		return el
+	}
+	el := func(id string) dom.Element {
+		if el := byID(id, ""); el != nil {
+			return el
+		}
+		return nil
+	}
+	button := func(id string) *dom.HTMLButtonElement {
+		if el := byID(id, "BUTTON"); el != nil {
+			return &dom.HTMLButtonElement{BasicHTMLElement: el}
+		}
+		return nil
+	}
 	p := &Popup{
 		doc:         doc,
-		token:       byID[*dom.HTMLInputElement](doc, "token", &missing),
+		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", "INPUT")},
 		useSignIn:   button("use-signin"),
 		forget:      button("forget"),
 		tokenStatus: el("token-status"),
 		signInLink:  el("signin-link-box"),
 		tokenBox:    el("token-box"),
 		tokenFacts:  el("token-facts"),
-		killType:    byID[*dom.HTMLSelectElement](doc, "kill-type", &missing),
+		killType:    &dom.HTMLSelectElement{BasicHTMLElement: byID("kill-type", "SELECT")},
 		description: el("kill-type-description"),
 		permission:  el("kill-type-permission"),
 		kill:        button("kill"),
@@ -112,14 +132,6 @@ func find(doc dom.Document) (*Popup, error) {
 		return nil, fmt.Errorf("popup.html lacks %s", strings.Join(missing, ", "))
 	}
 	return p, nil
-}
-
-func byID[T dom.Element](doc dom.Document, id string, missing *[]string) T {
-	el, ok := doc.GetElementByID(id).(T)
-	if !ok {
-		*missing = append(*missing, "#"+id)
-	}
-	return el
 }
 
 // Start makes the popup in doc usable: it finds the controls, lists the kill
@@ -147,7 +159,7 @@ func (p *Popup) fillKillTypes(types []epic.KillType) {
 	}
 	p.killType.SetTextContent("")
 	for _, kt := range types {
-		opt := p.doc.CreateElement("option").(*dom.HTMLOptionElement)
+		opt := &dom.HTMLOptionElement{BasicHTMLElement: createElement(p.doc, "option")}
 		opt.SetValue(kt.Name)
 		opt.SetTextContent(kt.Name)
 		p.killType.AppendChild(opt)
@@ -155,7 +167,7 @@ func (p *Popup) fillKillTypes(types []epic.KillType) {
 }
 
 func (p *Popup) listsKillTypes(types []epic.KillType) bool {
-	options := p.killType.Options()
+	options := selectOptions(p.killType)
 	if len(options) != len(types) {
 		return false
 	}
@@ -169,34 +181,34 @@ func (p *Popup) listsKillTypes(types []epic.KillType) bool {
 
 // bind sends the user's actions to c.
 func (p *Popup) bind(c *popup.Controller) {
-	p.listen(p.token, "input", func(dom.Event) { p.takeTokenSoon() })
-	p.listen(p.useSignIn, "click", func(dom.Event) { c.UseSignIn() })
-	p.listen(p.forget, "click", func(dom.Event) { c.Forget() })
-	p.listen(p.killType, "change", func(dom.Event) { c.Select(p.killType.Value()) })
-	p.listen(p.kill, "click", func(ev dom.Event) {
+	p.listen(p.token, "input", func(js.Value) { p.takeTokenSoon() })
+	p.listen(p.useSignIn, "click", func(js.Value) { c.UseSignIn() })
+	p.listen(p.forget, "click", func(js.Value) { c.Forget() })
+	p.listen(p.killType, "change", func(js.Value) { c.Select(p.killType.Value()) })
+	p.listen(p.kill, "click", func(ev js.Value) {
 		if !repeatedClick(ev) {
 			c.Kill(p.form())
 		}
 	})
-	p.listen(p.killThis, "click", func(ev dom.Event) {
+	p.listen(p.killThis, "click", func(ev js.Value) {
 		if !repeatedClick(ev) {
 			c.KillThisSession()
 		}
 	})
-	p.listen(p.confirm, "click", func(ev dom.Event) {
+	p.listen(p.confirm, "click", func(ev js.Value) {
 		if !repeatedClick(ev) {
 			c.Confirm(p.form())
 		}
 	})
-	p.listen(p.cancel, "click", func(dom.Event) { c.Cancel() })
-	p.listen(p.doc, "keydown", func(ev dom.Event) {
-		if ev.Underlying().Get("key").String() == "Escape" {
+	p.listen(p.cancel, "click", func(js.Value) { c.Cancel() })
+	p.listen(p.doc, "keydown", func(ev js.Value) {
+		if ev.Get("key").String() == "Escape" {
 			c.Cancel()
 		}
 	})
-	p.listen(p.grantAccess, "click", func(dom.Event) { c.GrantAccess() })
-	p.listen(p.copyDetails, "click", func(dom.Event) { c.CopyDetails() })
-	p.listen(p.clearHist, "click", func(dom.Event) { c.ClearHistory() })
+	p.listen(p.grantAccess, "click", func(js.Value) { c.GrantAccess() })
+	p.listen(p.copyDetails, "click", func(js.Value) { c.CopyDetails() })
+	p.listen(p.clearHist, "click", func(js.Value) { c.ClearHistory() })
 }
 
 // takeDelay is how long the token field must rest before its text is taken.
@@ -222,14 +234,14 @@ func (p *Popup) takeTokenSoon() {
 // detail counts clicks in a row) from a new click: when Epic answers within a
 // double click's interval, the button is enabled again before it arrives, and
 // a double click must still send one request.
-func repeatedClick(ev dom.Event) bool {
-	return ev.Underlying().Get("detail").Int() > 1
+func repeatedClick(ev js.Value) bool {
+	return ev.Get("detail").Int() > 1
 }
 
 // setReady marks the popup usable for people and tests: data-ready="true" on
 // <html>, and a performance mark with which `make bench` times the start-up.
 func (p *Popup) setReady() {
-	p.doc.DocumentElement().SetAttribute("data-ready", "true")
+	wrap(p.doc.Underlying().Get("documentElement")).SetAttribute("data-ready", "true")
 	js.Global().Get("performance").Call("mark", "esk:ready")
 }
 
@@ -237,7 +249,8 @@ func (p *Popup) setReady() {
 // controller's timers.
 func (p *Popup) Close() {
 	for _, l := range p.listeners {
-		l.target.RemoveEventListener(l.event, false, l.fn)
+		l.target.Call("removeEventListener", l.event, l.fn)
+		l.fn.Release()
 	}
 	p.listeners = nil
 	if p.takeTimer != nil {
@@ -246,8 +259,16 @@ func (p *Popup) Close() {
 	p.controller.Close()
 }
 
-func (p *Popup) listen(target dom.Node, event string, fn func(dom.Event)) {
-	p.listeners = append(p.listeners, listener{target, event, target.AddEventListener(event, false, fn)})
+// listen calls fn with each event of that type on target. The event stays a
+// js.Value: the listeners read one property of it.
+func (p *Popup) listen(target dom.Node, event string, fn func(ev js.Value)) {
+	wrapper := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		fn(args[0])
+		return nil
+	})
+	t := target.Underlying()
+	t.Call("addEventListener", event, wrapper)
+	p.listeners = append(p.listeners, listener{t, event, wrapper})
 }
 
 func (p *Popup) form() popup.Form {
@@ -363,7 +384,7 @@ func (p *Popup) render(v popup.View) {
 // renderOptions marks the kill types the token may not use, in the
 // option's text (which screen readers read) and a data attribute.
 func (p *Popup) renderOptions(options []popup.Option) {
-	shown := p.killType.Options()
+	shown := selectOptions(p.killType)
 	if len(shown) != len(options) {
 		return // fillKillTypes keeps them in step with the same table
 	}
@@ -378,9 +399,9 @@ func (p *Popup) renderOptions(options []popup.Option) {
 func (p *Popup) renderFacts(facts []popup.Fact) {
 	p.tokenFacts.SetTextContent("")
 	for _, f := range facts {
-		dt := p.doc.CreateElement("dt")
+		dt := createElement(p.doc, "dt")
 		dt.SetTextContent(f.Label)
-		dd := p.doc.CreateElement("dd")
+		dd := createElement(p.doc, "dd")
 		dd.SetTextContent(f.Value)
 		p.tokenFacts.AppendChild(dt)
 		p.tokenFacts.AppendChild(dd)
@@ -390,7 +411,7 @@ func (p *Popup) renderFacts(facts []popup.Fact) {
 func (p *Popup) renderHistory(lines []popup.HistoryLine) {
 	p.history.SetTextContent("")
 	for _, l := range lines {
-		li := p.doc.CreateElement("li")
+		li := createElement(p.doc, "li")
 		li.SetTextContent(l.Text)
 		if l.Success {
 			li.SetAttribute("data-outcome", "success")
