@@ -48,7 +48,7 @@ type TLSServer struct {
 
 // ServeTLS listens on addr (e.g. "127.0.0.1:0") and serves h until Close.
 func ServeTLS(h http.Handler, addr string) (*TLSServer, error) {
-	cert, err := selfSignedCert()
+	cert, err := SelfSignedCert(EpicHost, "localhost")
 	if err != nil {
 		return nil, err
 	}
@@ -57,12 +57,11 @@ func ServeTLS(h http.Handler, addr string) (*TLSServer, error) {
 		return nil, err
 	}
 	tcpAddr := ln.Addr().(*net.TCPAddr)
-	spki := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
 	s := &TLSServer{
 		Addr:        tcpAddr.String(),
 		Port:        tcpAddr.Port,
 		URL:         "https://" + tcpAddr.String(),
-		SPKIHash:    base64.StdEncoding.EncodeToString(spki[:]),
+		SPKIHash:    SPKIHash(cert.Leaf),
 		Certificate: cert.Leaf,
 		srv: &http.Server{
 			Handler: h,
@@ -124,9 +123,10 @@ func (s *TLSServer) Close() error {
 	return s.closeErr
 }
 
-// selfSignedCert makes an ECDSA P-256 leaf for Epic's hostname and loopback.
-// It is not a CA: Firefox refuses a CA certificate used as a server's own.
-func selfSignedCert() (tls.Certificate, error) {
+// SelfSignedCert makes an ECDSA P-256 leaf for the names (at least one) and loopback, valid
+// for 30 days. It is not a CA: Firefox refuses a CA certificate used as a
+// server's own.
+func SelfSignedCert(names ...string) (tls.Certificate, error) {
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return tls.Certificate{}, err
@@ -138,13 +138,13 @@ func selfSignedCert() (tls.Certificate, error) {
 	now := time.Now()
 	tmpl := &x509.Certificate{
 		SerialNumber:          serial,
-		Subject:               pkix.Name{CommonName: EpicHost, Organization: []string{"fakeepic"}},
+		Subject:               pkix.Name{CommonName: names[0], Organization: []string{"fakeepic"}},
 		NotBefore:             now.Add(-time.Hour),
 		NotAfter:              now.Add(30 * 24 * time.Hour),
 		KeyUsage:              x509.KeyUsageDigitalSignature,
 		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
 		BasicConstraintsValid: true,
-		DNSNames:              []string{EpicHost, "localhost"},
+		DNSNames:              names,
 		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1)},
 	}
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
@@ -156,4 +156,11 @@ func selfSignedCert() (tls.Certificate, error) {
 		return tls.Certificate{}, err
 	}
 	return tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key, Leaf: leaf}, nil
+}
+
+// SPKIHash is base64(sha256(cert's SubjectPublicKeyInfo)), the form of
+// Chromium's --ignore-certificate-errors-spki-list.
+func SPKIHash(cert *x509.Certificate) string {
+	spki := sha256.Sum256(cert.RawSubjectPublicKeyInfo)
+	return base64.StdEncoding.EncodeToString(spki[:])
 }

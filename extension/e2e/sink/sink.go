@@ -19,9 +19,7 @@ package sink
 import (
 	"bufio"
 	"bytes"
-	"crypto/sha256"
 	"crypto/tls"
-	"encoding/base64"
 	"errors"
 	"io"
 	"net"
@@ -30,6 +28,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 )
 
 // Ways a request reached the sink, as Hit.Via.
@@ -82,7 +82,9 @@ type Sink struct {
 
 // Start listens on a free loopback port and serves until Close.
 func Start() (*Sink, error) {
-	cert, err := selfSignedCert()
+	// Chromium accepts it by its key's hash and Firefox is told to accept
+	// any certificate, so its name does not matter whatever the SNI.
+	cert, err := fakeepic.SelfSignedCert("sink.invalid")
 	if err != nil {
 		return nil, err
 	}
@@ -91,11 +93,10 @@ func Start() (*Sink, error) {
 		return nil, err
 	}
 	addr := ln.Addr().(*net.TCPAddr)
-	spki := sha256.Sum256(cert.Leaf.RawSubjectPublicKeyInfo)
 	s := &Sink{
 		Addr:     addr.String(),
 		Port:     addr.Port,
-		SPKIHash: base64.StdEncoding.EncodeToString(spki[:]),
+		SPKIHash: fakeepic.SPKIHash(cert.Leaf),
 		ln:       ln,
 		tlsConfig: &tls.Config{
 			Certificates: []tls.Certificate{cert},
