@@ -271,6 +271,27 @@ func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, e
 	return s, nil
 }
 
+// Names for the times a sample holds besides its performance marks.
+const (
+	navigationStart = ""
+	clickTime       = "click"
+	outcomeTime     = "outcome"
+)
+
+// at is the time of a performance mark or of one of the names above.
+func (s sample) at(name string) (float64, bool) {
+	switch name {
+	case navigationStart:
+		return 0, true
+	case clickTime:
+		return s.Click, true
+	case outcomeTime:
+		return s.Outcome, true
+	}
+	v, ok := s.Marks[name]
+	return v, ok
+}
+
 // buildReport turns the samples into the table's rows; every mark the split
 // needs must be there.
 func buildReport(samples [2][]sample) (Report, error) {
@@ -290,26 +311,42 @@ func buildReport(samples [2][]sample) (Report, error) {
 	figure("click → outcome", clickBudget, func(s sample) float64 { return s.Outcome - s.Click })
 
 	// The project's start-up, part by part; they add up to its ready time.
-	parts := []struct{ name, from, to string }{
-		{"  HTML, CSS, scripts (nav → esk:start)", "", "esk:start"},
-		{"  fetch+compile+instantiate", "esk:start", "esk:instantiated"},
-		{"  Go initialisation before main", "esk:go-run", "esk:main"},
-		{"  main → ready", "esk:main", "esk:ready"},
+	// Then the click, in both popups: before the request leaves, the
+	// network, and after the answer is in.
+	parts := []struct {
+		name, from, to string
+		both           bool
+	}{
+		{name: "  HTML, CSS, scripts (nav → esk:start)", from: navigationStart, to: "esk:start"},
+		{name: "  fetch+compile+instantiate", from: "esk:start", to: "esk:instantiated"},
+		{name: "  Go initialisation before main", from: "esk:go-run", to: "esk:main"},
+		{name: "  main → ready", from: "esk:main", to: "esk:ready"},
+		{name: "  click → request sent", from: clickTime, to: "esk:request", both: true},
+		{name: "  request → answer (network)", from: "esk:request", to: "esk:answer", both: true},
+		{name: "  answer → outcome", from: "esk:answer", to: outcomeTime, both: true},
 	}
 	for _, part := range parts {
 		fig := Figure{Name: part.name}
-		for _, s := range samples[project] {
-			var from float64 // navigation start
-			for _, name := range []string{part.from, part.to} {
-				if _, ok := s.Marks[name]; name != "" && !ok {
-					return r, fmt.Errorf("the project popup set no performance mark %q: is dist/unpacked up to date?", name)
+		for _, kind := range []popupKind{project, ref} {
+			if kind == ref && !part.both {
+				break
+			}
+			for _, s := range samples[kind] {
+				var at [2]float64
+				for i, name := range []string{part.from, part.to} {
+					v, ok := s.at(name)
+					if !ok {
+						return r, fmt.Errorf("the %s popup set no performance mark %q: is dist/unpacked up to date?", kind, name)
+					}
+					at[i] = v
+				}
+				from, to := at[0], at[1]
+				if kind == project {
+					fig.Project = append(fig.Project, to-from)
+				} else {
+					fig.Reference = append(fig.Reference, to-from)
 				}
 			}
-			if part.from != "" {
-				from = s.Marks[part.from]
-			}
-			to := s.Marks[part.to]
-			fig.Project = append(fig.Project, to-from)
 		}
 		r.Figures = append(r.Figures, fig)
 	}
@@ -317,6 +354,7 @@ func buildReport(samples [2][]sample) (Report, error) {
 		"first paint: the later of first-contentful-paint and the first frame painted with every control and kill type;",
 		"click → outcome: the click on #kill to #result's data-outcome=\"success\", against the local fake over TLS.",
 		"Start-up parts (project only) are between performance marks in popup.js and Go; 0 is navigation start.",
+		"Click parts: esk:request and esk:answer are marked just before fetch is called and once its answer is read.",
 		"Each sample is a fresh document of the popup in its own tab, kept open between rounds.",
 	}
 	return r, nil

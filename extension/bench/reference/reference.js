@@ -32,11 +32,13 @@ async function send(option, bearer) {
   setBusy(true);
   show('pending', `Asking Epic to sign out (${option.value})…`);
   try {
+    performance.mark('esk:request');
     const response = await fetch(
       'https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=' +
         option.value,
       { method: 'DELETE', headers: { Authorization: 'bearer ' + bearer }, redirect: 'manual' }
     );
+    performance.mark('esk:answer');
     if (response.status === 204) {
       show('success', '204: ' + option.dataset.done);
     } else {
