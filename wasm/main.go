@@ -22,9 +22,10 @@ func main() {
 	js.Global().Get("performance").Call("mark", "esk:main")
 
 	env := popup.Env{
-		Epic:    &epic.Client{Doer: jsbridge.NewFetchDoer()},
-		Browser: browser.ForPopup{},
-		Store:   browser.SessionStorage{},
+		Epic:       &epic.Client{Doer: jsbridge.NewFetchDoer()},
+		Browser:    browser.ForPopup{},
+		Store:      browser.SessionStorage{},
+		AfterPaint: browser.AfterNextPaint,
 	}
 	if _, err := ui.Start(dom.GetWindow().Document(), env); err != nil {
 		// Exiting makes popup.js show that the popup failed to start.

@@ -47,7 +47,7 @@ var keyboardCases = []popupCase{
 		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
 		assert.Equal(t, popuppage.Success, res.Outcome, res.Text)
-		assert.Equal(t, "kill", focused(t, p), "the focus did not come back to Kill sessions after the outcome")
+		require.Equal(t, "kill", focusComesTo(t, p, "kill"), "the focus did not come back to Kill sessions after the outcome")
 		if sent := kills(s.Requests()); assert.Len(t, sent, 1) {
 			assert.Equal(t, "OTHERS_ACCOUNT_CLIENT", sent[0].Query.Get("killType"))
 			assert.Equal(t, "bearer "+token, sent[0].Header.Get("Authorization"))

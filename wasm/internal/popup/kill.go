@@ -156,17 +156,13 @@ func (c *Controller) refuse(kt epic.KillType, missing epic.Permission) {
 	c.view.Focus = "kill-type"
 }
 
-// checks pre-checks every kill type against the token's permissions; nil
-// when no permission list is known, which blocks nothing.
+// checks are the held token's pre-checks; nil without a token or a
+// permission list, which blocks nothing.
 func (c *Controller) checks() []epic.KillCheck {
 	if c.held == nil {
 		return nil
 	}
-	perms, holder := c.held.permissions()
-	if perms == nil || holder == "" {
-		return nil
-	}
-	return epic.CheckKillTypes(perms, holder)
+	return c.held.checks()
 }
 
 func (c *Controller) blocked(kt epic.KillType) (epic.Permission, bool) {
@@ -298,7 +294,7 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
 	if x.Reason == explain.ReasonOffline {
 		return // nothing was sent: nothing to remember
 	}
-	c.remove(keyInFlight)
+	c.persistAfterPaint(func(s Store) { _ = s.Remove(keyInFlight) })
 	if x.Reason == explain.ReasonHostAccess {
 		return
 	}
@@ -314,14 +310,15 @@ type inFlight struct {
 }
 
 // markInFlight notes a kill about to leave. The write is queued, not
-// awaited, so the request does not wait for storage.
+// awaited, and encoded by the writer, so the request waits for neither.
 func (c *Controller) markInFlight(kt epic.KillType) {
-	b, err := json.Marshal(inFlight{KillType: kt.Name, Time: c.env.Now()})
-	if err != nil {
-		return
-	}
+	mark := inFlight{KillType: kt.Name, Time: c.env.Now()}
 	c.mu.Lock()
-	c.save(keyInFlight, string(b))
+	c.persist(func(s Store) {
+		if b, err := json.Marshal(mark); err == nil {
+			_ = s.Set(keyInFlight, string(b))
+		}
+	})
 	c.mu.Unlock()
 }
 
@@ -355,10 +352,10 @@ func (c *Controller) remember(e historyEntry) {
 	if len(c.history) > maxHistory {
 		c.history = c.history[:maxHistory]
 	}
-	// Encoding waits until the outcome is shown: the person waits for that,
-	// not for the history to be kept.
+	// Encoding and writing wait until the outcome has been drawn: the
+	// person waits for that, not for the history to be kept.
 	history := append([]historyEntry(nil), c.history...)
-	c.persist(func(s Store) {
+	c.persistAfterPaint(func(s Store) {
 		if b, err := json.Marshal(history); err == nil {
 			_ = s.Set(keyHistory, string(b))
 		}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -77,6 +78,10 @@ type Env struct {
 	After func(d time.Duration, f func()) (cancel func())
 	// Timeout defaults to DefaultTimeout.
 	Timeout time.Duration
+	// AfterPaint blocks until the browser has drawn what the popup last
+	// showed; nil does not wait. Storage writes that only keep a record
+	// wait for it, so an outcome is drawn before it is written down.
+	AfterPaint func()
 }
 
 // Option is one kill type in the select.
@@ -184,7 +189,11 @@ type Controller struct {
 	// leaves the token alone.
 	touched bool
 	// writes queues storage writes, run in order by one goroutine.
-	writes chan func(Store)
+	writes chan storeWrite
+	// atOnceQueued counts the atOnce writes queued; hurry wakes the writer
+	// when one comes while it waits for a paint.
+	atOnceQueued atomic.Int32
+	hurry        chan struct{}
 }
 
 // New returns a controller that shows the first kill type and renders at

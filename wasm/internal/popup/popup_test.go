@@ -1082,3 +1082,66 @@ func TestATokenThatExpiredSinceIsForgottenOnReopening(t *testing.T) {
 	assert.Eventually(t, func() bool { _, ok := store.all()[keyToken]; return !ok }, time.Second, time.Millisecond,
 		"the expired token is still kept")
 }
+
+// paintGate is Env.AfterPaint held shut until the test opens it.
+type paintGate chan struct{}
+
+func (g paintGate) wait() { <-g }
+
+// openPainting opens a popup whose paints wait for gate.
+func openPainting(t *testing.T, e *fakeEpic, store *memStore, gate paintGate) *popup {
+	t.Helper()
+	clk := &clock{now: start}
+	p := &popup{epic: e, browser: &fakeBrowser{}, store: store, clock: clk, screen: newScreen()}
+	p.Controller = New(Env{
+		Epic: e, Browser: p.browser, Store: store, Now: clk.Now, After: clk.After, Timeout: time.Second,
+		AfterPaint: gate.wait,
+	}, p.screen.render)
+	p.Restore()
+	p.waitRestored(t)
+	t.Cleanup(p.Close)
+	return p
+}
+
+func TestAnOutcomesRecordsWaitForThePaintAndNothingElseDoes(t *testing.T) {
+	release := make(chan struct{})
+	e := &fakeEpic{kill: func(context.Context) error { <-release; return nil }}
+	store := newStore()
+	require.NoError(t, store.Set(keyToken, `{"token":"`+token+`"}`))
+	gate := make(paintGate)
+	p := openPainting(t, e, store, gate)
+
+	p.Kill(Form{KillType: "OTHERS"})
+	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
+		"the in-flight mark is kept before any paint")
+	close(release)
+	p.screen.waitFor(t, OutcomeSuccess)
+	time.Sleep(20 * time.Millisecond)
+	assert.NotContains(t, store.all(), keyHistory, "the history waits for the outcome to be drawn")
+	assert.Contains(t, store.all(), keyInFlight, "so does removing the mark")
+
+	p.Forget()
+	assert.Eventually(t, func() bool { _, kept := store.all()[keyToken]; return !kept }, time.Second, time.Millisecond,
+		"a forgotten token leaves storage at once, even before the records")
+
+	close(gate)
+	assert.Eventually(t, func() bool {
+		all := store.all()
+		_, marked := all[keyInFlight]
+		return all[keyHistory] != "" && !marked
+	}, time.Second, time.Millisecond, "the records follow the paint")
+}
+
+// A throttle wait guards Epic's account: it is kept at once, so a popup
+// closed right after the 429 and opened again still waits.
+func TestAThrottleWaitIsKeptBeforeThePaint(t *testing.T) {
+	e := &fakeEpic{kill: func(context.Context) error {
+		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
+	}}
+	store := newStore()
+	p := openPainting(t, e, store, make(paintGate)) // never drawn
+
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	p.screen.waitFor(t, OutcomeError)
+	assert.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
+}

@@ -40,6 +40,12 @@ type heldToken struct {
 	fromSignIn bool
 	// verified is Epic's verify answer, nil until one arrived.
 	verified *epic.VerifiedToken
+
+	// checked caches checks' result, which every render asks for, until
+	// Epic's verify answer (checkedWith) changes what is known.
+	checked     []epic.KillCheck
+	checkedWith *epic.VerifiedToken
+	checkedDone bool
 }
 
 // savedToken is heldToken as kept in storage.session.
@@ -56,6 +62,20 @@ func (h *heldToken) permissions() ([]epic.GrantedPermission, string) {
 		return h.verified.Perms, h.verified.Holder()
 	}
 	return h.token.Permissions(), h.token.Holder()
+}
+
+// checks pre-checks every kill type against the token's permissions; nil
+// when no permission list is known, which blocks nothing.
+func (h *heldToken) checks() []epic.KillCheck {
+	if h.checkedDone && h.checkedWith == h.verified {
+		return h.checked
+	}
+	h.checked = nil
+	if perms, holder := h.permissions(); perms != nil && holder != "" {
+		h.checked = epic.CheckKillTypes(perms, holder)
+	}
+	h.checkedWith, h.checkedDone = h.verified, true
+	return h.checked
 }
 
 // facts are what the popup shows about the token: whose, which app, and how
@@ -179,19 +199,78 @@ func (c *Controller) remove(key string) {
 	c.persist(func(s Store) { _ = s.Remove(key) })
 }
 
+// storeWrite is one queued write. The records a kill's outcome leaves (the
+// history, and clearing its in-flight mark) wait until the outcome has been
+// drawn (Env.AfterPaint): the person waits for the outcome, not for them.
+// Everything else is written at once, because the popup may close before
+// the next frame. A write at once hurries the writes queued before it, so
+// the order stays the order asked.
+type storeWrite struct {
+	write  func(Store)
+	atOnce bool
+}
+
 func (c *Controller) persist(write func(Store)) {
+	c.queue(storeWrite{write: write, atOnce: true})
+}
+
+func (c *Controller) persistAfterPaint(write func(Store)) {
+	c.queue(storeWrite{write: write})
+}
+
+func (c *Controller) queue(w storeWrite) {
 	if c.env.Store == nil {
 		return
 	}
 	if c.writes == nil {
-		c.writes = make(chan func(Store), 64)
-		go func() {
-			for w := range c.writes {
-				w(c.env.Store)
-			}
-		}()
+		c.writes = make(chan storeWrite, 64)
+		c.hurry = make(chan struct{}, 1)
+		go c.write()
 	}
-	c.writes <- write
+	if w.atOnce {
+		c.atOnceQueued.Add(1)
+		select {
+		case c.hurry <- struct{}{}:
+		default: // a wake-up is already waiting
+		}
+	}
+	c.writes <- w
+}
+
+// write runs the queued writes in order, for as long as the popup lives.
+func (c *Controller) write() {
+	for w := range c.writes {
+		if w.atOnce {
+			c.atOnceQueued.Add(-1)
+		} else {
+			c.waitForPaint()
+		}
+		w.write(c.env.Store)
+	}
+}
+
+// waitForPaint waits for Env.AfterPaint, unless an atOnce write is queued
+// or comes meanwhile.
+func (c *Controller) waitForPaint() {
+	if c.env.AfterPaint == nil {
+		return
+	}
+	select {
+	case <-c.hurry: // an old wake-up: the count below tells
+	default:
+	}
+	if c.atOnceQueued.Load() > 0 {
+		return
+	}
+	painted := make(chan struct{})
+	go func() {
+		c.env.AfterPaint()
+		close(painted)
+	}()
+	select {
+	case <-painted:
+	case <-c.hurry:
+	}
 }
 
 func (c *Controller) saveToken() {

@@ -42,3 +42,13 @@ func selectOptions(sel *dom.HTMLSelectElement) []*dom.HTMLOptionElement {
 	}
 	return out
 }
+
+// focusInPlace focuses el without scrolling it into view, unless it has the
+// focus already.
+func focusInPlace(el dom.HTMLElement) {
+	v := el.Underlying()
+	if v.Get("ownerDocument").Get("activeElement").Equal(v) {
+		return
+	}
+	v.Call("focus", map[string]any{"preventScroll": true})
+}

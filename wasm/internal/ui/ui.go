@@ -63,6 +63,8 @@ type Popup struct {
 	clearHist   *dom.HTMLButtonElement
 
 	controller *popup.Controller
+	// afterPaint is Env.AfterPaint: nil does not wait.
+	afterPaint func()
 	listeners  []listener
 	takeTimer  *time.Timer
 	// shown is the view last rendered; rendered is false before the first.
@@ -143,6 +145,7 @@ func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 		return nil, err
 	}
 	p.fillKillTypes(epic.KillTypes)
+	p.afterPaint = env.AfterPaint
 	p.controller = popup.New(env, p.render)
 	p.bind(p.controller)
 	p.controller.Restore()
@@ -364,9 +367,10 @@ func (p *Popup) render(v popup.View) {
 	if changed(old.CopyStatus, v.CopyStatus) {
 		p.copyStatus.SetTextContent(v.CopyStatus)
 	}
-	if first || !slices.Equal(old.History, v.History) {
-		setHidden(p.historyBox, len(v.History) == 0)
-		p.renderHistory(v.History)
+	if first {
+		p.renderHistory(nil, v.History)
+	} else if !slices.Equal(old.History, v.History) {
+		p.renderHistory(old.History, v.History)
 	}
 
 	switch v.Focus {
@@ -377,8 +381,28 @@ func (p *Popup) render(v popup.View) {
 	case "confirm":
 		p.confirm.Focus()
 	case "kill":
-		p.kill.Focus()
+		p.giveBackFocus(p.kill)
 	}
+}
+
+// giveBackFocus returns the focus to el, which lost it to being disabled
+// (or to the confirmation closing), once what the popup shows has been
+// drawn: focusing makes the browser compute style and layout at once, which
+// the outcome need not wait for. el is where the person left the focus, so
+// there is nothing to scroll to. Should the focus be somewhere by then, it
+// stays there.
+func (p *Popup) giveBackFocus(el dom.HTMLElement) {
+	if p.afterPaint == nil {
+		focusInPlace(el)
+		return
+	}
+	go func() {
+		p.afterPaint()
+		doc := p.doc.Underlying()
+		if active := doc.Get("activeElement"); active.IsNull() || active.Equal(doc.Get("body")) {
+			focusInPlace(el)
+		}
+	}()
 }
 
 // renderOptions marks the kill types the token may not use, in the
@@ -408,18 +432,34 @@ func (p *Popup) renderFacts(facts []popup.Fact) {
 	}
 }
 
-func (p *Popup) renderHistory(lines []popup.HistoryLine) {
+// renderHistory changes the list shown for old into lines. A new outcome
+// adds one line on top and may push the oldest out, so only that changes
+// in the page; anything else is written afresh.
+func (p *Popup) renderHistory(old, lines []popup.HistoryLine) {
+	setHidden(p.historyBox, len(lines) == 0)
+	list := p.history.Underlying()
+	if n := len(lines); old != nil && n > 0 && len(old) >= n-1 && slices.Equal(lines[1:], old[:n-1]) {
+		list.Call("prepend", p.historyItem(lines[0]).Underlying())
+		for range len(old) - (n - 1) {
+			list.Get("lastElementChild").Call("remove")
+		}
+		return
+	}
 	p.history.SetTextContent("")
 	for _, l := range lines {
-		li := createElement(p.doc, "li")
-		li.SetTextContent(l.Text)
-		if l.Success {
-			li.SetAttribute("data-outcome", "success")
-		} else {
-			li.SetAttribute("data-outcome", "error")
-		}
-		p.history.AppendChild(li)
+		p.history.AppendChild(p.historyItem(l))
 	}
+}
+
+func (p *Popup) historyItem(l popup.HistoryLine) dom.Element {
+	li := createElement(p.doc, "li")
+	li.SetTextContent(l.Text)
+	if l.Success {
+		li.SetAttribute("data-outcome", "success")
+	} else {
+		li.SetAttribute("data-outcome", "error")
+	}
+	return li
 }
 
 func setHidden(el dom.Element, hidden bool) { setFlag(el, "hidden", hidden) }

@@ -45,7 +45,10 @@ func openPopup(t *testing.T, answer func(fetchtest.Call) fetchtest.Answer) *page
 // the browser adapters fail, which the popup must survive: nothing is kept,
 // and host access cannot be asked about.
 func testEnv() popup.Env {
-	return popup.Env{Epic: &epic.Client{Doer: jsbridge.NewFetchDoer()}, Browser: browser.ForPopup{}, Store: browser.SessionStorage{}}
+	return popup.Env{
+		Epic: &epic.Client{Doer: jsbridge.NewFetchDoer()}, Browser: browser.ForPopup{}, Store: browser.SessionStorage{},
+		AfterPaint: browser.AfterNextPaint,
+	}
 }
 
 // killsOnly answers Epic's verify with 503, so that the token's permissions
@@ -125,6 +128,16 @@ func (p *page) clickTimes(id string, n int) {
 
 func (p *page) focused() string { return p.doc.Underlying().Get("activeElement").Get("id").String() }
 
+// focusComesTo waits for the focus to reach id, which the popup gives back
+// once it has drawn what changed, and reports where the focus is.
+func (p *page) focusComesTo(id string) string {
+	deadline := time.Now().Add(2 * time.Second)
+	for p.focused() != id && time.Now().Before(deadline) {
+		time.Sleep(2 * time.Millisecond)
+	}
+	return p.focused()
+}
+
 func (p *page) disabled(id string) bool { return p.el(id).Underlying().Get("disabled").Bool() }
 
 // waitForOutcome waits until #result shows outcome and returns its text.
@@ -189,7 +202,7 @@ func TestKillShowsNoContent(t *testing.T) {
 	assert.Equal(t, "https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=OTHERS_ACCOUNT_CLIENT", calls[0].URL)
 	assert.Equal(t, "bearer "+token, calls[0].Header.Get("Authorization"))
 	assert.False(t, p.disabled("kill"), "usable again")
-	assert.Equal(t, "kill", p.focused(), "focus is back on the kill button")
+	assert.Equal(t, "kill", p.focusComesTo("kill"), "focus is back on the kill button")
 }
 
 func TestKillShowsEpicsErrors(t *testing.T) {
@@ -305,7 +318,7 @@ func TestCancelSendsNothing(t *testing.T) {
 
 	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
 	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
-	assert.Equal(t, "kill", p.focused())
+	assert.Equal(t, "kill", p.focusComesTo("kill"))
 	time.Sleep(50 * time.Millisecond)
 	assert.Empty(t, p.kills())
 }
@@ -407,4 +420,42 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 	assert.Contains(t, err.Error(), "#kill,", "a div is not the kill button")
 	assert.Contains(t, err.Error(), "#result")
 	assert.NotContains(t, err.Error(), "#token,")
+}
+
+// TestHistoryListFollowsTheLines renders one history after another and
+// reads the list back: the shortcut for a line added on top must leave the
+// same list as writing it afresh.
+func TestHistoryListFollowsTheLines(t *testing.T) {
+	ok := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text, Success: true} }
+	bad := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text} }
+	cases := []struct {
+		name     string
+		old, new []popup.HistoryLine
+	}{
+		{name: "first line", new: []popup.HistoryLine{ok("a")}},
+		{name: "one on top", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{bad("b"), ok("a")}},
+		{name: "one on top pushes the oldest out", old: []popup.HistoryLine{ok("d"), ok("c"), bad("b")}, new: []popup.HistoryLine{ok("e"), ok("d"), ok("c")}},
+		{name: "the same text again", old: []popup.HistoryLine{ok("a"), ok("a")}, new: []popup.HistoryLine{ok("a"), ok("a"), ok("a")}},
+		{name: "cleared", old: []popup.HistoryLine{ok("a"), bad("b")}},
+		{name: "two new lines", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{ok("c"), bad("b"), ok("a")}},
+		{name: "a line changed below the top", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("c"), ok("b"), bad("x")}},
+		{name: "the oldest left without a new one", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("b")}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := find(mountMarkup(t).doc)
+			require.NoError(t, err)
+			p.renderHistory(nil, c.old)
+			p.renderHistory(c.old, c.new)
+
+			var got []popup.HistoryLine
+			items := p.history.Underlying().Get("children")
+			for i := range items.Length() {
+				li := items.Index(i)
+				got = append(got, popup.HistoryLine{Text: li.Get("textContent").String(), Success: li.Call("getAttribute", "data-outcome").String() == "success"})
+			}
+			assert.Equal(t, c.new, got)
+			assert.Equal(t, len(c.new) == 0, p.historyBox.HasAttribute("hidden"), "the history box is hidden exactly when empty")
+		})
+	}
 }
