@@ -160,8 +160,12 @@ FUZZ_TARGETS=(
 	"./wasm/internal/epic FuzzDecodePermissionClaim"
 	"./wasm/internal/epic FuzzDecodeAnswer"
 	"./wasm/internal/epic FuzzParseKillType"
+	"./wasm/internal/epic FuzzJSONReadersMatchEncodingJSON"
 	"./wasm/internal/explain FuzzExplain"
 	"./wasm/internal/explain FuzzExplainAnswer"
+	"./wasm/internal/jsonvalue FuzzParse"
+	"./wasm/internal/jsonvalue FuzzAppendString"
+	"./wasm/internal/popup FuzzStoredValuesMatchEncodingJSON"
 )
 
 fuzz() {

@@ -4,13 +4,14 @@ import (
 	"bytes"
 	"compress/zlib"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"io"
 	"math"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
 )
 
 // EG1Prefix starts every JWT-kind Epic token.
@@ -95,42 +96,46 @@ func DecodeEG1(token string) (*Claims, error) {
 		}
 		seg[i] = b
 	}
-	var header map[string]json.RawMessage
-	if json.Unmarshal(seg[0], &header) != nil || header == nil {
+	if header, err := jsonvalue.Parse(seg[0]); err != nil || header.Kind() != jsonvalue.Object {
 		return nil, ErrEG1Malformed
 	}
-	var raw map[string]json.RawMessage
-	if json.Unmarshal(seg[1], &raw) != nil || raw == nil {
+	payload, err := jsonvalue.Parse(seg[1])
+	if err != nil || payload.Kind() != jsonvalue.Object {
 		return nil, ErrEG1Payload
 	}
-	return claimsFrom(raw)
+	return claimsFrom(payload)
 }
 
 // claimsFrom reads each known claim on its own and ignores one of an
 // unexpected type: a display hint of a new shape must not refuse the token.
 // Only p is strict, since a permission list read wrongly would mislead.
-func claimsFrom(raw map[string]json.RawMessage) (*Claims, error) {
+// Claim names match exactly, and the last of a repeated name counts.
+func claimsFrom(payload jsonvalue.Value) (*Claims, error) {
+	claim := func(name string) jsonvalue.Value {
+		v, _ := payload.Get(name)
+		return v
+	}
 	c := &Claims{}
-	str := func(name string, dst *string) { _ = json.Unmarshal(raw[name], dst) }
-	str("dn", &c.DisplayName)
-	str("sub", &c.Subject)
-	str("iai", &c.AccountID)
-	str("clid", &c.ClientID)
-	str("clsvc", &c.ClientService)
-	str("app", &c.App)
-	str("am", &c.AuthMethod)
-	str("t", &c.TokenType)
-	str("dvid", &c.DeviceID)
-	str("acr", &c.ACR)
-	_ = json.Unmarshal(raw["ic"], &c.InternalClient)
-	_ = json.Unmarshal(raw["mver"], &c.MVer)
-	_ = json.Unmarshal(raw["sec"], &c.Sec)
-	c.ExpiresAt = unixClaim(raw["exp"])
-	c.IssuedAt = unixClaim(raw["iat"])
-	c.AuthTime = unixClaim(raw["auth_time"])
-	if p, ok := raw["p"]; ok {
-		var s string
-		if json.Unmarshal(p, &s) != nil {
+	for _, str := range []struct {
+		name string
+		dst  *string
+	}{
+		{"dn", &c.DisplayName}, {"sub", &c.Subject}, {"iai", &c.AccountID}, {"clid", &c.ClientID},
+		{"clsvc", &c.ClientService}, {"app", &c.App}, {"am", &c.AuthMethod}, {"t", &c.TokenType},
+		{"dvid", &c.DeviceID}, {"acr", &c.ACR},
+	} {
+		*str.dst, _ = claim(str.name).AsString()
+	}
+	c.InternalClient, _ = claim("ic").AsBool()
+	c.MVer, _ = claim("mver").AsBool()
+	c.Sec, _ = claim("sec").AsInt()
+	c.ExpiresAt = unixClaim(claim("exp"))
+	c.IssuedAt = unixClaim(claim("iat"))
+	c.AuthTime = unixClaim(claim("auth_time"))
+	if p, ok := payload.Get("p"); ok {
+		// Not a string, null included, is no permission list.
+		s, ok := p.AsString()
+		if !ok {
 			return nil, ErrEG1Permissions
 		}
 		perms, err := DecodePermissionClaim(s)
@@ -143,9 +148,9 @@ func claimsFrom(raw map[string]json.RawMessage) (*Claims, error) {
 }
 
 // unixClaim reads a JWT NumericDate (seconds, possibly fractional).
-func unixClaim(raw json.RawMessage) time.Time {
-	var f float64
-	if raw == nil || json.Unmarshal(raw, &f) != nil || f <= 0 || f > 1<<40 || math.IsNaN(f) {
+func unixClaim(v jsonvalue.Value) time.Time {
+	f, ok := v.AsFloat64()
+	if !ok || f <= 0 || f > 1<<40 || math.IsNaN(f) {
 		return time.Time{}
 	}
 	sec, frac := math.Modf(f)
@@ -181,7 +186,8 @@ func parsePermissionText(text []byte) ([]GrantedPermission, error) {
 	trimmed := bytes.TrimSpace(text)
 	if len(trimmed) > 0 && trimmed[0] == '[' {
 		var list []GrantedPermission
-		if json.Unmarshal(trimmed, &list) != nil {
+		v, err := jsonvalue.Parse(trimmed)
+		if err != nil || jsonvalue.DecodeArray(v, &list, decodeGrantedPermission) != nil {
 			return nil, ErrEG1Permissions
 		}
 		for _, g := range list {

@@ -1,7 +1,6 @@
 package epic
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -9,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
 )
 
 // BodyKind says what Epic's answer carried besides its status.
@@ -32,24 +33,24 @@ const (
 // NumericErrorCode then come from the X-Epic-Error-Name and X-Epic-Error-Code
 // headers where Epic sent them.
 type APIError struct {
-	StatusCode int      `json:"-"`
-	Body       BodyKind `json:"-"`
+	StatusCode int
+	Body       BodyKind
 	// ContentType is the answer's Content-Type, to tell an HTML page from JSON.
-	ContentType string `json:"-"`
+	ContentType string
 
-	ErrorCode             string   `json:"errorCode"`
-	ErrorMessage          string   `json:"errorMessage"`
-	MessageVars           []string `json:"messageVars"`
-	NumericErrorCode      int      `json:"numericErrorCode"`
-	OriginatingService    string   `json:"originatingService"`
-	Intent                string   `json:"intent"`
-	OAuthError            string   `json:"error"`
-	OAuthErrorDescription string   `json:"error_description"`
+	ErrorCode             string   // errorCode
+	ErrorMessage          string   // errorMessage
+	MessageVars           []string // messageVars
+	NumericErrorCode      int      // numericErrorCode
+	OriginatingService    string   // originatingService
+	Intent                string   // intent
+	OAuthError            string   // error
+	OAuthErrorDescription string   // error_description
 
 	// CorrelationID is Epic's X-Epic-Correlation-ID, what Epic's support asks for.
-	CorrelationID string `json:"-"`
+	CorrelationID string
 	// RetryAfter is the wait Epic asked for in Retry-After, or 0.
-	RetryAfter time.Duration `json:"-"`
+	RetryAfter time.Duration
 }
 
 func (e *APIError) Error() string {
@@ -96,8 +97,7 @@ func (e *APIError) message() string {
 func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) *APIError {
 	e := &APIError{StatusCode: status, Body: kind, ContentType: header.Get("Content-Type")}
 	if kind == BodyOther {
-		var fields APIError
-		if json.Unmarshal(body, &fields) == nil && fields.ErrorCode != "" {
+		if fields, ok := decodeEpicErrorBody(body); ok {
 			fields.StatusCode, fields.Body, fields.ContentType = e.StatusCode, BodyEpicJSON, e.ContentType
 			*e = fields
 		}
@@ -111,6 +111,29 @@ func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) 
 	e.CorrelationID = header.Get("X-Epic-Correlation-ID")
 	e.RetryAfter = parseRetryAfter(header.Get("Retry-After"), time.Now())
 	return e
+}
+
+// decodeEpicErrorBody reads Epic's JSON error object. It is Epic's only when
+// it has an errorCode and every field it has is of the right type (or
+// null). Member names match ignoring case, by encoding/json's rules for a
+// struct, which Epic's answers are read by.
+func decodeEpicErrorBody(body []byte) (APIError, bool) {
+	v, err := jsonvalue.Parse(body)
+	if err != nil {
+		return APIError{}, false
+	}
+	var e APIError
+	err = v.DecodeObject(
+		jsonvalue.StringField("errorCode", &e.ErrorCode),
+		jsonvalue.StringField("errorMessage", &e.ErrorMessage),
+		jsonvalue.StringsField("messageVars", &e.MessageVars),
+		jsonvalue.IntField("numericErrorCode", &e.NumericErrorCode),
+		jsonvalue.StringField("originatingService", &e.OriginatingService),
+		jsonvalue.StringField("intent", &e.Intent),
+		jsonvalue.StringField("error", &e.OAuthError),
+		jsonvalue.StringField("error_description", &e.OAuthErrorDescription),
+	)
+	return e, err == nil && e.ErrorCode != ""
 }
 
 // redact replaces the token wherever Epic's answer quotes it: in any field,

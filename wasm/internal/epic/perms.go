@@ -1,6 +1,10 @@
 package epic
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+)
 
 // Action bits of a granted permission, as verify and the eg1 p claim carry them.
 const (
@@ -19,8 +23,19 @@ const (
 
 // GrantedPermission is one entry of a token's permission list.
 type GrantedPermission struct {
-	Resource string `json:"resource"` // may contain "*" segments
-	Action   int    `json:"action"`   // bitmask of the Action* constants
+	Resource string // may contain "*" segments
+	Action   int    // bitmask of the Action* constants
+}
+
+// decodeGrantedPermission reads one {"resource": …, "action": …} entry of a
+// JSON permission list (verify's perms, or a p claim in JSON) by
+// encoding/json's rules for a struct: names match ignoring case, null leaves
+// a field as it was, and a value of another type is a *jsonvalue.TypeError.
+func decodeGrantedPermission(g *GrantedPermission, v jsonvalue.Value) error {
+	return v.DecodeObject(
+		jsonvalue.StringField("resource", &g.Resource),
+		jsonvalue.IntField("action", &g.Action),
+	)
 }
 
 // actionBits maps the verb names of the kill-sessions table to bits.

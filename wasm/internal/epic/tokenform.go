@@ -2,12 +2,13 @@ package epic
 
 import (
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
 )
 
 // MaxPasteLen bounds what ParseToken reads: a whole token answer with two
@@ -201,15 +202,17 @@ func isHex32(s string) bool {
 
 // parseTokenJSON reads the answer of POST /account/api/oauth/token. Fields
 // are read one by one so that one of an unexpected type costs only itself.
+// s starts with "{", so what parses is an object. Its member names match
+// exactly, and the last of a repeated name counts.
 func parseTokenJSON(s string, now time.Time) (Token, error) {
-	var raw map[string]json.RawMessage
-	if json.Unmarshal([]byte(s), &raw) != nil {
+	answer, err := jsonvalue.Parse([]byte(s))
+	if err != nil {
 		return Token{}, ErrTokenJSON
 	}
 	field := func(name string) string {
-		var v string
-		_ = json.Unmarshal(raw[name], &v)
-		return strings.TrimSpace(v)
+		v, _ := answer.Get(name)
+		text, _ := v.AsString()
+		return strings.TrimSpace(text)
 	}
 	access := field("access_token")
 	if access == "" {

@@ -2,10 +2,10 @@ package epic
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"net/http"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
 )
 
 // VerifiedToken is Epic's answer to GET /account/api/oauth/verify. It holds
@@ -38,21 +38,44 @@ func (v *VerifiedToken) Holder() string {
 	return HolderClient
 }
 
-// verifyAnswer has the field names of Epic's verify answer (epic-api.md §1.3).
+// verifyAnswer is Epic's verify answer as sent (epic-api.md §1.3).
 type verifyAnswer struct {
-	TokenType      string          `json:"token_type"`
-	ClientID       string          `json:"client_id"`
-	InternalClient bool            `json:"internal_client"`
-	ClientService  string          `json:"client_service"`
-	AccountID      string          `json:"account_id"`
-	ExpiresIn      int             `json:"expires_in"`
-	ExpiresAt      string          `json:"expires_at"`
-	AuthMethod     string          `json:"auth_method"`
-	DisplayName    string          `json:"display_name"`
-	App            string          `json:"app"`
-	InAppID        string          `json:"in_app_id"`
-	DeviceID       string          `json:"device_id"`
-	Perms          json.RawMessage `json:"perms"`
+	TokenType      string
+	ClientID       string
+	InternalClient bool
+	ClientService  string
+	AccountID      string
+	ExpiresIn      int
+	ExpiresAt      string
+	AuthMethod     string
+	DisplayName    string
+	App            string
+	InAppID        string
+	DeviceID       string
+	// Perms is the last member named perms, or the zero Value without one.
+	Perms jsonvalue.Value
+}
+
+// decode fills a from the answer's members by encoding/json's rules for a
+// struct, which Epic's answers are read by: names match ignoring case and
+// null leaves a field as it was. A member of another type leaves its field
+// as it was too and is reported as a *jsonvalue.TypeError.
+func (a *verifyAnswer) decode(v jsonvalue.Value) error {
+	return v.DecodeObject(
+		jsonvalue.StringField("token_type", &a.TokenType),
+		jsonvalue.StringField("client_id", &a.ClientID),
+		jsonvalue.BoolField("internal_client", &a.InternalClient),
+		jsonvalue.StringField("client_service", &a.ClientService),
+		jsonvalue.StringField("account_id", &a.AccountID),
+		jsonvalue.IntField("expires_in", &a.ExpiresIn),
+		jsonvalue.StringField("expires_at", &a.ExpiresAt),
+		jsonvalue.StringField("auth_method", &a.AuthMethod),
+		jsonvalue.StringField("display_name", &a.DisplayName),
+		jsonvalue.StringField("app", &a.App),
+		jsonvalue.StringField("in_app_id", &a.InAppID),
+		jsonvalue.StringField("device_id", &a.DeviceID),
+		jsonvalue.FuncField("perms", func(v jsonvalue.Value) error { a.Perms = v; return nil }),
+	)
 }
 
 // VerifyAnswerError is a 200 from verify that cannot be used.
@@ -107,13 +130,15 @@ func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 	case BodyUnreadable:
 		return nil, &VerifyAnswerError{Reason: "broke off while being read"}
 	}
-	var a verifyAnswer
-	// A field of an unexpected type costs only that field; the required
-	// ones are checked below.
-	var typeErr *json.UnmarshalTypeError
-	if err := json.Unmarshal(body, &a); err != nil && !errors.As(err, &typeErr) {
+	v, err := jsonvalue.Parse(body)
+	if err != nil {
 		return nil, &VerifyAnswerError{Reason: "is not the JSON object Epic sends"}
 	}
+	var a verifyAnswer
+	// A field of an unexpected type costs only that field, and an answer
+	// that is no object leaves them all empty; the required ones are
+	// checked below.
+	_ = a.decode(v)
 	if a.ClientID == "" {
 		return nil, &VerifyAnswerError{Reason: "has no client_id"}
 	}
@@ -138,11 +163,12 @@ func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 	}, nil
 }
 
-// decodePerms reads the perms list. One that does not read whole is
-// dropped: an unknown list blocks nothing, while a wrong one would.
-func decodePerms(raw json.RawMessage) []GrantedPermission {
+// decodePerms reads the perms list: nil when there is none or it is null. One
+// that does not read whole is dropped: an unknown list blocks nothing, while
+// a wrong one would.
+func decodePerms(v jsonvalue.Value) []GrantedPermission {
 	var perms []GrantedPermission
-	if json.Unmarshal(raw, &perms) != nil {
+	if jsonvalue.DecodeArray(v, &perms, decodeGrantedPermission) != nil {
 		return nil
 	}
 	return perms

@@ -2,7 +2,6 @@ package popup
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strconv"
 	"strings"
@@ -16,13 +15,14 @@ import (
 // keeps the popup short too.
 const maxHistory = 5
 
-// historyEntry is one outcome as kept in storage.session: never the token.
+// historyEntry is one outcome as kept in storage.session (stored.go): never
+// the token.
 type historyEntry struct {
-	Time     time.Time `json:"time"`
-	KillType string    `json:"killType"`
-	Status   int       `json:"status"`
-	Code     string    `json:"code,omitempty"`
-	Success  bool      `json:"success"`
+	Time     time.Time
+	KillType string
+	Status   int
+	Code     string
+	Success  bool
 }
 
 // Kill sends the chosen kill, or first asks for confirmation when the kill
@@ -303,10 +303,10 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
 	})
 }
 
-// inFlight is keyInFlight's value: what was sent, and when.
+// inFlight is keyInFlight's value (stored.go): what was sent, and when.
 type inFlight struct {
-	KillType string    `json:"killType"`
-	Time     time.Time `json:"time"`
+	KillType string
+	Time     time.Time
 }
 
 // markInFlight notes a kill about to leave. The write is queued, not
@@ -315,7 +315,7 @@ func (c *Controller) markInFlight(kt epic.KillType) {
 	mark := inFlight{KillType: kt.Name, Time: c.env.Now()}
 	c.mu.Lock()
 	c.persist(func(s Store) {
-		if b, err := json.Marshal(mark); err == nil {
+		if b, err := encodeInFlight(mark); err == nil {
 			_ = s.Set(keyInFlight, string(b))
 		}
 	})
@@ -327,8 +327,8 @@ func (c *Controller) markInFlight(kt epic.KillType) {
 // acted on it already. Called with c.mu held, from Restore.
 func (c *Controller) unanswered(saved string) {
 	c.remove(keyInFlight)
-	var f inFlight
-	if json.Unmarshal([]byte(saved), &f) != nil {
+	f, err := decodeInFlight(saved)
+	if err != nil {
 		return
 	}
 	what := "this token only"
@@ -356,7 +356,7 @@ func (c *Controller) remember(e historyEntry) {
 	// person waits for that, not for the history to be kept.
 	history := append([]historyEntry(nil), c.history...)
 	c.persistAfterPaint(func(s Store) {
-		if b, err := json.Marshal(history); err == nil {
+		if b, err := encodeHistory(history); err == nil {
 			_ = s.Set(keyHistory, string(b))
 		}
 	})

@@ -2,7 +2,6 @@ package popup
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"strconv"
 	"time"
@@ -48,11 +47,11 @@ type heldToken struct {
 	checkedDone bool
 }
 
-// savedToken is heldToken as kept in storage.session.
+// savedToken is heldToken as kept in storage.session (stored.go).
 type savedToken struct {
-	Token      string              `json:"token"`
-	FromSignIn bool                `json:"fromSignIn,omitempty"`
-	Verified   *epic.VerifiedToken `json:"verified,omitempty"`
+	Token      string
+	FromSignIn bool
+	Verified   *epic.VerifiedToken
 }
 
 // permissions returns the token's permission list and whose it is, from
@@ -163,8 +162,7 @@ func (c *Controller) Restore() {
 		if err != nil {
 			return
 		}
-		var saved savedToken
-		if !c.touched && kept[keyToken] != "" && json.Unmarshal([]byte(kept[keyToken]), &saved) == nil {
+		if saved, ok := c.keptToken(kept[keyToken]); ok {
 			if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
 				c.held = &heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified}
 			} else {
@@ -178,13 +176,23 @@ func (c *Controller) Restore() {
 			c.tick()
 		}
 		if h := kept[keyHistory]; h != "" && c.history == nil {
-			_ = json.Unmarshal([]byte(h), &c.history)
+			_ = decodeHistory(h, &c.history)
 		}
 		if f := kept[keyInFlight]; f != "" {
 			c.unanswered(f)
 		}
 		c.show()
 	}()
+}
+
+// keptToken reads the token an earlier popup kept, unless a token was taken
+// meanwhile. Called with c.mu held.
+func (c *Controller) keptToken(text string) (savedToken, bool) {
+	if c.touched || text == "" {
+		return savedToken{}, false
+	}
+	saved, err := decodeSavedToken(text)
+	return saved, err == nil
 }
 
 // save stores key's value, and remove deletes it, in the background so that
@@ -277,7 +285,7 @@ func (c *Controller) saveToken() {
 	if c.held == nil {
 		return
 	}
-	b, err := json.Marshal(savedToken{Token: c.held.token.Value, FromSignIn: c.held.fromSignIn, Verified: c.held.verified})
+	b, err := encodeSavedToken(savedToken{Token: c.held.token.Value, FromSignIn: c.held.fromSignIn, Verified: c.held.verified})
 	if err == nil {
 		c.save(keyToken, string(b))
 	}
