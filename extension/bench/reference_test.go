@@ -120,6 +120,18 @@ func TestReferenceHasTheProjectsMarkup(t *testing.T) {
 	assert.Equal(t, project, reference, "the reference's <body>, less its data-* attributes, must be popup.html's")
 }
 
+// The reference's kill request carries the options that change what the
+// browser does with it, as jsbridge sets them for the project: a redirect
+// is not followed, and no cookie goes with the token (which costs Chromium
+// a few milliseconds, so a reference without it would be a lower floor
+// than the job allows).
+func TestReferenceSendsTheKillAsTheProjectDoes(t *testing.T) {
+	js := readFile(t, "reference/reference.js")
+	for _, option := range []string{`method: 'DELETE'`, `redirect: 'manual'`, `credentials: 'omit'`} {
+		assert.Contains(t, js, option)
+	}
+}
+
 func TestReferenceManifest(t *testing.T) {
 	var m struct {
 		ManifestVersion int    `json:"manifest_version"`

@@ -33,10 +33,12 @@ async function send(option, bearer) {
   show('pending', `Asking Epic to sign out (${option.value})…`);
   try {
     performance.mark('esk:request');
+    // As the project sends it: no redirect followed, and no cookie of
+    // Epic's with the token (SECURITY.md).
     const response = await fetch(
       'https://account-public-service-prod.ol.epicgames.com/account/api/oauth/sessions/kill?killType=' +
         option.value,
-      { method: 'DELETE', headers: { Authorization: 'bearer ' + bearer }, redirect: 'manual' }
+      { method: 'DELETE', headers: { Authorization: 'bearer ' + bearer }, redirect: 'manual', credentials: 'omit' }
     );
     performance.mark('esk:answer');
     if (response.status === 204) {
