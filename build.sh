@@ -183,6 +183,11 @@ bench_check() {
 	browsers
 	say "bench check (one round; the figures mean nothing)"
 	go run ./wasm/cmd/bench -rounds 1 -warmup 0
+	say "bench check against a copy of the same build"
+	local out
+	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -against "$UNPACKED")
+	echo "$out"
+	grep -q "The reference columns are the build in $UNPACKED" <<<"$out"
 }
 
 clean() {

@@ -19,6 +19,7 @@ func main() {
 	rounds := flag.Int("rounds", 25, "interleaved rounds to count")
 	warmup := flag.Int("warmup", 3, "rounds to run first and not count")
 	extension := flag.String("extension", "dist/unpacked", "the packaged extension")
+	against := flag.String("against", "", "another unpacked build to measure in the reference's place (a copy of an earlier dist/unpacked)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -28,6 +29,7 @@ func main() {
 		Rounds:    *rounds,
 		Warmup:    *warmup,
 		Progress:  os.Stderr,
+		Against:   *against,
 	}, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
