@@ -226,11 +226,14 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 		}
 		c.mu.Unlock()
 	}
-	var err error
+	var (
+		err  error
+		mark *inFlightMark
+	)
 	if !c.env.Browser.Online() {
 		err = explain.ErrOffline
 	} else {
-		c.markInFlight(kt)
+		mark = c.markInFlightSoon(kt)
 		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 		if kt.Name == epic.OwnSession.Name {
 			err = c.env.Epic.KillSession(ctx, h.token.Value)
@@ -244,7 +247,10 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.busy = false
-	c.outcome(kt, h, err)
+	if mark != nil {
+		mark.answered()
+	}
+	c.outcome(kt, h, err, mark)
 	c.show()
 }
 
@@ -267,7 +273,7 @@ func (c *Controller) whyUnreachable(err error) error {
 // outcome shows what Epic's answer means and acts on it: a dead token is
 // forgotten, a throttle wait holds the kill button back, and the history
 // grows. Called with c.mu held.
-func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
+func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, mark *inFlightMark) {
 	now := c.env.Now()
 	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
 	outcome := OutcomeError
@@ -294,7 +300,9 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error) {
 	if x.Reason == explain.ReasonOffline {
 		return // nothing was sent: nothing to remember
 	}
-	c.persistAfterPaint(func(s Store) { _ = s.Remove(keyInFlight) })
+	if mark != nil && mark.written {
+		c.persistAfterPaint(func(s Store) { _ = s.Remove(keyInFlight) })
+	}
 	if x.Reason == explain.ReasonHostAccess {
 		return
 	}
@@ -309,17 +317,51 @@ type inFlight struct {
 	Time     time.Time
 }
 
-// markInFlight notes a kill about to leave. The write is queued, not
-// awaited, and encoded by the writer, so the request waits for neither.
-func (c *Controller) markInFlight(kt epic.KillType) {
-	mark := inFlight{KillType: kt.Name, Time: c.env.Now()}
+// inFlightGrace is how long a kill runs before it is marked in flight. A
+// mark only helps a popup closed while Epic has yet to answer, and nobody
+// closes it this soon after the click; an answer that comes sooner is
+// spared the write and its removal, which cost the popup about two
+// milliseconds while it waits.
+const inFlightGrace = 100 * time.Millisecond
+
+// inFlightMark is the in-flight mark of one kill. Its fields are guarded by
+// the controller's mu.
+type inFlightMark struct {
+	// written is true once the mark was queued for storage.
+	written bool
+	cancel  func()
+	done    bool
+}
+
+// answered stops the mark from being written from now on. Called with c.mu
+// held.
+func (m *inFlightMark) answered() {
+	m.done = true
+	m.cancel()
+}
+
+// markInFlightSoon notes a kill about to leave, after inFlightGrace unless
+// it was answered by then. The write is queued, not awaited, and encoded by
+// the writer.
+func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
+	value := inFlight{KillType: kt.Name, Time: c.env.Now()}
+	m := &inFlightMark{}
 	c.mu.Lock()
-	c.persist(func(s Store) {
-		if b, err := encodeInFlight(mark); err == nil {
-			_ = s.Set(keyInFlight, string(b))
+	defer c.mu.Unlock()
+	m.cancel = c.env.After(inFlightGrace, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if m.done {
+			return
 		}
+		m.written = true
+		c.persist(func(s Store) {
+			if b, err := encodeInFlight(value); err == nil {
+				_ = s.Set(keyInFlight, string(b))
+			}
+		})
 	})
-	c.mu.Unlock()
+	return m
 }
 
 // unanswered tells about a kill an earlier popup sent and was closed before

@@ -3,6 +3,7 @@ package popup
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -34,6 +35,16 @@ func (e *fakeEpic) record(c call) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	e.calls = append(e.calls, c)
+}
+
+// waitForKill waits until a kill or single-session kill has been sent.
+func (e *fakeEpic) waitForKill(t *testing.T) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		e.mu.Lock()
+		defer e.mu.Unlock()
+		return slices.ContainsFunc(e.calls, func(c call) bool { return c.Op == "kill" || c.Op == "killSession" })
+	}, time.Second, time.Millisecond, "no kill was sent")
 }
 
 func (e *fakeEpic) Kill(ctx context.Context, token, killType string) error {
@@ -127,6 +138,8 @@ func (b *fakeBrowser) Copy(text string) func() error {
 type memStore struct {
 	mu     sync.Mutex
 	values map[string]string
+	// written is every key ever set.
+	written []string
 }
 
 func newStore() *memStore { return &memStore{values: map[string]string{}} }
@@ -146,7 +159,14 @@ func (s *memStore) Set(key, value string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.values[key] = value
+	s.written = append(s.written, key)
 	return nil
+}
+
+func (s *memStore) everWritten(key string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Contains(s.written, key)
 }
 func (s *memStore) Remove(key string) error {
 	s.mu.Lock()
@@ -1013,8 +1033,11 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	defer close(release)
 	e := &fakeEpic{kill: func(ctx context.Context) error { <-release; return nil }}
 	store := newStore()
-	first := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	clk := &clock{now: start}
+	first := openWith(t, e, &fakeBrowser{}, store, clk)
 	first.Kill(Form{Token: token, KillType: "OTHERS"})
+	first.epic.waitForKill(t)
+	clk.advance(inFlightGrace)
 	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
 		"the kill is marked before its answer")
 	assert.NotContains(t, store.all()[keyInFlight], token)
@@ -1112,6 +1135,8 @@ func TestAnOutcomesRecordsWaitForThePaintAndNothingElseDoes(t *testing.T) {
 	p := openPainting(t, e, store, gate)
 
 	p.Kill(Form{KillType: "OTHERS"})
+	p.epic.waitForKill(t)
+	p.clock.advance(inFlightGrace)
 	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
 		"the in-flight mark is kept before any paint")
 	close(release)
@@ -1144,4 +1169,20 @@ func TestAThrottleWaitIsKeptBeforeThePaint(t *testing.T) {
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 	p.screen.waitFor(t, OutcomeError)
 	assert.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
+}
+
+// A kill answered within inFlightGrace is never marked in flight, even when
+// the grace's timer fires late.
+func TestAKillAnsweredSoonLeavesNoInFlightMark(t *testing.T) {
+	store := newStore()
+	clk := &clock{now: start}
+	p := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, clk)
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	p.screen.waitFor(t, OutcomeSuccess)
+	clk.advance(inFlightGrace)
+	// Writes keep their order: once Forget's is done, a mark the timer
+	// queued would be too.
+	p.Forget()
+	require.Eventually(t, func() bool { _, kept := store.all()[keyToken]; return !kept }, time.Second, time.Millisecond)
+	assert.False(t, store.everWritten(keyInFlight), "a mark was written for a kill already answered")
 }
