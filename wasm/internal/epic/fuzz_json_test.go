@@ -63,10 +63,10 @@ func FuzzJSONReadersMatchEncodingJSON(f *testing.F) {
 		}
 
 		if s := string(data); strings.HasPrefix(s, "{") {
-			tok, err := parseTokenJSON(s, parseNow)
-			wantTok, wantErr := parseTokenJSONWithEncodingJSON(s, parseNow)
-			require.Equal(t, wantErr, err, "a token answer")
-			require.Equal(t, wantTok, tok, "a token answer")
+			fields, ok := readTokenAnswer(s)
+			wantFields, wantOK := readTokenAnswerWithEncodingJSON(s)
+			require.Equal(t, wantOK, ok, "a token answer")
+			require.Equal(t, wantFields, fields, "a token answer")
 		}
 
 		if len(data) == 0 {
@@ -188,52 +188,18 @@ func parsePermissionListWithEncodingJSON(trimmed []byte) ([]GrantedPermission, e
 	return permsFromJSON(list), nil
 }
 
-func parseTokenJSONWithEncodingJSON(s string, now time.Time) (Token, error) {
+func readTokenAnswerWithEncodingJSON(s string) (map[string]string, bool) {
 	var raw map[string]json.RawMessage
 	if json.Unmarshal([]byte(s), &raw) != nil {
-		return Token{}, ErrTokenJSON
+		return nil, false
 	}
-	field := func(name string) string {
+	fields := map[string]string{}
+	for _, name := range tokenAnswerNames {
 		var v string
 		_ = json.Unmarshal(raw[name], &v)
-		return strings.TrimSpace(v)
+		fields[name] = strings.TrimSpace(v)
 	}
-	access := field("access_token")
-	if access == "" {
-		if field("refresh_token") != "" {
-			return Token{}, ErrRefreshToken
-		}
-		return Token{}, ErrNoAccessToken
-	}
-	tok, err := parseBareToken(access, now)
-	if err != nil {
-		return Token{}, err
-	}
-	fill := func(dst *string, v string) {
-		if *dst == "" {
-			*dst = v
-		}
-	}
-	fill(&tok.AccountID, field("account_id"))
-	fill(&tok.DisplayName, field("displayName"))
-	fill(&tok.DisplayName, field("display_name"))
-	fill(&tok.ClientID, field("client_id"))
-	fill(&tok.ClientService, field("client_service"))
-	if tok.holder == "" {
-		tok.holder = HolderClient
-		if tok.AccountID != "" {
-			tok.holder = HolderAccount
-		}
-	}
-	if tok.ExpiresAt.IsZero() {
-		if at, err := time.Parse(time.RFC3339Nano, field("expires_at")); err == nil {
-			if !at.After(now) {
-				return Token{}, &ExpiredTokenError{ExpiredAt: at}
-			}
-			tok.ExpiresAt = at.UTC()
-		}
-	}
-	return tok, nil
+	return fields, true
 }
 
 func claimsWithEncodingJSON(header, payload []byte) (*Claims, error) {

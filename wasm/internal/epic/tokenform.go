@@ -200,20 +200,37 @@ func isHex32(s string) bool {
 	return err == nil
 }
 
-// parseTokenJSON reads the answer of POST /account/api/oauth/token. Fields
-// are read one by one so that one of an unexpected type costs only itself.
-// s starts with "{", so what parses is an object. Its member names match
-// exactly, and the last of a repeated name counts.
-func parseTokenJSON(s string, now time.Time) (Token, error) {
+// tokenAnswerNames are the members of a token answer parseTokenJSON uses.
+var tokenAnswerNames = []string{
+	"access_token", "refresh_token", "account_id", "displayName", "display_name",
+	"client_id", "client_service", "expires_at",
+}
+
+// readTokenAnswer reads the string members named in tokenAnswerNames,
+// trimmed; one of another type reads as "", costing only itself. s starts
+// with "{", so what parses is an object. Member names match exactly, and
+// the last of a repeated name counts.
+func readTokenAnswer(s string) (map[string]string, bool) {
 	answer, err := jsonvalue.Parse([]byte(s))
 	if err != nil {
-		return Token{}, ErrTokenJSON
+		return nil, false
 	}
-	field := func(name string) string {
+	fields := make(map[string]string, len(tokenAnswerNames))
+	for _, name := range tokenAnswerNames {
 		v, _ := answer.Get(name)
 		text, _ := v.AsString()
-		return strings.TrimSpace(text)
+		fields[name] = strings.TrimSpace(text)
 	}
+	return fields, true
+}
+
+// parseTokenJSON reads the answer of POST /account/api/oauth/token.
+func parseTokenJSON(s string, now time.Time) (Token, error) {
+	fields, ok := readTokenAnswer(s)
+	if !ok {
+		return Token{}, ErrTokenJSON
+	}
+	field := func(name string) string { return fields[name] }
 	access := field("access_token")
 	if access == "" {
 		if field("refresh_token") != "" {
