@@ -99,14 +99,6 @@ func (v Value) AsInt() (int, bool) {
 	return int(n), true
 }
 
-// Elements returns an Array's elements; nil for any other kind.
-func (v Value) Elements() []Value {
-	if v.kind != Array {
-		return nil
-	}
-	return v.elems
-}
-
 // Get returns the member of exactly that name, the last one when the name is
 // repeated: the value a Go map filled by encoding/json holds. It reports
 // false for a missing member and for a Value that is not an Object.
