@@ -23,7 +23,7 @@ import (
 var browserImports = []string{"syscall/js", "honnef.co/go/js/dom/v2", "github.com/syumai/tinyutil"}
 
 // purePackages must build and be tested natively.
-var purePackages = []string{"internal/epic", "internal/jsonvalue", "internal/popup"}
+var purePackages = []string{"internal/epic", "internal/jsonvalue", "internal/popup", "internal/wasmpack"}
 
 func TestBrowserCodeIsTaggedAndPureCodeIsPure(t *testing.T) {
 	root := "../.."
