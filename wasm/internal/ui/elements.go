@@ -19,11 +19,13 @@ func wrap(v js.Value) *dom.BasicHTMLElement {
 	return &dom.BasicHTMLElement{BasicElement: &dom.BasicElement{BasicNode: &dom.BasicNode{Value: v}}}
 }
 
-// elementByID finds the element with id, and checks its tag name when tag is
-// not ""; nil when there is none, or it is another kind of element.
-func elementByID(doc dom.Document, id, tag string) *dom.BasicHTMLElement {
+// elementByID finds the element with id, and checks that it is an instance
+// of kind (a constructor such as HTMLButtonElement) unless kind is
+// undefined; nil when there is none, or it is another kind of element.
+// instanceof, unlike reading the tag name, brings no string back into Go.
+func elementByID(doc dom.Document, id string, kind js.Value) *dom.BasicHTMLElement {
 	v := doc.Underlying().Call("getElementById", id)
-	if v.IsNull() || (tag != "" && v.Get("tagName").String() != tag) {
+	if v.IsNull() || (!kind.IsUndefined() && !v.InstanceOf(kind)) {
 		return nil
 	}
 	return wrap(v)

@@ -82,35 +82,37 @@ type listener struct {
 // on the wrong kind of element.
 func find(doc dom.Document) (*Popup, error) {
 	var missing []string
-	byID := func(id, tag string) *dom.BasicHTMLElement {
-		el := elementByID(doc, id, tag)
+	window := js.Global()
+	byID := func(id string, kind js.Value) *dom.BasicHTMLElement {
+		el := elementByID(doc, id, kind)
 		if el == nil {
 			missing = append(missing, "#"+id)
 		}
 		return el
 	}
 	el := func(id string) dom.Element {
-		if el := byID(id, ""); el != nil {
+		if el := byID(id, js.Undefined()); el != nil {
 			return el
 		}
 		return nil
 	}
+	buttonKind := window.Get("HTMLButtonElement")
 	button := func(id string) *dom.HTMLButtonElement {
-		if el := byID(id, "BUTTON"); el != nil {
+		if el := byID(id, buttonKind); el != nil {
 			return &dom.HTMLButtonElement{BasicHTMLElement: el}
 		}
 		return nil
 	}
 	p := &Popup{
 		doc:         doc,
-		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", "INPUT")},
+		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", window.Get("HTMLInputElement"))},
 		useSignIn:   button("use-signin"),
 		forget:      button("forget"),
 		tokenStatus: el("token-status"),
 		signInLink:  el("signin-link-box"),
 		tokenBox:    el("token-box"),
 		tokenFacts:  el("token-facts"),
-		killType:    &dom.HTMLSelectElement{BasicHTMLElement: byID("kill-type", "SELECT")},
+		killType:    &dom.HTMLSelectElement{BasicHTMLElement: byID("kill-type", window.Get("HTMLSelectElement"))},
 		description: el("kill-type-description"),
 		permission:  el("kill-type-permission"),
 		kill:        button("kill"),

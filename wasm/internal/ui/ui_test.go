@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"os"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -412,14 +413,54 @@ func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 }
 
 func TestFindNamesWhatIsMissing(t *testing.T) {
-	doc := dom.GetWindow().Document()
-	mount(t, doc, `<input id="token"><div id="kill"></div>`)
-	_, err := find(doc)
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "#kill-type")
-	assert.Contains(t, err.Error(), "#kill,", "a div is not the kill button")
-	assert.Contains(t, err.Error(), "#result")
-	assert.NotContains(t, err.Error(), "#token,")
+	html, err := os.ReadFile("../../../popup.html")
+	require.NoError(t, err)
+	body := string(html)
+	body = body[strings.Index(body, "<main>"):strings.Index(body, "</body>")]
+	tests := []struct {
+		name     string
+		markup   string
+		named    []string // each followed by ", " or at the end
+		notNamed []string
+	}{
+		{
+			name:     "missing controls, and a div in the kill button's place",
+			markup:   `<input id="token"><div id="kill"></div>`,
+			named:    []string{"#kill-type", "#kill", "#result"},
+			notNamed: []string{"#token"},
+		},
+		{
+			name:     "the whole popup, with a div first under the kill button's id",
+			markup:   `<div id="kill"></div>` + body,
+			named:    []string{"#kill"},
+			notNamed: []string{"#token", "#kill-type", "#result"},
+		},
+		{
+			name:     "the whole popup, with a second kill button",
+			markup:   body + `<button id="kill"></button>`,
+			notNamed: []string{"#kill", "#token"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := dom.GetWindow().Document()
+			mount(t, doc, tt.markup)
+			_, err := find(doc)
+			listed := map[string]bool{}
+			if err != nil {
+				for _, id := range strings.Split(strings.TrimPrefix(err.Error(), "popup.html lacks "), ", ") {
+					listed[id] = true
+				}
+			}
+			for _, id := range tt.named {
+				assert.True(t, listed[id], "%s is not named in %v", id, err)
+			}
+			for _, id := range tt.notNamed {
+				assert.False(t, listed[id], "%s is named in %v", id, err)
+			}
+			assert.Equal(t, len(tt.named) > 0, err != nil, "%v", err)
+		})
+	}
 }
 
 // TestHistoryListFollowsTheLines renders one history after another and
