@@ -242,6 +242,10 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 // readingPause is the time between pasting the token and clicking Kill.
 const readingPause = 800 * time.Millisecond
 
+// settlePause is how long the tab rests on a blank page before a popup
+// opens, as the browser would between two clicks on the toolbar button.
+const settlePause = 300 * time.Millisecond
+
 // measure opens a fresh popup document in p, waits until it is painted and
 // ready, kills with a fresh token and waits for the outcome.
 func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, error) {
@@ -261,6 +265,13 @@ func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, e
 	if err := p.BringToFront(); err != nil {
 		return s, err
 	}
+	// The popup opens on a blank page, not in place of the last popup: a
+	// person's popup is a new page, and ending the last one (the project's
+	// holds a running Go program) is no part of opening this one.
+	if err := p.Navigate("about:blank"); err != nil {
+		return s, err
+	}
+	time.Sleep(settlePause)
 	if err := p.Navigate(url); err != nil {
 		return s, err
 	}
