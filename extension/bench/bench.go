@@ -382,7 +382,8 @@ func buildReport(samples [2][]sample) (Report, error) {
 		"click → outcome: the click on #kill to #result's data-outcome=\"success\", against the local fake over TLS.",
 		"Start-up parts (project only) are between performance marks in popup.js and Go; 0 is navigation start.",
 		"Click parts: esk:request and esk:answer are marked just before fetch is called and once its answer is read.",
-		"Each sample is a fresh document of the popup in its own tab, kept open between rounds.",
+		"Ratio 90% range: the middle 90% of the ratio of medians over 2000 resamples of the rounds, each round's two samples kept together.",
+		"Each sample is a fresh document of the popup, opened on a blank page in its own tab, kept open between rounds.",
 	}
 	return r, nil
 }

@@ -55,8 +55,8 @@ func (r Report) Write(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	row("", "project", "", "", "reference", "", "", "ratio", "budget")
-	row("figure", "median", "min", "max", "median", "min", "max", "p/r", "p/r")
+	row("", "project", "", "", "reference", "", "", "ratio", "ratio", "budget")
+	row("figure", "median", "min", "max", "median", "min", "max", "p/r", "90% range", "p/r")
 	for _, f := range r.Figures {
 		cells := make([]string, 0, 8)
 		p, pok := Summarize(f.Project)
@@ -66,6 +66,11 @@ func (r Report) Write(w io.Writer) error {
 		ratio, ok := Ratio(p.Median, ref.Median)
 		if pok && rok && ok {
 			cells = append(cells, fmt.Sprintf("%.2fx", ratio))
+		} else {
+			cells = append(cells, "-")
+		}
+		if low, high, ok := RatioRange(f.Project, f.Reference); ok {
+			cells = append(cells, fmt.Sprintf("%.2f–%.2f", low, high))
 		} else {
 			cells = append(cells, "-")
 		}

@@ -31,11 +31,11 @@ func TestReportWrite(t *testing.T) {
 				WasmRaw: 2000, WasmGzip: 700, WasmGzipBudget: 1000,
 				Notes: []string{"a note"},
 			},
-			want: header + `                   project                        reference                            ratio     budget
-figure              median        min        max     median        min        max        p/r        p/r
-ready                 20.0       10.0       30.0       10.0       10.0       10.0      2.00x    2.0x ok
-click → outcome       12.0       11.0       13.0       10.0       10.0       10.0      1.20x    1.2x ok
-  main → ready         2.0        1.5        3.0          -          -          -          -          -
+			want: header + `                   project                        reference                            ratio      ratio     budget
+figure              median        min        max     median        min        max        p/r  90% range        p/r
+ready                 20.0       10.0       30.0       10.0       10.0       10.0      2.00x          -    2.0x ok
+click → outcome       12.0       11.0       13.0       10.0       10.0       10.0      1.20x          -    1.2x ok
+  main → ready         2.0        1.5        3.0          -          -          -          -          -          -
 
 main.wasm: 2000 bytes raw, 700 bytes gzip (compress/gzip, best compression) (budget 1000: ok)
 a note
@@ -50,11 +50,27 @@ a note
 				},
 				WasmRaw: 2000, WasmGzip: 1001, WasmGzipBudget: 1000,
 			},
-			want: header + `          project                        reference                            ratio     budget
-figure     median        min        max     median        min        max        p/r        p/r
-ready        25.0       25.0       25.0       10.0       10.0       10.0      2.50x  2.0x OVER
+			want: header + `          project                        reference                            ratio      ratio     budget
+figure     median        min        max     median        min        max        p/r  90% range        p/r
+ready        25.0       25.0       25.0       10.0       10.0       10.0      2.50x          -  2.0x OVER
 
 main.wasm: 2000 bytes raw, 1001 bytes gzip (compress/gzip, best compression) (budget 1000: OVER)
+`,
+		},
+		{
+			name: "five rounds or more give the ratio's range",
+			report: Report{
+				Date: date, Browser: "Chrome/156.0.0.0", CPUs: 2, Rounds: 3, Warmup: 1,
+				Figures: []Figure{
+					{Name: "ready", Project: []float64{20, 24, 18, 22, 20}, Reference: []float64{10, 12, 9, 11, 10}, Budget: 2},
+				},
+				WasmRaw: 2000, WasmGzip: 700,
+			},
+			want: header + `          project                        reference                            ratio      ratio     budget
+figure     median        min        max     median        min        max        p/r  90% range        p/r
+ready        20.0       18.0       24.0       10.0        9.0       12.0      2.00x  2.00–2.00    2.0x ok
+
+main.wasm: 2000 bytes raw, 700 bytes gzip (compress/gzip, best compression)
 `,
 		},
 		{
@@ -63,9 +79,9 @@ main.wasm: 2000 bytes raw, 1001 bytes gzip (compress/gzip, best compression) (bu
 				Date: date, Browser: "Chrome/156.0.0.0", CPUs: 2, Rounds: 3, Warmup: 1,
 				Figures: []Figure{{Name: "ready", Budget: 2}},
 			},
-			want: header + `          project                        reference                            ratio     budget
-figure     median        min        max     median        min        max        p/r        p/r
-ready           -          -          -          -          -          -          -          -
+			want: header + `          project                        reference                            ratio      ratio     budget
+figure     median        min        max     median        min        max        p/r  90% range        p/r
+ready           -          -          -          -          -          -          -          -          -
 
 main.wasm: 0 bytes raw, 0 bytes gzip (compress/gzip, best compression)
 `,
