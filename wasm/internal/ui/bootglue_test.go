@@ -22,12 +22,18 @@ import (
 // mountMarkup puts popup.html's body in the test page.
 func mountMarkup(t *testing.T) *page {
 	t.Helper()
+	doc := dom.GetWindow().Document()
+	mount(t, doc, popupBody(t))
+	return &page{t: t, doc: doc}
+}
+
+// popupBody is the markup inside popup.html's body.
+func popupBody(t *testing.T) string {
+	t.Helper()
 	html, err := os.ReadFile("../../../popup.html")
 	require.NoError(t, err)
 	body := string(html)
-	doc := dom.GetWindow().Document()
-	mount(t, doc, body[strings.Index(body, "<body>")+len("<body>"):strings.Index(body, "</body>")])
-	return &page{t: t, doc: doc}
+	return body[strings.Index(body, "<body>")+len("<body>") : strings.Index(body, "</body>")]
 }
 
 func runBootGlue(t *testing.T, doc dom.Document) {

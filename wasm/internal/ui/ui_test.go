@@ -3,7 +3,6 @@
 package ui
 
 import (
-	"os"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -413,10 +412,7 @@ func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 }
 
 func TestFindNamesWhatIsMissing(t *testing.T) {
-	html, err := os.ReadFile("../../../popup.html")
-	require.NoError(t, err)
-	body := string(html)
-	body = body[strings.Index(body, "<main>"):strings.Index(body, "</body>")]
+	body := popupBody(t)
 	tests := []struct {
 		name     string
 		markup   string

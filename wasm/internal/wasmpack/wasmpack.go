@@ -81,20 +81,6 @@ func Pack(module []byte) ([]byte, Stats, error) {
 	return out, stats, nil
 }
 
-// dataSegments reads the data segments of a whole module, in its order.
-func dataSegments(module []byte) ([]segment, error) {
-	sections, err := splitSections(module)
-	if err != nil {
-		return nil, err
-	}
-	for _, s := range sections {
-		if s.id == sectionData {
-			return readSegments(s.body)
-		}
-	}
-	return nil, nil
-}
-
 type section struct {
 	id   byte
 	body []byte

@@ -37,6 +37,20 @@ func dataSection(segments ...segment) rawSection {
 
 func seg(offset uint32, data string) segment { return segment{offset: offset, data: []byte(data)} }
 
+// dataSegments reads the data segments of a whole module, in its order.
+func dataSegments(module []byte) ([]segment, error) {
+	sections, err := splitSections(module)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sections {
+		if s.id == sectionData {
+			return readSegments(s.body)
+		}
+	}
+	return nil, nil
+}
+
 // image is the memory the module's data segments write, applied in order:
 // its bytes other than zero, by address, as memory starts zeroed.
 func image(t testing.TB, module []byte) map[uint32]byte {
