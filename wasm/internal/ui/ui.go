@@ -41,7 +41,10 @@ type Popup struct {
 	tokenBox    dom.Element
 	tokenFacts  dom.Element
 
-	killType    *dom.HTMLSelectElement
+	killType *dom.HTMLSelectElement
+	// options are killType's, one per kill type, as fillKillTypes left
+	// them: render need not look them up again.
+	options     []*dom.HTMLOptionElement
 	description dom.Element
 	permission  dom.Element
 	kill        *dom.HTMLButtonElement
@@ -159,20 +162,21 @@ func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 // order. popup.html already lists them (cmd/popuphtml keeps it in step), so
 // the browser paints them before Go runs; this only repairs a stale page.
 func (p *Popup) fillKillTypes(types []epic.KillType) {
-	if p.listsKillTypes(types) {
+	if p.options = selectOptions(p.killType); listsKillTypes(p.options, types) {
 		return
 	}
 	p.killType.SetTextContent("")
+	p.options = p.options[:0]
 	for _, kt := range types {
 		opt := &dom.HTMLOptionElement{BasicHTMLElement: createElement(p.doc, "option")}
 		opt.SetValue(kt.Name)
 		opt.SetTextContent(kt.Name)
 		p.killType.AppendChild(opt)
+		p.options = append(p.options, opt)
 	}
 }
 
-func (p *Popup) listsKillTypes(types []epic.KillType) bool {
-	options := selectOptions(p.killType)
+func listsKillTypes(options []*dom.HTMLOptionElement, types []epic.KillType) bool {
 	if len(options) != len(types) {
 		return false
 	}
@@ -410,7 +414,7 @@ func (p *Popup) giveBackFocus(el dom.HTMLElement) {
 // renderOptions marks the kill types the token may not use, in the
 // option's text (which screen readers read) and a data attribute.
 func (p *Popup) renderOptions(options []popup.Option) {
-	shown := selectOptions(p.killType)
+	shown := p.options
 	if len(shown) != len(options) {
 		return // fillKillTypes keeps them in step with the same table
 	}
