@@ -149,7 +149,10 @@ func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.fillKillTypes(epic.KillTypes)
+	if p.fillKillTypes(epic.KillTypes) {
+		// The first render need only write what differs from the markup.
+		p.shown, p.rendered = markupView(), true
+	}
 	p.afterPaint = env.AfterPaint
 	p.controller = popup.New(env, p.render)
 	p.bind(p.controller)
@@ -159,11 +162,12 @@ func Start(doc dom.Document, env popup.Env) (*Popup, error) {
 }
 
 // fillKillTypes puts one option per kill type in the select, in table
-// order. popup.html already lists them (cmd/popuphtml keeps it in step), so
-// the browser paints them before Go runs; this only repairs a stale page.
-func (p *Popup) fillKillTypes(types []epic.KillType) {
+// order, and reports whether popup.html listed them already. It does
+// (cmd/popuphtml keeps it in step), so the browser paints them before Go
+// runs; this only repairs a stale page.
+func (p *Popup) fillKillTypes(types []epic.KillType) (listed bool) {
 	if p.options = selectOptions(p.killType); listsKillTypes(p.options, types) {
-		return
+		return true
 	}
 	p.killType.SetTextContent("")
 	p.options = p.options[:0]
@@ -173,6 +177,26 @@ func (p *Popup) fillKillTypes(types []epic.KillType) {
 		opt.SetTextContent(kt.Name)
 		p.killType.AppendChild(opt)
 		p.options = append(p.options, opt)
+	}
+	return false
+}
+
+// markupView is what popup.html shows before Go runs: the controls off, the
+// first kill type explained, "Starting…" in the result. A test renders it
+// onto the markup and finds nothing changed.
+func markupView() popup.View {
+	first := epic.KillTypes[0]
+	options := make([]popup.Option, len(epic.KillTypes))
+	for i, kt := range epic.KillTypes {
+		options[i] = popup.Option{Name: kt.Name, Label: kt.Name}
+	}
+	return popup.View{
+		KillLabel:   "Kill sessions",
+		Options:     options,
+		Selected:    first.Name,
+		Description: first.Description,
+		Permission:  popup.PermissionText(first),
+		Message:     "Starting…",
 	}
 }
 

@@ -3,6 +3,7 @@
 package ui
 
 import (
+	"regexp"
 	"strings"
 	"syscall/js"
 	"testing"
@@ -409,6 +410,24 @@ func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 	assert.Contains(t, p.waitForOutcome("error"), `Unknown kill type "EVERYONE": choose one of OTHERS_ACCOUNT_CLIENT_SERVICE,`)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT_SERVICE", p.el("kill-type").(*dom.HTMLSelectElement).Value(), "the select shows a real type again")
 	assert.Empty(t, p.fetch.Calls())
+}
+
+// TestMarkupViewIsWhatPopupHTMLShows writes every part of markupView onto
+// popup.html: Start skips writing what the markup shows already, which
+// holds only while nothing changes here.
+func TestMarkupViewIsWhatPopupHTMLShows(t *testing.T) {
+	page := mountMarkup(t)
+	p, err := find(page.doc)
+	require.NoError(t, err)
+	require.True(t, p.fillKillTypes(epic.KillTypes), "popup.html lists the kill types")
+	main := page.doc.QuerySelector("main")
+	// The generated parts are marked with comments, which a write removes.
+	shown := func() string { return regexp.MustCompile(`<!--.*?-->`).ReplaceAllString(main.InnerHTML(), "") }
+	before := shown()
+
+	p.render(markupView()) // the first render: everything is written
+
+	assert.Equal(t, before, shown())
 }
 
 func TestFindNamesWhatIsMissing(t *testing.T) {
