@@ -261,6 +261,17 @@ func (s *screen) waitFor(t *testing.T, want Outcome) View {
 	return s.waitUntil(t, "outcome "+string(want), func(v View) bool { return v.Outcome == want })
 }
 
+// waitUntilAnswered waits until the kill that runs is over and its outcome
+// shown: the controller is busy from the click until then.
+func (p *popup) waitUntilAnswered(t *testing.T) {
+	t.Helper()
+	require.Eventually(t, func() bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return !p.busy
+	}, 5*time.Second, time.Millisecond, "the kill was never answered")
+}
+
 // popup is a controller with fakes around it.
 type popup struct {
 	*Controller
@@ -434,8 +445,7 @@ func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 
-	v := p.screen.last() // rendered before Kill returned
-	assert.Equal(t, OutcomePending, v.Outcome)
+	v := p.screen.waitFor(t, OutcomePending)
 	assert.False(t, v.KillEnabled)
 	assert.False(t, v.InputsEnabled)
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
@@ -946,7 +956,7 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 
 	for range maxHistory {
 		p.Kill(Form{KillType: "OTHERS"})
-		p.screen.waitUntil(t, "an outcome", func(v View) bool { return v.Outcome != OutcomePending })
+		p.waitUntilAnswered(t)
 	}
 	assert.Len(t, p.screen.last().History, maxHistory, "a short history")
 

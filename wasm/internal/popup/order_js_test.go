@@ -1,0 +1,58 @@
+//go:build js && wasm
+
+package popup
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// In the browser goroutines switch only where one waits, so the order of a
+// click's work is fixed: the request leaves first, the pending view is drawn
+// while it waits for the answer, and the outcome after that.
+func TestTheRequestLeavesBeforeThePageIsRedrawn(t *testing.T) {
+	tests := []struct {
+		name string
+		kill func(p *popup)
+	}{
+		{"kill", func(p *popup) { p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"}) }},
+		{"confirmed kill", func(p *popup) {
+			p.Select("ALL")
+			p.Kill(Form{KillType: "ALL"})
+			p.Confirm(Form{KillType: "ALL"})
+		}},
+		{"this session only", func(p *popup) {
+			p.KillThisSession()
+			p.Confirm(Form{})
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var (
+				p       *popup
+				sent    = make(chan View, 1) // the view shown when the request left
+				release = make(chan struct{})
+			)
+			answer := func(context.Context) error {
+				sent <- p.screen.last()
+				<-release
+				return nil
+			}
+			p = open(t, &fakeEpic{verify: verified(), kill: answer, killSession: answer})
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+
+			tt.kill(p)
+			atSend := <-sent
+			pending := p.screen.waitFor(t, OutcomePending)
+
+			assert.NotEqual(t, OutcomePending, atSend.Outcome, "the request left before the pending view was drawn")
+			assert.False(t, pending.KillEnabled)
+			assert.False(t, pending.Confirming)
+			close(release)
+			p.screen.waitFor(t, OutcomeSuccess)
+		})
+	}
+}
