@@ -190,11 +190,13 @@ fuzz() {
 # dist/unpacked as it is; make test runs it after build. Nothing is timed.
 bench_check() {
 	browsers
-	say "bench check (one round; the figures mean nothing)"
-	go run ./wasm/cmd/bench -rounds 1 -warmup 0
-	say "bench check against a copy of the same build"
+	say "bench check (one round, one reopened; the figures mean nothing)"
 	local out
-	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -against "$UNPACKED")
+	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 1)
+	echo "$out"
+	grep -q "^reopened: ready " <<<"$out"
+	say "bench check against a copy of the same build"
+	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 0 -against "$UNPACKED")
 	echo "$out"
 	grep -q "The reference columns are the build in $UNPACKED" <<<"$out"
 }

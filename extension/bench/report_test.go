@@ -71,7 +71,7 @@ func TestBuildReport(t *testing.T) {
 			if c.reference.Click != 0 {
 				reference = c.reference
 			}
-			r, err := buildReport([2][]sample{{c.project}, {reference}})
+			r, err := buildReport([2][]sample{{c.project}, {reference}}, [2][]sample{})
 			if c.wantErr != "" {
 				assert.ErrorContains(t, err, c.wantErr)
 				return
@@ -91,4 +91,46 @@ func TestBuildReport(t *testing.T) {
 			assert.Equal(t, []float64{35}, r.Figures[0].Reference, "the reference's first paint")
 		})
 	}
+}
+
+func TestBuildReportReopened(t *testing.T) {
+	marks := map[string]float64{
+		"esk:start": 90, "esk:instantiated": 200, "esk:go-run": 201, "esk:main": 251, "esk:ready": 265,
+		"esk:request": 1003, "esk:answer": 1025,
+	}
+	warm := [2][]sample{
+		{{FCP: 60, Complete: 55, Ready: 151, Click: 1000, Outcome: 1020, Marks: marks}},
+		{{FCP: 30, Complete: 35, Ready: 25, Click: 500, Outcome: 510, Marks: map[string]float64{"esk:request": 501, "esk:answer": 509}}},
+	}
+	reopened := [2][]sample{
+		{{FCP: 160, Complete: 170, Ready: 266, Click: 1000, Outcome: 1030, Marks: marks}},
+		{{FCP: 140, Complete: 120, Ready: 130, Click: 500, Outcome: 515}},
+	}
+
+	r, err := buildReport(warm, reopened)
+	require.NoError(t, err)
+
+	type row struct {
+		name               string
+		project, reference []float64
+	}
+	var got []row
+	for _, f := range r.Figures[len(r.Figures)-4:] {
+		assert.Zero(t, f.Budget, "no budget for %s", f.Name)
+		got = append(got, row{f.Name, f.Project, f.Reference})
+	}
+	assert.Equal(t, []row{
+		{"reopened: first paint", []float64{170}, []float64{140}},
+		{"reopened: ready", []float64{266}, []float64{130}},
+		{"  Go initialisation before main", []float64{50}, nil},
+		{"reopened: click → outcome", []float64{30}, []float64{15}},
+	}, got)
+	assert.Contains(t, r.Notes[len(r.Notes)-1], "reopened: 1 more rounds")
+
+	without, _ := buildReport(warm, [2][]sample{})
+	assert.Len(t, without.Figures, len(r.Figures)-4, "no reopened rows without reopened rounds")
+
+	reopened[project][0].Marks = map[string]float64{"esk:go-run": 201}
+	_, err = buildReport(warm, reopened)
+	assert.ErrorContains(t, err, `project popup set no performance mark "esk:main"`)
 }

@@ -18,6 +18,7 @@ import (
 func main() {
 	rounds := flag.Int("rounds", 25, "interleaved rounds to count")
 	warmup := flag.Int("warmup", 3, "rounds to run first and not count")
+	reopen := flag.Int("reopen", 7, "rounds after those, each popup in a new tab after its last one closed (a new renderer process)")
 	extension := flag.String("extension", "dist/unpacked", "the packaged extension")
 	against := flag.String("against", "", "another unpacked build to measure in the reference's place (a copy of an earlier dist/unpacked)")
 	flag.Parse()
@@ -28,6 +29,7 @@ func main() {
 		Extension: *extension,
 		Rounds:    *rounds,
 		Warmup:    *warmup,
+		Reopen:    *reopen,
 		Progress:  os.Stderr,
 		Against:   *against,
 	}, os.Stdout)
