@@ -74,7 +74,10 @@ func (c *Client) send(req *http.Request, token string) error {
 	case resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400):
 		return &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
 	}
-	body, kind := readBody(resp.Body)
+	body, kind, err := readBody(req.Context(), resp.Body)
+	if err != nil {
+		return &TransportError{Err: err}
+	}
 	apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
 	apiErr.redact(token)
 	return apiErr
@@ -82,15 +85,37 @@ func (c *Client) send(req *http.Request, token string) error {
 
 // readBody reads at most MaxBodyBytes; a longer body is left unread. Its
 // kind is never BodyEpicJSON: only decodeAPIError can tell that.
-func readBody(r io.Reader) ([]byte, BodyKind) {
-	body, err := io.ReadAll(io.LimitReader(r, MaxBodyBytes+1))
-	switch {
-	case len(body) > MaxBodyBytes:
-		return nil, BodyTooLarge
-	case err != nil:
-		return nil, BodyUnreadable
-	case len(bytes.TrimSpace(body)) == 0:
-		return nil, BodyEmpty
+//
+// The request's deadline covers the body too. A Doer need not watch the
+// context once the headers are in (tinyutil's fetch transport does not), so
+// a body that trickles in, a byte at a time, would hold the popup for as
+// long as it lasts. When ctx ends first the body is closed, which cancels
+// its stream in the browser and ends the fetch, and ctx's error is
+// returned: no answer came in time.
+func readBody(ctx context.Context, body io.ReadCloser) ([]byte, BodyKind, error) {
+	type read struct {
+		body []byte
+		err  error
 	}
-	return body, BodyOther
+	done := make(chan read, 1)
+	go func() {
+		b, err := io.ReadAll(io.LimitReader(body, MaxBodyBytes+1))
+		done <- read{b, err}
+	}()
+	var r read
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		body.Close()
+		return nil, BodyUnreadable, ctx.Err()
+	}
+	switch {
+	case len(r.body) > MaxBodyBytes:
+		return nil, BodyTooLarge, nil
+	case r.err != nil:
+		return nil, BodyUnreadable, nil
+	case len(bytes.TrimSpace(r.body)) == 0:
+		return nil, BodyEmpty, nil
+	}
+	return r.body, BodyOther, nil
 }

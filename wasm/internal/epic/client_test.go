@@ -125,37 +125,37 @@ func TestKillTurnsEveryAnswerButNoContentIntoAnError(t *testing.T) {
 		{
 			name:     "401 token no longer valid",
 			answer:   epicJSON(401, bodyTokenVerificationFailed),
-			want:     APIError{StatusCode: 401, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.authentication.token_verification_failed", NumericErrorCode: 1031, ErrorMessage: "Sorry we couldn't validate your token [your token]. Please try with a new token.", MessageVars: []string{"[your token]"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
+			want:     APIError{StatusCode: 401, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.authentication.token_verification_failed", NumericErrorCode: 1031, ErrorMessage: "Sorry we couldn't validate your token [your token]. Please try with a new token.", MessageVars: []string{"[your token]"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
 			wantText: "Epic answered HTTP 401 errors.com.epicgames.common.authentication.token_verification_failed (1031)",
 		},
 		{
 			name:     "403 missing permission",
 			answer:   epicJSON(403, bodyMissingPermission),
-			want:     APIError{StatusCode: 403, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023, ErrorMessage: "Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation", MessageVars: []string{"account:token:allSessionsForClient", "DELETE"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
+			want:     APIError{StatusCode: 403, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023, ErrorMessage: "Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation", MessageVars: []string{"account:token:allSessionsForClient", "DELETE"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
 			wantText: "Epic answered HTTP 403 errors.com.epicgames.common.missing_permission (1023): Sorry your login",
 		},
 		{
 			name:     "400 invalid kill type with OAuth fields",
 			answer:   epicJSON(400, bodyInvalidKillType),
-			want:     APIError{StatusCode: 400, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.oauth.invalid_request", NumericErrorCode: 1013, ErrorMessage: "A valid killType is required.", MessageVars: []string{}, OriginatingService: "com.epicgames.account.public", Intent: "prod", OAuthError: "invalid_request", OAuthErrorDescription: "A valid killType is required."},
+			want:     APIError{StatusCode: 400, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.oauth.invalid_request", NumericErrorCode: 1013, ErrorMessage: "A valid killType is required.", MessageVars: []string{}, OriginatingService: "com.epicgames.account.public", Intent: "prod", OAuthError: "invalid_request", OAuthErrorDescription: "A valid killType is required."},
 			wantText: "HTTP 400 errors.com.epicgames.common.oauth.invalid_request (1013): A valid killType is required.",
 		},
 		{
 			name:     "404 unknown session",
 			answer:   epicJSON(404, bodyUnknownSession),
-			want:     APIError{StatusCode: 404, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.account.auth_token.unknown_oauth_session", NumericErrorCode: 18051, ErrorMessage: "Sorry we could not find the auth session 'eg1~aaaaaa'", MessageVars: []string{"eg1~aaaaaa"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
+			want:     APIError{StatusCode: 404, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.account.auth_token.unknown_oauth_session", NumericErrorCode: 18051, ErrorMessage: "Sorry we could not find the auth session 'eg1~aaaaaa'", MessageVars: []string{"eg1~aaaaaa"}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
 			wantText: "HTTP 404 errors.com.epicgames.account.auth_token.unknown_oauth_session (18051)",
 		},
 		{
 			name:     "429 throttled with Retry-After",
 			answer:   epicJSON(429, bodyThrottled, "Retry-After", "221"),
-			want:     APIError{StatusCode: 429, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, ErrorMessage: "Operation access is limited by throttling policy, please try again in 221 second(s).", MessageVars: []string{"221"}, OriginatingService: "com.epicgames.account.public", Intent: "prod", RetryAfter: 221 * time.Second},
+			want:     APIError{StatusCode: 429, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, ErrorMessage: "Operation access is limited by throttling policy, please try again in 221 second(s).", MessageVars: []string{"221"}, OriginatingService: "com.epicgames.account.public", Intent: "prod", RetryAfter: 221 * time.Second},
 			wantText: "HTTP 429 errors.com.epicgames.common.throttled (1041): Operation access is limited",
 		},
 		{
 			name:     "500 server error",
 			answer:   epicJSON(500, bodyServerError),
-			want:     APIError{StatusCode: 500, Body: BodyEpicJSON, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.server_error", NumericErrorCode: 1000, ErrorMessage: "Sorry an error occurred and we were unable to resolve it.", MessageVars: []string{}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
+			want:     APIError{StatusCode: 500, Body: BodyEpicJSON, FromEpic: true, ContentType: "application/json", ErrorCode: "errors.com.epicgames.common.server_error", NumericErrorCode: 1000, ErrorMessage: "Sorry an error occurred and we were unable to resolve it.", MessageVars: []string{}, OriginatingService: "com.epicgames.account.public", Intent: "prod"},
 			wantText: "HTTP 500 errors.com.epicgames.common.server_error (1000)",
 		},
 		{
@@ -167,7 +167,7 @@ func TestKillTurnsEveryAnswerButNoContentIntoAnError(t *testing.T) {
 				w.WriteHeader(503)
 				io.WriteString(w, bodyHTMLPage)
 			},
-			want:     APIError{StatusCode: 503, Body: BodyOther, ContentType: "text/html; charset=utf-8", ErrorCode: "errors.com.epicgames.common.server_error", NumericErrorCode: 1000},
+			want:     APIError{StatusCode: 503, Body: BodyOther, FromEpic: true, ContentType: "text/html; charset=utf-8", ErrorCode: "errors.com.epicgames.common.server_error", NumericErrorCode: 1000},
 			wantText: "Epic answered HTTP 503 errors.com.epicgames.common.server_error (1000) with a web page instead of Epic's error details",
 		},
 		{

@@ -37,6 +37,10 @@ type APIError struct {
 	Body       BodyKind
 	// ContentType is the answer's Content-Type, to tell an HTML page from JSON.
 	ContentType string
+	// FromEpic means the answer carries Epic's own marks: its JSON error
+	// body, or its X-Epic-Error-Name or X-Epic-Error-Code header. A proxy,
+	// a captive portal or a challenge page in front of Epic has neither.
+	FromEpic bool
 
 	ErrorCode             string   // errorCode
 	ErrorMessage          string   // errorMessage
@@ -102,6 +106,7 @@ func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) 
 			*e = fields
 		}
 	}
+	e.FromEpic = e.Body == BodyEpicJSON || header.Get("X-Epic-Error-Name") != "" || header.Get("X-Epic-Error-Code") != ""
 	if e.ErrorCode == "" {
 		e.ErrorCode = header.Get("X-Epic-Error-Name")
 	}
@@ -139,15 +144,14 @@ func decodeEpicErrorBody(body []byte) (APIError, bool) {
 // redact replaces the token wherever Epic's answer quotes it: in any field,
 // since a proxy or a broken server can echo it anywhere, headers included.
 func (e *APIError) redact(token string) {
-	const mask = "[your token]"
 	for _, field := range []*string{
 		&e.ContentType, &e.ErrorCode, &e.ErrorMessage, &e.OriginatingService, &e.Intent,
 		&e.OAuthError, &e.OAuthErrorDescription, &e.CorrelationID,
 	} {
-		*field = strings.ReplaceAll(*field, token, mask)
+		*field = Mask(*field, token)
 	}
 	for i, v := range e.MessageVars {
-		e.MessageVars[i] = strings.ReplaceAll(v, token, mask)
+		e.MessageVars[i] = Mask(v, token)
 	}
 }
 

@@ -18,8 +18,18 @@ import (
 )
 
 // tokenPlaceholder in a fuzzed body or header becomes the token sent, as
-// when Epic quotes it.
-const tokenPlaceholder = "TOKEN"
+// when Epic quotes it, and capsPlaceholder the token in capitals, as a hex
+// token pasted in lower case may come back (a hex token is the same in
+// either case).
+const (
+	tokenPlaceholder = "TOKEN"
+	capsPlaceholder  = "CAPSTOKEN"
+)
+
+// withToken puts the token where s has a placeholder.
+func withToken(s, token string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, capsPlaceholder, strings.ToUpper(token)), tokenPlaceholder, token)
+}
 
 // FuzzDecodeAnswer drives Kill against any answer Epic (or something in
 // between) could give, and checks what the client makes of it.
@@ -37,10 +47,10 @@ func FuzzDecodeAnswer(f *testing.F) {
 			"X-Epic-Correlation-ID": correlationID, "Retry-After": retryAfter, "Location": location,
 		} {
 			if v != "" {
-				header.Set(name, strings.ReplaceAll(v, tokenPlaceholder, token))
+				header.Set(name, withToken(v, token))
 			}
 		}
-		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
+		data := []byte(withToken(string(body), token))
 		rb := epictest.NewRepeatedBody(data, int(repeat)+1)
 		d := &epictest.Doer{Answer: &http.Response{StatusCode: status, Header: header, Body: rb}}
 
@@ -67,7 +77,7 @@ func FuzzDecodeAnswer(f *testing.F) {
 		if err == nil {
 			t.Fatalf("HTTP %d gave no error", status)
 		}
-		if strings.Contains(err.Error(), token) {
+		if containsToken(err.Error(), token) {
 			t.Errorf("the error quotes the token: %q", err.Error())
 		}
 		var redirect *RedirectError
@@ -84,7 +94,15 @@ func FuzzDecodeAnswer(f *testing.F) {
 		checkNoToken(t, apiErr, token)
 		checkBodyKind(t, apiErr, rb, data)
 		checkRetryAfter(t, apiErr.RetryAfter, header.Get("Retry-After"))
+		if marked := apiErr.Body == BodyEpicJSON || header.Get("X-Epic-Error-Name") != "" || header.Get("X-Epic-Error-Code") != ""; apiErr.FromEpic != marked {
+			t.Errorf("FromEpic is %v for an answer with Epic's marks %v", apiErr.FromEpic, marked)
+		}
 	})
+}
+
+// containsToken reports whether s quotes token in any letter case.
+func containsToken(s, token string) bool {
+	return strings.Contains(strings.ToLower(s), strings.ToLower(token))
 }
 
 // checkNoToken looks in every string the APIError holds, so that a field
@@ -96,12 +114,12 @@ func checkNoToken(t *testing.T, e *APIError, token string) {
 		name, f := v.Type().Field(i).Name, v.Field(i)
 		switch {
 		case f.Kind() == reflect.String:
-			if strings.Contains(f.String(), token) {
+			if containsToken(f.String(), token) {
 				t.Errorf("%s quotes the token: %q", name, f.String())
 			}
 		case f.Kind() == reflect.Slice && f.Type().Elem().Kind() == reflect.String:
 			for j := range f.Len() {
-				if strings.Contains(f.Index(j).String(), token) {
+				if containsToken(f.Index(j).String(), token) {
 					t.Errorf("%s[%d] quotes the token: %q", name, j, f.Index(j).String())
 				}
 			}

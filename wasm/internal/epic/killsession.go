@@ -5,7 +5,6 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
-	"strings"
 )
 
 // OwnSession describes KillSession's effect in the terms of a kill type, so
@@ -17,9 +16,6 @@ var OwnSession = KillType{
 	Done:               "This token's session was signed out.",
 	EndsCurrentSession: true,
 }
-
-// tokenMask replaces the token in every text that leaves this package.
-const tokenMask = "[your token]"
 
 // KillSession ends the token's own session with
 // DELETE /account/api/oauth/sessions/kill/{token}, the token being its own
@@ -48,14 +44,12 @@ func redactURLError(err error, token string) error {
 		return nil
 	}
 	escaped := url.PathEscape(token)
-	hide := func(s string) string {
-		return strings.ReplaceAll(strings.ReplaceAll(s, escaped, tokenMask), token, tokenMask)
-	}
+	hide := func(s string) string { return Mask(Mask(s, escaped), token) }
 	var ue *url.Error
 	if errors.As(err, &ue) {
 		ue.URL = hide(ue.URL)
 	}
-	if !strings.Contains(err.Error(), token) && !strings.Contains(err.Error(), escaped) {
+	if text := err.Error(); hide(text) == text {
 		return err
 	}
 	// Something else quotes the token; keep only a redacted text.

@@ -109,16 +109,23 @@ func (c *Client) Verify(ctx context.Context, token string) (*VerifiedToken, erro
 		return nil, &TransportError{Err: err}
 	}
 	defer resp.Body.Close()
-	body, kind := readBody(resp.Body)
-	switch {
-	case resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400):
+	if resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400) {
 		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
-	case resp.StatusCode != http.StatusOK:
+	}
+	body, kind, err := readBody(ctx, resp.Body)
+	if err != nil {
+		return nil, &TransportError{Err: err}
+	}
+	if resp.StatusCode != http.StatusOK {
 		apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
 		apiErr.redact(token)
 		return nil, apiErr
 	}
-	return decodeVerifyAnswer(body, kind)
+	v, err := decodeVerifyAnswer(body, kind)
+	if v != nil {
+		v.redact(token)
+	}
+	return v, err
 }
 
 func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
@@ -161,6 +168,21 @@ func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 		DeviceID:       a.DeviceID,
 		Perms:          decodePerms(a.Perms),
 	}, nil
+}
+
+// redact replaces the token wherever the answer quotes it. Epic's own
+// answer never does, but anything that answers in its place may, and these
+// fields are shown.
+func (v *VerifiedToken) redact(token string) {
+	for _, field := range []*string{
+		&v.TokenType, &v.ClientID, &v.ClientService, &v.AccountID, &v.AuthMethod,
+		&v.DisplayName, &v.App, &v.InAppID, &v.DeviceID,
+	} {
+		*field = Mask(*field, token)
+	}
+	for i := range v.Perms {
+		v.Perms[i].Resource = Mask(v.Perms[i].Resource, token)
+	}
 }
 
 // decodePerms reads the perms list: nil when there is none or it is null. One

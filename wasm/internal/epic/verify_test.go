@@ -8,6 +8,7 @@ package epic
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -302,4 +303,23 @@ func TestVerifyAgainstTheFakeService(t *testing.T) {
 		}
 		assert.False(t, errors.Is(err, ErrNoToken))
 	})
+}
+
+// TestVerifyMasksTheTokenInItsAnswer: whatever answers in Epic's place may
+// echo the token in any field, in any case; those fields are shown.
+func TestVerifyMasksTheTokenInItsAnswer(t *testing.T) {
+	upper := strings.ToUpper(testToken)
+	body := `{"client_id":"c ` + upper + `","expires_at":"2030-01-01T00:00:00Z","account_id":"` + testToken + `",
+		"display_name":"` + upper + `","client_service":"s` + testToken + `","auth_method":"` + testToken + `",
+		"app":"` + testToken + `","in_app_id":"` + testToken + `","device_id":"` + testToken + `","token_type":"` + testToken + `",
+		"perms":[{"resource":"account:` + testToken + `","action":8}]}`
+	c := &Client{Doer: doerFunc(func(r *http.Request) (*http.Response, error) { return answer(200, body, nil), nil })}
+
+	got, err := c.Verify(context.Background(), testToken)
+
+	require.NoError(t, err)
+	assert.Equal(t, "[your token]", got.DisplayName)
+	assert.Equal(t, "c [your token]", got.ClientID)
+	assert.Equal(t, "account:[your token]", got.Perms[0].Resource)
+	assert.NotContains(t, strings.ToLower(fmt.Sprintf("%+v", *got)), testToken)
 }
