@@ -25,6 +25,9 @@ var (
 	// ErrHostAccessRevoked means the user withdrew the extension's access to
 	// Epic's account service in the browser's extension settings.
 	ErrHostAccessRevoked = errors.New("access to Epic's account service was withdrawn")
+	// ErrUnconfirmedInTime means the kill waited for Epic's check of the
+	// token, which got no answer within the time limit, so it was not sent.
+	ErrUnconfirmedInTime = errors.New("Epic did not confirm the token in time, so the kill was not sent")
 )
 
 // Outcome is the result region's data-outcome value.
@@ -127,7 +130,7 @@ func (d Details) Text() string {
 	b.WriteString("Epic Session Killer: outcome details\n")
 	line("Time", d.Time.UTC().Format(time.RFC3339))
 	if d.KillType != "" {
-		line("Kill type", clean(d.KillType, maxShownRunes))
+		line("Kill type", Clean(d.KillType, maxShownRunes))
 	}
 	if d.Status != 0 {
 		line("HTTP status", strconv.Itoa(d.Status))
@@ -135,16 +138,16 @@ func (d Details) Text() string {
 		line("HTTP status", "none (no answer from Epic)")
 	}
 	if d.ErrorCode != "" {
-		line("errorCode", clean(d.ErrorCode, maxShownRunes))
+		line("errorCode", Clean(d.ErrorCode, maxShownRunes))
 	}
 	if d.NumericErrorCode != 0 {
 		line("numericErrorCode", strconv.Itoa(d.NumericErrorCode))
 	}
 	if d.Message != "" {
-		line("Message", clean(d.Message, maxDetailsRunes))
+		line("Message", Clean(d.Message, maxDetailsRunes))
 	}
 	if d.CorrelationID != "" {
-		line("Correlation ID", clean(d.CorrelationID, maxShownRunes))
+		line("Correlation ID", Clean(d.CorrelationID, maxShownRunes))
 	}
 	return b.String()
 }
@@ -172,12 +175,11 @@ func Explain(in Input) Explanation {
 		x.set(ReasonHostAccess, "The extension may no longer contact Epic.",
 			"Access to "+epicHost()+" was turned off in the browser's extension settings, so nothing was sent. "+
 				"Grant the access again, then try again.")
+	case errors.Is(err, ErrUnconfirmedInTime):
+		x.set(ReasonTimeout, noAnswerWithin(in.Timeout),
+			"Epic did not confirm the token in time, so no kill was sent. Check your connection, then try again.")
 	case errors.Is(err, context.DeadlineExceeded):
-		within := "in time"
-		if in.Timeout > 0 {
-			within = "within " + FormatDuration(in.Timeout)
-		}
-		x.set(ReasonTimeout, "Epic did not answer "+within+".",
+		x.set(ReasonTimeout, noAnswerWithin(in.Timeout),
 			"The request was stopped; sessions may or may not have been signed out. "+
 				"Check your connection, then try again.")
 	case errors.Is(err, context.Canceled):
@@ -198,20 +200,35 @@ func Explain(in Input) Explanation {
 	default:
 		// Kill and KillSession wrap everything that happens once a request
 		// leaves in the types above; any other error stopped it before.
-		x.set(ReasonInput, "Nothing was sent.", sentence(clean(err.Error(), maxShownRunes)))
+		x.set(ReasonInput, "Nothing was sent.", sentence(Clean(err.Error(), maxShownRunes)))
 	}
 	x.Details.Status = x.Status
 	if err != nil {
-		x.Details.Message = clean(err.Error(), maxDetailsRunes)
+		x.Details.Message = Clean(err.Error(), maxDetailsRunes)
 	}
 	return x
+}
+
+// noAnswerWithin is the title of a request that got no answer in time.
+func noAnswerWithin(timeout time.Duration) string {
+	if timeout > 0 {
+		return "Epic did not answer within " + FormatDuration(timeout) + "."
+	}
+	return "Epic did not answer in time."
 }
 
 func (x *Explanation) set(r Reason, title, advice string) {
 	x.Reason, x.Title, x.Advice = r, title, advice
 }
 
-func (x *Explanation) wait(d time.Duration, now time.Time) {
+// wait holds the kill button back for d, at most maxWait, when e is Epic's
+// own answer. Anything else (a proxy, a captive portal, a challenge page)
+// never starts a wait: it could lock the popup for a day.
+func (x *Explanation) wait(e *epic.APIError, d time.Duration, now time.Time) {
+	if !e.FromEpic || d <= 0 {
+		return
+	}
+	d = min(d, maxWait)
 	x.Wait, x.Until = d, now.Add(d)
 }
 
@@ -241,10 +258,10 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		Time:             in.Now.UTC(),
 		KillType:         in.KillType.Name,
 		Status:           e.StatusCode,
-		ErrorCode:        clean(e.ErrorCode, maxShownRunes),
+		ErrorCode:        Clean(e.ErrorCode, maxShownRunes),
 		NumericErrorCode: e.NumericErrorCode,
-		Message:          clean(detailsMessage(e), maxDetailsRunes),
-		CorrelationID:    clean(e.CorrelationID, maxShownRunes),
+		Message:          Clean(detailsMessage(e), maxDetailsRunes),
+		CorrelationID:    Clean(e.CorrelationID, maxShownRunes),
 	}
 	if c, ok := lookup(e); ok {
 		c.explain(in, e, x)
@@ -261,9 +278,6 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		x.set(ReasonWebPage, "A web page answered instead of Epic (HTTP "+strconv.Itoa(e.StatusCode)+").",
 			"A proxy, firewall or security check between you and Epic answered, so Epic may not have seen the request. "+
 				"Open epicgames.com in a tab to pass any check, or use another network, then try again.")
-		if e.RetryAfter > 0 {
-			x.wait(min(e.RetryAfter, maxWait), in.Now)
-		}
 	case e.StatusCode == 429:
 		throttled(in, e, x)
 	case e.StatusCode >= 500 && e.StatusCode <= 599:
@@ -382,12 +396,12 @@ func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 // action], else from the quoted part of Epic's message.
 func permissionOf(e *epic.APIError) string {
 	if len(e.MessageVars) >= 2 && strings.TrimSpace(e.MessageVars[0]) != "" {
-		return clean(e.MessageVars[0]+" "+e.MessageVars[1], maxShownRunes)
+		return Clean(e.MessageVars[0]+" "+e.MessageVars[1], maxShownRunes)
 	}
 	msg := epicMessage(e)
 	if _, rest, ok := strings.Cut(msg, "'"); ok {
 		if perm, _, ok := strings.Cut(rest, "'"); ok && strings.TrimSpace(perm) != "" {
-			return clean(perm, maxShownRunes)
+			return Clean(perm, maxShownRunes)
 		}
 	}
 	return ""
@@ -434,13 +448,19 @@ const defaultThrottleWait = time.Minute
 const maxWait = 24 * time.Hour
 
 func throttled(in Input, e *epic.APIError, x *Explanation) {
+	if !e.FromEpic {
+		x.set(ReasonThrottled, "Too many requests for now (HTTP "+strconv.Itoa(e.StatusCode)+").",
+			"Nothing was signed out. The answer did not come from Epic: something between you and Epic, such as a "+
+				"proxy, a VPN or a network filter, is limiting requests. Wait a minute, then try again.")
+		return
+	}
 	d, said := throttleWait(e)
 	advice := "Nothing was signed out. The kill button is available again in " + FormatDuration(d) + "."
 	if !said {
 		advice = "Nothing was signed out. Epic did not say for how long; the kill button is available again in " +
 			FormatDuration(d) + "."
 	}
-	x.wait(d, in.Now)
+	x.wait(e, d, in.Now)
 	x.set(ReasonThrottled, "Epic is limiting requests for now.",
 		advice+" Trying again too often can make Epic's wait longer.")
 }
@@ -512,8 +532,8 @@ func secondsInMessage(msg string) (time.Duration, bool) {
 func tooManySessions(in Input, e *epic.APIError, x *Explanation) {
 	advice := "Nothing was signed out. Epic blocks new sign-ins for a while, often a few hours, when an account " +
 		"has had too many sessions. Wait before signing in again; every new sign-in adds a session."
-	if e.RetryAfter > 0 {
-		x.wait(min(e.RetryAfter, maxWait), in.Now)
+	x.wait(e, e.RetryAfter, in.Now)
+	if x.Wait > 0 {
 		advice += " The kill button is available again in " + FormatDuration(x.Wait) + "."
 	}
 	x.set(ReasonTooManySessions, "Epic says too many sessions were issued for your account.", advice)
@@ -546,8 +566,8 @@ func kindOf(kt epic.KillType) string {
 func epicTrouble(in Input, e *epic.APIError, x *Explanation) {
 	advice := "This is on Epic's side, and it is not known whether sessions were signed out. " +
 		"Try again in a few minutes; status.epicgames.com shows known outages."
-	if e.RetryAfter > 0 {
-		x.wait(min(e.RetryAfter, maxWait), in.Now)
+	x.wait(e, e.RetryAfter, in.Now)
+	if x.Wait > 0 {
 		advice += " The kill button is available again in " + FormatDuration(x.Wait) + "."
 	}
 	x.set(ReasonEpicTrouble, "Epic's service is having trouble (HTTP "+strconv.Itoa(e.StatusCode)+").", advice)
@@ -558,9 +578,9 @@ func unknown(e *epic.APIError, x *Explanation) {
 	var b strings.Builder
 	switch {
 	case e.ErrorCode != "" && e.NumericErrorCode != 0:
-		b.WriteString("Epic's error code: " + clean(e.ErrorCode, maxShownRunes) + " (" + strconv.Itoa(e.NumericErrorCode) + "). ")
+		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, maxShownRunes) + " (" + strconv.Itoa(e.NumericErrorCode) + "). ")
 	case e.ErrorCode != "":
-		b.WriteString("Epic's error code: " + clean(e.ErrorCode, maxShownRunes) + ". ")
+		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, maxShownRunes) + ". ")
 	case e.NumericErrorCode != 0:
 		b.WriteString("Epic's error code: " + strconv.Itoa(e.NumericErrorCode) + ". ")
 	}
@@ -582,7 +602,7 @@ func unknown(e *epic.APIError, x *Explanation) {
 
 // said quotes Epic's message as a sentence, or says there was none.
 func said(e *epic.APIError) string {
-	msg := clean(epicMessage(e), maxShownRunes)
+	msg := Clean(epicMessage(e), maxShownRunes)
 	if msg == "" {
 		return "Epic gave no explanation."
 	}

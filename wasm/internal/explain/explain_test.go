@@ -26,7 +26,7 @@ func killType(t testing.TB, name string) epic.KillType {
 // epicErr is Epic's JSON error as the epic package decodes it.
 func epicErr(status int, code string, numeric int, message string, vars ...string) *epic.APIError {
 	return &epic.APIError{
-		StatusCode: status, Body: epic.BodyEpicJSON, ContentType: "application/json",
+		StatusCode: status, Body: epic.BodyEpicJSON, FromEpic: true, ContentType: "application/json",
 		ErrorCode: code, NumericErrorCode: numeric, ErrorMessage: message, MessageVars: vars,
 		OriginatingService: "com.epicgames.account.public", Intent: "prod",
 		CorrelationID: "UNKNOWN-1f2e3d4c-5b6a-7988-a7b6-c5d4e3f2a1b0",
@@ -167,9 +167,19 @@ func explainCases(t testing.TB) []explainCase {
 		{"1041 absurd wait is capped", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "99999999999999999999")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
 				advice: []string{"available again in 24 h 00 min 00 s."}, wait: 24 * time.Hour}},
-		{"429 without code or wait", Input{KillType: others, Err: bare(429, epic.BodyEmpty, "")},
+		{"1041 without a wait (capacity throttling)", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
 				advice: []string{"Epic did not say for how long", "available again in 1 min 00 s."}, wait: time.Minute}},
+		{"429 without Epic's marks starts no wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyEmpty, ""), time.Hour)},
+			want{reason: ReasonThrottled, status: 429, title: "Too many requests for now (HTTP 429).",
+				advice: []string{"Nothing was signed out.", "did not come from Epic", "Wait a minute"}, notAdvice: []string{"kill button"}}},
+		{"429 with only Epic's error header waits", Input{KillType: others, Err: func() error {
+			e := withRetryAfter(bare(429, epic.BodyEmpty, ""), 30*time.Second)
+			e.ErrorCode, e.FromEpic = throttledCode, true
+			return e
+		}()},
+			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
+				advice: []string{"available again in 30 s."}, wait: 30 * time.Second}},
 		{"429 with an unknown code is still throttling", Input{KillType: others, Err: withRetryAfter(epicErr(429, "errors.com.epicgames.common.new_throttle", 0, ""), 5*time.Second)},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
 				advice: []string{"available again in 5 s."}, wait: 5 * time.Second}},
@@ -225,11 +235,16 @@ func explainCases(t testing.TB) []explainCase {
 				advice: []string{"proxy, firewall or security check", "Open epicgames.com in a tab"}}},
 		{"HTML page too large to read", Input{KillType: others, Err: bare(503, epic.BodyTooLarge, "TEXT/HTML")},
 			want{reason: ReasonWebPage, status: 503, title: "A web page answered instead of Epic (HTTP 503).", advice: []string{"Open epicgames.com"}}},
-		{"HTML page 429 keeps its wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyOther, "text/html"), 30*time.Second)},
-			want{reason: ReasonWebPage, status: 429, title: "A web page answered instead of Epic (HTTP 429).", advice: []string{"Open epicgames.com"}, wait: 30 * time.Second}},
+		{"HTML page 429 starts no wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyOther, "text/html"), 30*time.Second)},
+			want{reason: ReasonWebPage, status: 429, title: "A web page answered instead of Epic (HTTP 429).", advice: []string{"Open epicgames.com"}}},
+		{"HTML page 403 with a huge Retry-After starts no wait", Input{KillType: others, Err: withRetryAfter(bare(403, epic.BodyOther, "text/html"), 99999999*time.Second)},
+			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic (HTTP 403).", notAdvice: []string{"kill button"}}},
 		{"timeout", Input{KillType: others, Timeout: 15 * time.Second, Err: &epic.TransportError{Err: fmt.Errorf("Delete: %w", context.DeadlineExceeded)}},
 			want{reason: ReasonTimeout, title: "Epic did not answer within 15 s.",
 				advice: []string{"The request was stopped; sessions may or may not have been signed out."}}},
+		{"a kill that waited for Epic to confirm the token", Input{KillType: others, Timeout: 15 * time.Second, Err: ErrUnconfirmedInTime},
+			want{reason: ReasonTimeout, title: "Epic did not answer within 15 s.",
+				advice: []string{"Epic did not confirm the token in time, so no kill was sent."}, notAdvice: []string{"may or may not"}}},
 		{"timeout of unknown length", Input{KillType: others, Err: context.DeadlineExceeded},
 			want{reason: ReasonTimeout, title: "Epic did not answer in time.", advice: []string{"may or may not"}}},
 		{"stopped", Input{KillType: others, Err: &epic.TransportError{Err: context.Canceled}},
@@ -276,9 +291,12 @@ func explainCases(t testing.TB) []explainCase {
 			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS_ACCOUNT_CLIENT.",
 				advice:    []string{"usually hold only OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE.", "Try OTHERS_ACCOUNT_CLIENT_SERVICE instead."},
 				notAdvice: []string{"Sign out everywhere"}}},
-		{"503 with Retry-After", Input{KillType: others, Err: withRetryAfter(bare(503, epic.BodyEmpty, ""), 90*time.Second)},
+		{"Epic's 503 with Retry-After waits", Input{KillType: others, Err: withRetryAfter(epicErr(503, "errors.com.epicgames.common.server_error", 1000, ""), 90*time.Second)},
 			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
 				advice: []string{"available again in 1 min 30 s."}, wait: 90 * time.Second}},
+		{"503 without Epic's marks starts no wait", Input{KillType: others, Err: withRetryAfter(bare(503, epic.BodyEmpty, ""), 90*time.Second)},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
+				advice: []string{"Try again in a few minutes"}, notAdvice: []string{"kill button"}}},
 	}
 }
 

@@ -1,8 +1,8 @@
 package explain
 
 import (
-	"bytes"
 	"context"
+	"errors"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -151,14 +151,23 @@ func checkPlain(t *testing.T, x Explanation) {
 const (
 	answerHex = "065981d58ba642e7ac6ef7d6c4ed15b2"
 	answerEG1 = "eg1~eyJraWQiOiJrIiwiYWxnIjoiUFMyNTYifQ.eyJhcHAiOiJ3ZXgiLCJzdWIiOiI5NGIxNTY5NTA2YjA0ZjlmODU1N2FmNjExZThjNWU0NyIsImNsaWQiOiIzY2Y3OGNkM2IwMGI0MzlhODc1NWE4NzhiMTYwYzdhZCIsImRuIjoiZG4iLCJhbSI6ImV4Y2hhbmdlX2NvZGUiLCJwIjoiZU5wS1RFN09MODByc1NySnowN05zOG92eVVndENrNHRMczdNenl0Mnl5OXloTWc2NTJTbTVwWFlXdWhVNUJZVVdCVkQ1SzIwckNwc0RRRUJBQUQvL3pmekdIYz0iLCJpYWkiOiI5NGIxNTY5NTA2YjA0ZjlmODU1N2FmNjExZThjNWU0NyIsInQiOiJzIiwiZXhwIjo0MTAyNDQ0ODAwLCJpYXQiOjE2NzIzMTk5NjZ9.c2lnbmF0dXJl"
-	// tokenPlaceholder in a fuzzed body or header becomes the token sent.
+	// tokenPlaceholder in a fuzzed body or header becomes the token sent,
+	// and capsPlaceholder the token in capitals (the same hex token).
 	tokenPlaceholder = "TOKEN"
+	capsPlaceholder  = "CAPSTOKEN"
 )
 
-// tokenPiece finds in s a piece of the token that the fuzzer did not type
-// itself. Cutting Epic's words to length may leave part of a quoted token;
-// any 31 bytes of it hold one of the 16-byte pieces at a multiple of 16.
+// withToken puts the token where s has a placeholder.
+func withToken(s, token string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, capsPlaceholder, strings.ToUpper(token)), tokenPlaceholder, token)
+}
+
+// tokenPiece finds in s a piece of the token, in any letter case, that the
+// fuzzer did not type itself. Cutting Epic's words to length may leave part
+// of a quoted token; any 31 bytes of it hold one of the 16-byte pieces at a
+// multiple of 16.
 func tokenPiece(s, token, typed string) (string, bool) {
+	s, token, typed = strings.ToLower(s), strings.ToLower(token), strings.ToLower(typed)
 	for i := 0; i+16 <= len(token); i += 16 {
 		if p := token[i : i+16]; strings.Contains(s, p) && !strings.Contains(typed, p) {
 			return p, true
@@ -169,7 +178,7 @@ func tokenPiece(s, token, typed string) (string, bool) {
 
 // Bounds on what the user reads. Titles never carry Epic's words. Advice
 // carries at most two pieces of them (an error code and a message), each cut
-// by clean to maxShownRunes and an ellipsis, in under 500 runes of our own.
+// by Clean to maxShownRunes and an ellipsis, in under 500 runes of our own.
 // The details carry one message cut to maxDetailsRunes and three fields cut
 // to maxShownRunes, in under 300 runes of labels and numbers.
 const (
@@ -199,12 +208,12 @@ func FuzzExplainAnswer(f *testing.F) {
 			"X-Epic-Correlation-ID": correlationID, "Retry-After": retryAfter, "Location": location,
 		} {
 			if v != "" {
-				v = strings.ReplaceAll(v, tokenPlaceholder, token)
+				v = withToken(v, token)
 				header.Set(name, v)
 				raw.WriteString(v + "\n")
 			}
 		}
-		data := bytes.ReplaceAll(body, []byte(tokenPlaceholder), []byte(token))
+		data := []byte(withToken(string(body), token))
 		raw.Write(data)
 		resp := &http.Response{StatusCode: status, Header: header, Body: epictest.NewRepeatedBody(data, int(repeat)+1)}
 
@@ -255,9 +264,16 @@ func FuzzExplainAnswer(f *testing.F) {
 		if x.Wait > 0 && !x.Until.Equal(now.Add(x.Wait)) {
 			t.Errorf("until %v is not now+%v", x.Until, x.Wait)
 		}
-		// A throttled answer waits as long as Retry-After says, up to maxWait.
+		// Only Epic's own answer starts a wait: a proxy's or a portal's
+		// Retry-After could lock the popup for a day.
+		var apiErr *epic.APIError
+		fromEpic := errors.As(kerr, &apiErr) && apiErr.FromEpic
+		if x.Wait > 0 && !fromEpic {
+			t.Errorf("an answer without Epic's marks started a wait of %v", x.Wait)
+		}
+		// Epic's throttled answer waits as long as Retry-After says, up to maxWait.
 		if n, err := strconv.Atoi(strings.TrimSpace(header.Get("Retry-After"))); err == nil && n > 0 &&
-			x.Reason == ReasonThrottled {
+			x.Reason == ReasonThrottled && fromEpic {
 			want := maxWait
 			if int64(n) < int64(maxWait/time.Second) {
 				want = time.Duration(n) * time.Second

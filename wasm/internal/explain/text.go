@@ -40,13 +40,13 @@ func pad2(n int64) string {
 	return strconv.FormatInt(n, 10)
 }
 
-// clean makes text from outside one plain line: invalid UTF-8 replaced, every
-// run of spaces and control characters turned into one space, at most max
-// runes. A line break in Epic's words could otherwise forge a line of the
+// Clean makes text from outside (Epic's answer, a token's claims) one plain
+// line: invalid UTF-8 replaced, every run of spaces and control characters
+// turned into one space, at most limit runes. A line break in Epic's words could otherwise forge a line of the
 // copied details, and an invisible format character (such as a bidi
 // override) reorder what the user reads. They become spaces, not nothing, so
 // that no two pieces of the text are joined into a new word.
-func clean(s string, limit int) string {
+func Clean(s string, limit int) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	var b strings.Builder
 	space, n := false, 0

@@ -366,7 +366,7 @@ func TestKillOutcomes(t *testing.T) {
 		{
 			name: "missing permission shows status and code", killType: "OTHERS",
 			answer: func(context.Context) error {
-				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023,
+				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023,
 					MessageVars: []string{"account:token:otherSessionsForClient", "DELETE"}}
 			},
 			wantOutcome: OutcomeError,
@@ -635,7 +635,7 @@ func TestAnIncompleteVerifyAnswerSaysSoAndKeepsTheToken(t *testing.T) {
 
 func TestAVerify401DropsTheToken(t *testing.T) {
 	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
-		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.account.auth_token.invalid_access_token", NumericErrorCode: 18071}
+		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.account.auth_token.invalid_access_token", NumericErrorCode: 18071}
 	}}
 	p := open(t, e)
 
@@ -839,7 +839,7 @@ func TestTheTokenIsKeptForTheNextPopupAndForgotten(t *testing.T) {
 
 func TestAThrottleWaitHoldsTheKillButtonAcrossPopups(t *testing.T) {
 	e := &fakeEpic{kill: func(context.Context) error {
-		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
+		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
 	}}
 	store := newStore()
 	clk := &clock{now: start}
@@ -924,7 +924,7 @@ func TestATokenTakenWhileRestoringWins(t *testing.T) {
 }
 
 func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
-	answers := []error{nil, &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023}}
+	answers := []error{nil, &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023}}
 	for range maxHistory {
 		answers = append(answers, nil)
 	}
@@ -968,7 +968,7 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 
 func TestCopyDetailsLeavesTheTokenOut(t *testing.T) {
 	e := &fakeEpic{kill: func(context.Context) error {
-		return &epic.APIError{StatusCode: 400, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.oauth.invalid_request", NumericErrorCode: 1013, ErrorMessage: "Invalid kill type", CorrelationID: "corr-123"}
+		return &epic.APIError{StatusCode: 400, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.oauth.invalid_request", NumericErrorCode: 1013, ErrorMessage: "Invalid kill type", CorrelationID: "corr-123"}
 	}}
 	b := &fakeBrowser{}
 	p := openWith(t, e, b, newStore(), &clock{now: start})
@@ -1171,7 +1171,7 @@ func TestAnOutcomesRecordsWaitForThePaintAndNothingElseDoes(t *testing.T) {
 // closed right after the 429 and opened again still waits.
 func TestAThrottleWaitIsKeptBeforeThePaint(t *testing.T) {
 	e := &fakeEpic{kill: func(context.Context) error {
-		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
+		return &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
 	}}
 	store := newStore()
 	p := openPainting(t, e, store, make(paintGate)) // never drawn
