@@ -28,6 +28,8 @@ func (b ForPopup) RequestHostAccess() func() (bool, error) {
 
 func (b ForPopup) RequestSignInAccess() func() (bool, error) { return b.Permissions.Request(SignIn) }
 
+func (b ForPopup) ReleaseSignInAccess() error { return b.Permissions.Remove(SignIn) }
+
 func (b ForPopup) Cookie(url, name string) (string, bool, error) { return b.Cookies.Get(url, name) }
 
 func (ForPopup) Copy(text string) func() error { return WriteClipboard(text) }

@@ -65,3 +65,18 @@ func (Permissions) Request(a Access) func() (bool, error) {
 		return v.Truthy(), nil
 	}
 }
+
+// Remove gives back the optional permissions and hosts in a. It waits for
+// the browser, so it must be called from a goroutine.
+func (Permissions) Remove(a Access) error {
+	perms, err := api("permissions")
+	if err != nil {
+		return err
+	}
+	p, err := call(func() js.Value { return perms.Call("remove", a.js()) })
+	if err != nil {
+		return err
+	}
+	_, err = Await(p)
+	return err
+}

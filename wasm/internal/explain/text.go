@@ -42,7 +42,7 @@ func pad2(n int64) string {
 
 // Clean makes text from outside (Epic's answer, a token's claims) one plain
 // line: invalid UTF-8 replaced, every run of spaces and control characters
-// turned into one space, at most limit runes. A line break in Epic's words could otherwise forge a line of the
+// turned into one space, at most limit runes and an ellipsis. A line break in Epic's words could otherwise forge a line of the
 // copied details, and an invisible format character (such as a bidi
 // override) reorder what the user reads. They become spaces, not nothing, so
 // that no two pieces of the text are joined into a new word.
@@ -55,13 +55,16 @@ func Clean(s string, limit int) string {
 			space = b.Len() > 0
 			continue
 		}
-		if n == limit {
+		if space {
+			space = false
+			if n < limit {
+				b.WriteByte(' ')
+				n++
+			}
+		}
+		if n >= limit {
 			b.WriteRune('…')
 			break
-		}
-		if space {
-			b.WriteByte(' ')
-			space = false
 		}
 		b.WriteRune(r)
 		n++

@@ -29,13 +29,19 @@ type Answer struct {
 	Reject string
 	// Hold, when set, delays settling until it is closed.
 	Hold <-chan struct{}
+	// Stall makes the body a stream that sends Body and then nothing more,
+	// as a body trickling in or held up does, until the reader cancels it.
+	Stall bool
 }
 
 // Fetch is an installed fake fetch.
 type Fetch struct {
-	mu     sync.Mutex
-	calls  []Call
-	answer func(Call) Answer
+	mu        sync.Mutex
+	calls     []Call
+	answer    func(Call) Answer
+	cancelled int
+	// funcs are the stalled bodies' callbacks, released when the test ends.
+	funcs []js.Func
 }
 
 // Install makes globalThis.fetch answer with answer until the test ends.
@@ -48,8 +54,20 @@ func Install(t testing.TB, answer func(Call) Answer) *Fetch {
 	t.Cleanup(func() {
 		global.Set("fetch", original)
 		fn.Release()
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		for _, fn := range f.funcs {
+			fn.Release()
+		}
 	})
 	return f
+}
+
+// Cancelled counts the stalled bodies whose reader cancelled them.
+func (f *Fetch) Cancelled() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.cancelled
 }
 
 // Calls returns every call so far.
@@ -91,14 +109,14 @@ func (f *Fetch) fetch(this js.Value, args []js.Value) any {
 				reject.Invoke(js.Global().Get("TypeError").New(a.Reject))
 				return
 			}
-			resolve.Invoke(response(a))
+			resolve.Invoke(f.response(a))
 		}()
 		return nil
 	})
 	return js.Global().Get("Promise").New(executor)
 }
 
-func response(a Answer) js.Value {
+func (f *Fetch) response(a Answer) js.Value {
 	class := js.Global().Get("Response")
 	if a.Status == 0 {
 		return class.Call("error")
@@ -111,10 +129,34 @@ func response(a Answer) js.Value {
 	init.Set("status", a.Status)
 	init.Set("headers", headers)
 	body := js.Null()
-	if a.Body != "" {
+	switch {
+	case a.Stall:
+		body = f.stalledBody(a.Body)
+	case a.Body != "":
 		body = js.ValueOf(a.Body)
 	}
 	return class.New(body, init)
+}
+
+// stalledBody is a stream that sends text and then waits, counting its
+// cancellation.
+func (f *Fetch) stalledBody(text string) js.Value {
+	start := js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if text != "" {
+			args[0].Call("enqueue", js.Global().Get("TextEncoder").New().Call("encode", text))
+		}
+		return nil
+	})
+	cancel := js.FuncOf(func(js.Value, []js.Value) any {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		f.cancelled++
+		return nil
+	})
+	f.mu.Lock()
+	f.funcs = append(f.funcs, start, cancel)
+	f.mu.Unlock()
+	return js.Global().Get("ReadableStream").New(map[string]any{"start": start, "cancel": cancel})
 }
 
 func stringOr(v js.Value, fallback string) string {

@@ -108,3 +108,40 @@ func TestFetchDoerAnswersBecomeEpicErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestTheDeadlineCoversABodyThatStalls: tinyutil's transport watches the
+// context only until the headers are in. Through it, a body that sends a
+// little and then stalls still ends at the deadline, as a timeout, and its
+// stream is cancelled, for each request the popup makes.
+func TestTheDeadlineCoversABodyThatStalls(t *testing.T) {
+	const deadline = 200 * time.Millisecond
+	requests := []struct {
+		name   string
+		status int
+		call   func(c *epic.Client, ctx context.Context) error
+	}{
+		{"kill, 403", 403, func(c *epic.Client, ctx context.Context) error { return c.Kill(ctx, token, "OTHERS") }},
+		{"single-session kill, 403", 403, func(c *epic.Client, ctx context.Context) error { return c.KillSession(ctx, token) }},
+		{"verify, 200", 200, func(c *epic.Client, ctx context.Context) error { _, err := c.Verify(ctx, token); return err }},
+	}
+	for _, rq := range requests {
+		t.Run(rq.name, func(t *testing.T) {
+			fetch := fetchtest.Install(t, func(fetchtest.Call) fetchtest.Answer {
+				return fetchtest.Answer{Status: rq.status, Body: `{"errorCode":`, Stall: true,
+					Header: map[string]string{"Content-Type": "application/json"}}
+			})
+			ctx, cancel := context.WithTimeout(context.Background(), deadline)
+			defer cancel()
+			start := time.Now()
+
+			err := rq.call(&epic.Client{Doer: NewFetchDoer()}, ctx)
+
+			var transport *epic.TransportError
+			require.ErrorAs(t, err, &transport)
+			assert.ErrorIs(t, err, context.DeadlineExceeded)
+			assert.Less(t, time.Since(start), deadline+time.Second)
+			assert.Eventually(t, func() bool { return fetch.Cancelled() == 1 }, time.Second, 5*time.Millisecond,
+				"the body's stream was not cancelled")
+		})
+	}
+}

@@ -89,17 +89,26 @@ func (c *Controller) KillThisSession() {
 	c.askConfirm(epic.OwnSession)
 }
 
-// Confirm sends the kill that waits for confirmation.
+// Confirm sends the kill that waits for confirmation, once the guard time
+// is over, and only with the token and kill type it confirms: a change of
+// either ends the confirmation without sending.
 func (c *Controller) Confirm(f Form) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.busy || c.confirming.Name == "" {
+	if c.busy || c.confirming.Name == "" || !c.confirmReady {
 		return
 	}
 	kt := c.confirming
+	if c.held == nil || c.held != c.confirmFor {
+		c.endConfirm("kill") // setHeld ends it first; this is the last check
+		c.show()
+		return
+	}
 	if kt.Name != epic.OwnSession.Name {
+		// ready takes a token typed into the form, which ends the
+		// confirmation (setHeld).
 		chosen, ok := c.ready(f)
-		if !ok || chosen.Name != kt.Name {
+		if !ok || chosen.Name != kt.Name || c.confirming.Name == "" {
 			c.endConfirm("kill")
 			c.show()
 			return
@@ -109,10 +118,22 @@ func (c *Controller) Confirm(f Form) {
 	c.start(kt)
 }
 
+// askConfirm shows the confirmation for kt with the focus on Cancel, and
+// enables Confirm after confirmGuard. Called with c.mu held.
 func (c *Controller) askConfirm(kt epic.KillType) {
-	c.confirming = kt
+	c.confirming, c.confirmFor, c.confirmReady = kt, c.held, false
+	c.confirmations++
+	asked := c.confirmations
+	c.env.After(confirmGuard, func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if c.confirmations == asked && c.confirming.Name != "" {
+			c.confirmReady = true
+			c.show()
+		}
+	})
 	c.setResult(OutcomeNone, "", "")
-	c.view.Focus = "confirm"
+	c.view.Focus = "cancel"
 	c.show()
 }
 
@@ -192,6 +213,8 @@ func (c *Controller) usable() []string {
 // start marks the kill as running and sends it from a goroutine, so the
 // event listener that called it returns at once. Called with c.mu held.
 //
+// The kill's time limit starts now and covers its wait for a verify still
+// running as well as its request: the click's outcome comes within it.
 // The pending view is drawn at once only when the kill must first wait for
 // verify; otherwise send draws it once the request is on its way.
 func (c *Controller) start(kt epic.KillType) {
@@ -204,7 +227,12 @@ func (c *Controller) start(kt epic.KillType) {
 	if c.verifying != nil {
 		c.show()
 	}
-	go c.send(kt, c.held, c.verifying)
+	ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
+	h, verifying := c.held, c.verifying
+	go func() {
+		defer cancel()
+		c.send(ctx, kt, h, verifying)
+	}()
 }
 
 // showWhileSending draws the pending view from a goroutine that send starts
@@ -223,45 +251,28 @@ func (c *Controller) showWhileSending() {
 // send waits for a verify still running (its answer may block the kill),
 // checks that the browser can reach Epic, then sends exactly one request.
 // A kill is never retried: its outcome is shown as it came.
-func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{}) {
-	if verifying != nil {
-		<-verifying
-		c.mu.Lock()
-		if c.held != h {
-			// Epic said the token is dead, and verify has said why.
-			c.busy = false
-			c.show()
-			c.mu.Unlock()
-			return
-		}
-		missing, blocked := c.blocked(kt)
-		if blocked && kt.Name != epic.OwnSession.Name {
-			c.busy = false
-			c.refuse(kt, missing)
-			c.show()
-			c.mu.Unlock()
-			return
-		}
-		c.mu.Unlock()
+func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, verifying chan struct{}) {
+	if verifying != nil && !c.waitForVerify(ctx, kt, h, verifying) {
+		return
 	}
 	var (
 		err  error
 		mark *inFlightMark
+		sent bool
 	)
 	if !c.env.Browser.Online() {
 		err = explain.ErrOffline
 	} else {
 		mark = c.markInFlightSoon(kt)
-		ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 		if verifying == nil {
 			go c.showWhileSending()
 		}
+		sent = true
 		if kt.Name == epic.OwnSession.Name {
 			err = c.env.Epic.KillSession(ctx, h.token.Value)
 		} else {
 			err = c.env.Epic.Kill(ctx, h.token.Value, kt.Name)
 		}
-		cancel()
 		err = c.whyUnreachable(err)
 	}
 
@@ -271,8 +282,42 @@ func (c *Controller) send(kt epic.KillType, h *heldToken, verifying chan struct{
 	if mark != nil {
 		mark.answered()
 	}
-	c.outcome(kt, h, err, mark)
+	c.outcome(kt, h, err, sent, mark)
 	c.show()
+}
+
+// waitForVerify waits, within the kill's time limit, for the verify of h
+// that runs, and reports whether the kill may go on. It may not when Epic
+// said the token is dead, when the answer refuses the kill type, or when
+// Epic did not answer in time: a kill sent that late would outlast the
+// click's time limit, so it ends as a timeout and nothing is sent.
+func (c *Controller) waitForVerify(ctx context.Context, kt epic.KillType, h *heldToken, verifying chan struct{}) bool {
+	inTime := true
+	select {
+	case <-verifying:
+		inTime = ctx.Err() == nil
+	case <-ctx.Done():
+		inTime = false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case c.held != h:
+		// Epic said the token is dead, and verify has said why.
+		c.busy = false
+	case !inTime || h.verifyTimedOut:
+		c.busy = false
+		c.outcome(kt, h, explain.ErrUnconfirmedInTime, false, nil)
+	default:
+		missing, blocked := c.blocked(kt)
+		if !blocked || kt.Name == epic.OwnSession.Name {
+			return true
+		}
+		c.busy = false
+		c.refuse(kt, missing)
+	}
+	c.show()
+	return false
 }
 
 // whyUnreachable tells a request that never reached Epic because the user
@@ -293,8 +338,8 @@ func (c *Controller) whyUnreachable(err error) error {
 
 // outcome shows what Epic's answer means and acts on it: a dead token is
 // forgotten, a throttle wait holds the kill button back, and the history
-// grows. Called with c.mu held.
-func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, mark *inFlightMark) {
+// grows by a kill that was sent. Called with c.mu held.
+func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent bool, mark *inFlightMark) {
 	now := c.env.Now()
 	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
 	outcome := OutcomeError
@@ -318,8 +363,8 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, mark *in
 		c.save(keyThrottle, x.Until.Format(time.RFC3339Nano))
 		c.tick()
 	}
-	if x.Reason == explain.ReasonOffline {
-		return // nothing was sent: nothing to remember
+	if !sent {
+		return // nothing to remember
 	}
 	if mark != nil && mark.written {
 		c.persistAfterPaint(func(s Store) { _ = s.Remove(keyInFlight) })

@@ -15,17 +15,17 @@ import (
 func TestTheRequestLeavesBeforeThePageIsRedrawn(t *testing.T) {
 	tests := []struct {
 		name string
-		kill func(p *popup)
+		kill func(t *testing.T, p *popup)
 	}{
-		{"kill", func(p *popup) { p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"}) }},
-		{"confirmed kill", func(p *popup) {
+		{"kill", func(t *testing.T, p *popup) { p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"}) }},
+		{"confirmed kill", func(t *testing.T, p *popup) {
 			p.Select("ALL")
 			p.Kill(Form{KillType: "ALL"})
-			p.Confirm(Form{KillType: "ALL"})
+			p.confirmAfterGuard(t, Form{KillType: "ALL"})
 		}},
-		{"this session only", func(p *popup) {
+		{"this session only", func(t *testing.T, p *popup) {
 			p.KillThisSession()
-			p.Confirm(Form{})
+			p.confirmAfterGuard(t, Form{})
 		}},
 	}
 	for _, tt := range tests {
@@ -44,7 +44,7 @@ func TestTheRequestLeavesBeforeThePageIsRedrawn(t *testing.T) {
 			p.TakeToken(token)
 			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
 
-			tt.kill(p)
+			tt.kill(t, p)
 			atSend := <-sent
 			pending := p.screen.waitFor(t, OutcomePending)
 

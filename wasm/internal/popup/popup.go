@@ -17,8 +17,16 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
-// DefaultTimeout bounds one request to Epic; after it the request is aborted.
+// DefaultTimeout bounds one request to Epic, its answer's body included;
+// after it the request is aborted. A kill's timeout also covers its wait for
+// the check of the token (verify) that runs.
 const DefaultTimeout = 15 * time.Second
+
+// confirmGuard is how long Confirm stays off after a confirmation appears,
+// so that it takes a deliberate, separate act: a key held a little too long
+// or the second press of a quick double press lands before it. Chrome guards
+// its own permission prompts against input for as long.
+const confirmGuard = 500 * time.Millisecond
 
 // Outcome is the result region's data-outcome attribute.
 type Outcome string
@@ -57,8 +65,9 @@ type Browser interface {
 	HostAccess() (bool, error)
 	RequestHostAccess() func() (bool, error)
 	// RequestSignInAccess asks for the optional cookies permission and the
-	// epicgames.com hosts.
+	// epicgames.com hosts; ReleaseSignInAccess gives them back.
 	RequestSignInAccess() func() (bool, error)
+	ReleaseSignInAccess() error
 	// Cookie reads the cookie name the browser would send to url.
 	Cookie(url, name string) (string, bool, error)
 	Copy(text string) func() error
@@ -120,9 +129,13 @@ type View struct {
 	Permission  string
 	Blocked     bool
 
-	// Confirming shows the confirmation step with ConfirmText.
-	Confirming  bool
-	ConfirmText string
+	// Confirming shows the confirmation step with ConfirmText, about the
+	// kill type ConfirmFor (epic.OwnSession's name for the single-session
+	// kill). ConfirmReady enables Confirm, once confirmGuard has passed.
+	Confirming   bool
+	ConfirmText  string
+	ConfirmFor   string
+	ConfirmReady bool
 
 	// TokenHeld means a token is kept: Forget and "Sign out only this
 	// token" are offered. TokenFacts say whose it is; TokenStatus is the
@@ -150,7 +163,7 @@ type View struct {
 	History []HistoryLine
 
 	// Focus names the control to focus after this render: "token",
-	// "kill-type", "confirm", "kill" or "".
+	// "kill-type", "cancel", "kill" or "".
 	Focus string
 }
 
@@ -171,10 +184,17 @@ type Controller struct {
 	view View
 	// busy is true while a kill runs; nothing else may be sent then.
 	busy bool
-	// confirming is the kill waiting for Confirm; its Name is "" when none is.
-	confirming epic.KillType
-	selected   epic.KillType
-	held       *heldToken
+	// confirming is the kill waiting for Confirm; its Name is "" when none
+	// is. It is about the token confirmFor, and Confirm works once
+	// confirmReady; confirmations counts them, so that a guard timer of an
+	// earlier one does nothing.
+	confirming    epic.KillType
+	confirmFor    *heldToken
+	confirmReady  bool
+	confirmations int
+	selected      epic.KillType
+	// held is the token the popup works with; setHeld changes it.
+	held *heldToken
 	// verifying is closed when the running verify ends; nil when none runs.
 	verifying chan struct{}
 	// throttledUntil holds the kill button back until then.
@@ -249,8 +269,17 @@ func (c *Controller) Cancel() {
 }
 
 func (c *Controller) endConfirm(focus string) {
-	c.confirming = epic.KillType{}
+	c.confirming, c.confirmFor, c.confirmReady = epic.KillType{}, nil, false
 	c.view.Focus = focus
+}
+
+// setHeld makes h the token held. A confirmation pending for the token held
+// before ends: it confirmed a kill with that token, not with h.
+func (c *Controller) setHeld(h *heldToken) {
+	if c.confirming.Name != "" && c.confirmFor != h {
+		c.endConfirm("")
+	}
+	c.held = h
 }
 
 // setResult fills the result region and drops the details of an earlier answer.
@@ -295,7 +324,7 @@ func (c *Controller) show() {
 		v.Permission = "This token lacks " + missing.String() + ", which " + c.selected.Name + " needs."
 	}
 	if kt := c.confirming; kt.Name != "" {
-		v.Confirming = true
+		v.Confirming, v.ConfirmFor, v.ConfirmReady = true, kt.Name, c.confirmReady
 		v.ConfirmText = confirmText(kt)
 	}
 	v.TokenHeld = c.held != nil

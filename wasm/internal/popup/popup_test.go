@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -93,6 +95,9 @@ type fakeBrowser struct {
 	cookies        map[string]string // name → value
 	copied         []string
 	signInRequests int
+	// signInHeld is whether the sign-in access is granted now; the
+	// cookies can be read only then.
+	signInHeld bool
 }
 
 func (b *fakeBrowser) Online() bool { return !b.offline }
@@ -121,9 +126,30 @@ func (b *fakeBrowser) RequestSignInAccess() func() (bool, error) {
 	b.mu.Lock()
 	b.signInRequests++
 	b.mu.Unlock()
-	return func() (bool, error) { return !b.refuseSignIn, nil }
+	return func() (bool, error) {
+		b.mu.Lock()
+		defer b.mu.Unlock()
+		b.signInHeld = !b.refuseSignIn
+		return b.signInHeld, nil
+	}
+}
+func (b *fakeBrowser) ReleaseSignInAccess() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.signInHeld = false
+	return nil
+}
+func (b *fakeBrowser) holdsSignInAccess() bool {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.signInHeld
 }
 func (b *fakeBrowser) Cookie(url, name string) (string, bool, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if !b.signInHeld {
+		return "", false, errors.New("the browser does not offer cookies to this extension")
+	}
 	v, ok := b.cookies[name]
 	return v, ok, nil
 }
@@ -186,11 +212,16 @@ func (s *memStore) all() map[string]string {
 	return out
 }
 
-// clock is a settable time with timers the test fires.
+// clock is a settable time with timers the test fires by moving it on.
 type clock struct {
 	mu     sync.Mutex
 	now    time.Time
-	timers []func()
+	timers []timer
+}
+
+type timer struct {
+	due time.Time
+	f   func()
 }
 
 func (c *clock) Now() time.Time {
@@ -199,19 +230,27 @@ func (c *clock) Now() time.Time {
 	return c.now
 }
 
-func (c *clock) After(_ time.Duration, f func()) func() {
+func (c *clock) After(d time.Duration, f func()) func() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.timers = append(c.timers, f)
+	c.timers = append(c.timers, timer{c.now.Add(d), f})
 	return func() {}
 }
 
-// advance moves time on and fires the timers that were waiting.
+// advance moves time on and fires the timers that are due by then.
 func (c *clock) advance(d time.Duration) {
 	c.mu.Lock()
 	c.now = c.now.Add(d)
-	due := c.timers
-	c.timers = nil
+	var due []func()
+	kept := c.timers[:0]
+	for _, t := range c.timers {
+		if t.due.After(c.now) {
+			kept = append(kept, t)
+		} else {
+			due = append(due, t.f)
+		}
+	}
+	c.timers = kept
 	c.mu.Unlock()
 	for _, f := range due {
 		f()
@@ -600,6 +639,97 @@ func TestAKillWaitsForTheVerifyThatRuns(t *testing.T) {
 	assert.True(t, v.KillEnabled)
 }
 
+// TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer: a kill that waits
+// for a verify that gets no answer (headers and no body, say) ends in the
+// timeout outcome, sends nothing, and leaves the popup usable.
+func TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer(t *testing.T) {
+	tests := []struct {
+		name   string
+		verify func(ctx context.Context) (*epic.VerifiedToken, error)
+	}{
+		{"verify times out", func(ctx context.Context) (*epic.VerifiedToken, error) {
+			<-ctx.Done()
+			return nil, &epic.TransportError{Err: ctx.Err()}
+		}},
+		{"verify never ends", func(ctx context.Context) (*epic.VerifiedToken, error) {
+			select {} // a transport that ignores the deadline
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &fakeEpic{verify: tt.verify}
+			p := open(t, e)
+
+			p.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
+			assert.Equal(t, OutcomePending, p.screen.last().Outcome)
+
+			v := p.screen.waitFor(t, OutcomeError)
+			assert.Equal(t, "Epic did not answer within 1 s.", v.Message)
+			assert.Contains(t, v.Advice, "Epic did not confirm the token in time, so no kill was sent.")
+			assert.Empty(t, e.sent("kill"))
+			p.waitUntilAnswered(t)
+			v = p.screen.last()
+			assert.True(t, v.KillEnabled, "Kill sessions is stuck")
+			assert.True(t, v.InputsEnabled)
+			assert.True(t, v.TokenHeld, "the token is kept")
+			assert.Empty(t, v.History, "nothing was sent: nothing to remember")
+		})
+	}
+}
+
+// TestEpicsWordsAboutTheTokenAreCleaned: whatever verify's answer or the
+// paste says is shown masked, on one plain line, and bounded.
+func TestEpicsWordsAboutTheTokenAreCleaned(t *testing.T) {
+	upper := strings.ToUpper(token)
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		return &epic.VerifiedToken{
+			ClientID: "client\u202e" + upper, DisplayName: "Evil\u202eyalP\n\x1b[31m" + upper + strings.Repeat("x", 1000),
+			AccountID: "acc\u200b" + token, ExpiresAt: start.Add(time.Hour),
+		}, nil
+	}}
+	p := open(t, e)
+
+	p.TakeToken(upper)
+
+	v := p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+	checkShownFacts(t, v.TokenFacts, token)
+	assert.Contains(t, v.TokenFacts, Fact{"Client", "client [your token]"})
+	assert.Contains(t, v.TokenFacts, Fact{"Account", "acc " + token[:0] + "[your token]"})
+}
+
+func TestAVerify401sErrorCodeIsCleaned(t *testing.T) {
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, FromEpic: true,
+			ErrorCode: "errors.com.x\u202e\n" + strings.Repeat("y", 70000)}
+	}}
+	p := open(t, e)
+
+	p.TakeToken(token)
+
+	v := p.screen.waitFor(t, OutcomeError)
+	assert.Equal(t, "Epic says this token is no longer valid (HTTP 401 errors.com.x "+strings.Repeat("y", maxFactRunes-13)+"…), so it was not kept.", v.Message)
+}
+
+// checkShownFacts holds facts to what the popup may show: no token in any
+// letter case, no control or format character, at most maxFactRunes (and
+// an ellipsis) each.
+func checkShownFacts(t *testing.T, facts []Fact, token string) {
+	t.Helper()
+	for _, f := range facts {
+		if strings.Contains(strings.ToLower(f.Value), strings.ToLower(token)) {
+			t.Errorf("%s shows the token: %q", f.Label, f.Value)
+		}
+		if i := strings.IndexFunc(f.Value, func(r rune) bool {
+			return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+		}); i >= 0 {
+			t.Errorf("%s has a control or format character: %q", f.Label, f.Value)
+		}
+		if n := utf8.RuneCountInString(f.Value); n > maxFactRunes+1 {
+			t.Errorf("%s is %d runes long", f.Label, n)
+		}
+	}
+}
+
 func TestWithoutAPermissionListNothingIsBlocked(t *testing.T) {
 	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
 		return nil, &epic.APIError{StatusCode: 503, Body: epic.BodyEmpty}
@@ -662,14 +792,16 @@ func TestTypesThatEndThisSessionWaitForConfirm(t *testing.T) {
 
 			v := p.screen.last()
 			require.True(t, v.Confirming)
+			assert.Equal(t, name, v.ConfirmFor)
 			assert.Contains(t, v.ConfirmText, "including this one")
 			assert.Contains(t, v.ConfirmText, "stops working too, and the popup forgets it")
 			assert.False(t, v.KillEnabled)
-			assert.Equal(t, "confirm", v.Focus)
+			assert.False(t, v.ConfirmReady, "Confirm is on before the guard time is over")
+			assert.Equal(t, "cancel", v.Focus, "a held key must land on Cancel")
 			p.Kill(form) // the kill button again: still waiting
 			assert.Empty(t, e.sent("kill"), "nothing before Confirm")
 
-			p.Confirm(Form{KillType: name})
+			p.confirmAfterGuard(t, Form{KillType: name})
 
 			v = p.screen.waitFor(t, OutcomeSuccess)
 			assert.False(t, v.Confirming)
@@ -698,6 +830,121 @@ func TestOtherTypesNeedNoConfirm(t *testing.T) {
 	}
 }
 
+// confirmAfterGuard clicks Confirm once the guard time is over and Confirm
+// is on.
+func (p *popup) confirmAfterGuard(t *testing.T, f Form) {
+	t.Helper()
+	p.clock.advance(confirmGuard)
+	require.True(t, p.screen.last().ConfirmReady, "Confirm is still off after the guard time")
+	p.Confirm(f)
+}
+
+// TestConfirmTakesADeliberateSeparateAct: Confirm does nothing until the
+// guard time after the confirmation appeared is over, so that a key held a
+// little too long, or the second press of a double press, cannot confirm.
+func TestConfirmTakesADeliberateSeparateAct(t *testing.T) {
+	tests := []struct {
+		name  string
+		ask   func(p *popup)
+		after time.Duration
+		sent  bool
+	}{
+		{"ALL at once", func(p *popup) { p.Kill(Form{KillType: "ALL"}) }, 0, false},
+		{"ALL 499 ms later", func(p *popup) { p.Kill(Form{KillType: "ALL"}) }, confirmGuard - time.Millisecond, false},
+		{"ALL 500 ms later", func(p *popup) { p.Kill(Form{KillType: "ALL"}) }, confirmGuard, true},
+		{"ALL_ACCOUNT_CLIENT 100 ms later", func(p *popup) { p.Kill(Form{KillType: "ALL_ACCOUNT_CLIENT"}) }, 100 * time.Millisecond, false},
+		{"this token only at once", func(p *popup) { p.KillThisSession() }, 0, false},
+		{"this token only 500 ms later", func(p *popup) { p.KillThisSession() }, confirmGuard, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := &fakeEpic{}
+			p := open(t, e)
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verify over", func(v View) bool { return strings.HasPrefix(v.TokenStatus, "Epic could not confirm") })
+			tt.ask(p)
+			v := p.screen.last()
+			require.True(t, v.Confirming)
+			kt := v.ConfirmFor
+
+			p.clock.advance(tt.after)
+			p.Confirm(Form{KillType: kt})
+
+			if !tt.sent {
+				v = p.screen.last()
+				assert.True(t, v.Confirming, "the confirmation is still there")
+				assert.False(t, v.ConfirmReady)
+				assert.Empty(t, e.sent("kill"))
+				assert.Empty(t, e.sent("killSession"))
+				return
+			}
+			p.screen.waitFor(t, OutcomeSuccess)
+			assert.Len(t, append(e.sent("kill"), e.sent("killSession")...), 1)
+		})
+	}
+}
+
+// TestAChangeOfTheTokenEndsAConfirmation: a confirmation is about the token
+// held when it appeared. Forgetting it, taking another, or Epic refusing it
+// ends the confirmation, and a Confirm after that sends nothing and does not
+// fail.
+func TestAChangeOfTheTokenEndsAConfirmation(t *testing.T) {
+	const other = "ffffffffffffffffffffffffffffffff"
+	verify401 := func(context.Context) (*epic.VerifiedToken, error) {
+		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.account.auth_token.invalid_access_token"}
+	}
+	asks := []struct {
+		name string
+		ask  func(p *popup)
+	}{
+		{"Sign out only this token", func(p *popup) { p.KillThisSession() }},
+		{"ALL", func(p *popup) { p.Kill(Form{KillType: "ALL"}) }},
+	}
+	changes := []struct {
+		name   string
+		change func(p *popup, verifyAnswer chan struct{})
+	}{
+		{"Forget token", func(p *popup, _ chan struct{}) { p.Forget() }},
+		{"another token pasted", func(p *popup, _ chan struct{}) { p.TakeToken(other) }},
+		{"verify answers 401", func(p *popup, verifyAnswer chan struct{}) {
+			close(verifyAnswer)
+			p.screen.waitUntil(t, "the token dropped", func(v View) bool { return !v.TokenHeld })
+		}},
+	}
+	for _, a := range asks {
+		for _, ch := range changes {
+			t.Run(a.name+"/"+ch.name, func(t *testing.T) {
+				verifyAnswer := make(chan struct{})
+				e := &fakeEpic{verify: func(ctx context.Context) (*epic.VerifiedToken, error) {
+					<-verifyAnswer
+					return verify401(ctx)
+				}}
+				p := open(t, e)
+				p.TakeToken(token)
+				a.ask(p)
+				kt := p.screen.last().ConfirmFor
+				require.NotEmpty(t, kt)
+
+				ch.change(p, verifyAnswer)
+
+				v := p.screen.last()
+				assert.False(t, v.Confirming, "the confirmation outlived its token")
+				p.clock.advance(confirmGuard)
+				assert.False(t, p.screen.last().Confirming)
+				p.Confirm(Form{KillType: kt})
+				p.KillThisSession() // the popup still answers
+				select {
+				case <-verifyAnswer:
+				default:
+					close(verifyAnswer)
+				}
+				assert.Empty(t, e.sent("kill"))
+				assert.Empty(t, e.sent("killSession"))
+			})
+		}
+	}
+}
+
 func TestAConfirmationCanBeLeftWithoutSending(t *testing.T) {
 	tests := []struct {
 		name        string
@@ -706,7 +953,7 @@ func TestAConfirmationCanBeLeftWithoutSending(t *testing.T) {
 	}{
 		{"cancel (or Escape)", func(p *popup) { p.Cancel() }, "Cancelled: nothing was sent."},
 		{"choose another type", func(p *popup) { p.Select("OTHERS") }, ""},
-		{"confirm after the form changed", func(p *popup) { p.Confirm(Form{KillType: "ALL_ACCOUNT_CLIENT"}) }, ""},
+		{"confirm after the form changed", func(p *popup) { p.confirmAfterGuard(t, Form{KillType: "ALL_ACCOUNT_CLIENT"}) }, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -736,10 +983,11 @@ func TestSignOutOnlyThisToken(t *testing.T) {
 
 	v := p.screen.last()
 	require.True(t, v.Confirming)
+	assert.Equal(t, epic.OwnSession.Name, v.ConfirmFor)
 	assert.Contains(t, v.ConfirmText, "Sign out only the session of the token in this popup")
 	assert.Empty(t, e.sent("killSession"))
 
-	p.Confirm(Form{KillType: "OTHERS"})
+	p.confirmAfterGuard(t, Form{KillType: "OTHERS"})
 
 	v = p.screen.waitFor(t, OutcomeSuccess)
 	assert.Equal(t, "204: This token's session was signed out.", v.Message)
@@ -806,6 +1054,7 @@ func TestUseMySignIn(t *testing.T) {
 				assert.Contains(t, v.TokenFacts, tt.wantFactHas)
 			}
 			assert.Empty(t, e.sent("kill"))
+			assert.False(t, b.holdsSignInAccess(), "the sign-in access outlived the read")
 		})
 	}
 }

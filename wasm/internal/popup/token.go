@@ -39,6 +39,9 @@ type heldToken struct {
 	fromSignIn bool
 	// verified is Epic's verify answer, nil until one arrived.
 	verified *epic.VerifiedToken
+	// verifyTimedOut is true when verify got no answer within its time
+	// limit: a kill that waited for it ends as a timeout too.
+	verifyTimedOut bool
 
 	// checked caches checks' result, which every render asks for, until
 	// Epic's verify answer (checkedWith) changes what is known.
@@ -77,6 +80,18 @@ func (h *heldToken) checks() []epic.KillCheck {
 	return h.checked
 }
 
+// maxFactRunes bounds each fact shown: Epic's display names, ids and names
+// are far shorter, so only an answer or a claim meant to harm is cut.
+const maxFactRunes = 64
+
+// shown makes a text from outside (Epic's answer, the token's claims, the
+// pasted JSON) fit to show beside the token: the token masked in any case,
+// then one plain line of at most maxFactRunes, cleaned as explain cleans
+// Epic's words.
+func (h *heldToken) shown(s string) string {
+	return explain.Clean(epic.Mask(s, h.token.Value), maxFactRunes)
+}
+
 // facts are what the popup shows about the token: whose, which app, and how
 // long it lasts. Epic's verify answer wins over what the paste said.
 func (h *heldToken) facts(now time.Time) []Fact {
@@ -89,7 +104,7 @@ func (h *heldToken) facts(now time.Time) []Fact {
 	}
 	var facts []Fact
 	add := func(label, value string) {
-		if value != "" {
+		if value = h.shown(value); value != "" {
 			facts = append(facts, Fact{label, value})
 		}
 	}
@@ -164,7 +179,7 @@ func (c *Controller) Restore() {
 		}
 		if saved, ok := c.keptToken(kept[keyToken]); ok {
 			if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
-				c.held = &heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified}
+				c.setHeld(&heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified})
 			} else {
 				// It expired since: keep no dead token around.
 				c.forgetStored()
@@ -293,7 +308,7 @@ func (c *Controller) saveToken() {
 
 // forgetStored drops the token from the popup and from storage.
 func (c *Controller) forgetStored() {
-	c.held = nil
+	c.setHeld(nil)
 	c.touched = true
 	c.remove(keyToken)
 }
@@ -323,7 +338,7 @@ func (c *Controller) take(text string, fromSignIn bool) bool {
 		c.view.Focus = "token"
 		return false
 	}
-	c.held = &heldToken{token: t, fromSignIn: fromSignIn}
+	c.setHeld(&heldToken{token: t, fromSignIn: fromSignIn})
 	c.touched = true
 	c.view.ClearToken = true
 	c.view.SignInLink = false
@@ -370,13 +385,14 @@ func (c *Controller) verify(h *heldToken) {
 			c.saveToken()
 		case errors.As(err, &apiErr) && apiErr.StatusCode == 401:
 			c.forgetStored()
-			c.setResult(OutcomeError, "Epic says this token is no longer valid (HTTP 401 "+apiErr.ErrorCode+"), so it was not kept.",
+			c.setResult(OutcomeError, "Epic says this token is no longer valid (HTTP 401 "+h.shown(apiErr.ErrorCode)+"), so it was not kept.",
 				"Take a new one: paste a fresh token, or use your epicgames.com sign-in.")
 			c.view.TokenStatus = ""
 			c.view.Focus = "token"
 		case errors.As(err, &answerErr):
 			c.view.TokenStatus = Sentence(answerErr.Error()) + " It is kept and can still be used."
 		default:
+			h.verifyTimedOut = errors.Is(err, context.DeadlineExceeded)
 			x := explain.Explain(explain.Input{Err: err, Now: c.env.Now(), Timeout: c.env.Timeout})
 			c.view.TokenStatus = "Epic could not confirm the token: " + lowerFirst(x.Title) + " It is kept and can still be used."
 		}
@@ -419,6 +435,10 @@ func (c *Controller) UseSignIn() {
 			return
 		}
 		value, found, err := c.signInToken()
+		// The access served this one read: the extension holds on to no
+		// way into epicgames.com's cookies. A failure to give it back
+		// changes nothing the user can act on.
+		_ = c.env.Browser.ReleaseSignInAccess()
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		switch {

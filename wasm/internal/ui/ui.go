@@ -235,8 +235,14 @@ func (p *Popup) bind(c *popup.Controller) {
 	})
 	p.listen(p.cancel, "click", func(js.Value) { c.Cancel() })
 	p.listen(p.doc, "keydown", func(ev js.Value) {
-		if ev.Get("key").String() == "Escape" {
+		switch key := ev.Get("key").String(); {
+		case key == "Escape":
 			c.Cancel()
+		case (key == "Enter" || key == " ") && ev.Get("repeat").Bool():
+			// A key held down repeats: only a press of its own may
+			// activate a button, so that a held Enter on Kill sessions
+			// does not go on to press what takes the focus next.
+			ev.Call("preventDefault")
 		}
 	})
 	p.listen(p.grantAccess, "click", func(js.Value) { c.GrantAccess() })
@@ -373,6 +379,9 @@ func (p *Popup) render(v popup.View) {
 	if changed(old.ConfirmText, v.ConfirmText) {
 		p.confirmText.SetTextContent(v.ConfirmText)
 	}
+	if changed(old.ConfirmReady, v.ConfirmReady) {
+		p.confirm.SetDisabled(!v.ConfirmReady)
+	}
 
 	if changed(old.Message, v.Message) {
 		p.result.SetTextContent(v.Message)
@@ -408,8 +417,8 @@ func (p *Popup) render(v popup.View) {
 		p.token.Focus()
 	case "kill-type":
 		p.killType.Focus()
-	case "confirm":
-		p.confirm.Focus()
+	case "cancel":
+		p.cancel.Focus()
 	case "kill":
 		p.giveBackFocus(p.kill)
 	}

@@ -127,6 +127,20 @@ func (p *page) clickTimes(id string, n int) {
 	p.el(id).Underlying().Call("dispatchEvent", ev)
 }
 
+func (p *page) button(id string) *dom.HTMLButtonElement { return p.el(id).(*dom.HTMLButtonElement) }
+
+// waitEnabled waits until the button id is enabled.
+func (p *page) waitEnabled(id string) {
+	p.t.Helper()
+	deadline := time.Now().Add(2 * time.Second)
+	for p.button(id).Disabled() {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("#%s stays disabled", id)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
 func (p *page) focused() string { return p.doc.Underlying().Get("activeElement").Get("id").String() }
 
 // focusComesTo waits for the focus to reach id, which the popup gives back
@@ -296,9 +310,13 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			assert.False(t, p.el("confirm-box").HasAttribute("hidden"), "confirmation shown")
 			assert.Contains(t, p.text("confirm-text"), "stops working too")
 			assert.Equal(t, "Confirm", p.text("confirm"))
-			assert.Equal(t, "confirm", p.focused(), "focus moves to Confirm")
+			assert.Equal(t, "cancel", p.focused(), "focus moves to Cancel, where a held key does no harm")
+			assert.True(t, p.button("confirm").Disabled(), "Confirm is on before its guard time is over")
+			p.click("confirm")
+			time.Sleep(50 * time.Millisecond)
 			assert.Empty(t, p.kills(), "nothing is sent before Confirm")
 
+			p.waitEnabled("confirm")
 			p.click("confirm")
 
 			assert.Contains(t, p.waitForOutcome("success"), "204")
@@ -306,6 +324,34 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			require.Len(t, p.kills(), 1)
 			assert.Contains(t, p.kills()[0].URL, "killType="+name)
 		})
+	}
+}
+
+// TestARepeatedKeyActivatesNothing: a key held down repeats its keydown;
+// the popup cancels those of Enter and Space, which would otherwise press
+// whatever button holds the focus, so a held Enter on Kill sessions cannot
+// go on to press what the confirmation focuses. A press of its own works.
+func TestARepeatedKeyActivatesNothing(t *testing.T) {
+	p := openPopup(t, noContent)
+	tests := []struct {
+		key    string
+		repeat bool
+		want   bool // cancelled
+	}{
+		{"Enter", true, true},
+		{" ", true, true},
+		{"Enter", false, false},
+		{" ", false, false},
+		{"Tab", true, false},
+		{"a", true, false},
+	}
+	for _, tt := range tests {
+		for _, id := range []string{"kill", "cancel", "confirm", "token"} {
+			ev := js.Global().Get("KeyboardEvent").New("keydown", map[string]any{
+				"key": tt.key, "repeat": tt.repeat, "bubbles": true, "cancelable": true})
+			p.el(id).Underlying().Call("dispatchEvent", ev)
+			assert.Equal(t, tt.want, ev.Get("defaultPrevented").Bool(), "keydown %q repeat=%v on #%s", tt.key, tt.repeat, id)
+		}
 	}
 }
 
