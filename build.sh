@@ -174,6 +174,8 @@ FUZZ_TARGETS=(
 	"./wasm/internal/jsonvalue FuzzParse"
 	"./wasm/internal/jsonvalue FuzzAppendString"
 	"./wasm/internal/popup FuzzStoredValuesMatchEncodingJSON"
+	"./wasm/internal/popup FuzzController"
+	"./wasm/internal/popup FuzzTokenFacts"
 	"./wasm/internal/wasmpack FuzzPack"
 )
 

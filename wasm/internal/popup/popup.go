@@ -8,7 +8,6 @@ import (
 	"context"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -208,12 +207,20 @@ type Controller struct {
 	// touched is set once the user took or forgot a token: Restore then
 	// leaves the token alone.
 	touched bool
-	// writes queues storage writes, run in order by one goroutine.
-	writes chan storeWrite
-	// atOnceQueued counts the atOnce writes queued; hurry wakes the writer
+	// writes are the storage writes not yet made.
+	writes writeQueue
+}
+
+// writeQueue holds the storage writes not yet made. One goroutine makes them
+// in order while there are any (Controller.write).
+type writeQueue struct {
+	mu      sync.Mutex
+	queued  []storeWrite
+	running bool
+	// atOnce counts the atOnce writes queued; hurry wakes the writer
 	// when one comes while it waits for a paint.
-	atOnceQueued atomic.Int32
-	hurry        chan struct{}
+	atOnce int
+	hurry  chan struct{}
 }
 
 // New returns a controller that shows the first kill type and renders at
@@ -232,6 +239,7 @@ func New(env Env, render func(View)) *Controller {
 		env.Timeout = DefaultTimeout
 	}
 	c := &Controller{env: env, render: render, selected: epic.KillTypes[0]}
+	c.writes.hurry = make(chan struct{}, 1)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.show()

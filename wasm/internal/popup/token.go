@@ -241,31 +241,43 @@ func (c *Controller) persistAfterPaint(write func(Store)) {
 	c.queue(storeWrite{write: write})
 }
 
+// queue adds w to the writes, and starts the writer unless it runs.
 func (c *Controller) queue(w storeWrite) {
 	if c.env.Store == nil {
 		return
 	}
-	if c.writes == nil {
-		c.writes = make(chan storeWrite, 64)
-		c.hurry = make(chan struct{}, 1)
-		go c.write()
-	}
+	c.writes.mu.Lock()
+	defer c.writes.mu.Unlock()
+	c.writes.queued = append(c.writes.queued, w)
 	if w.atOnce {
-		c.atOnceQueued.Add(1)
+		c.writes.atOnce++
 		select {
-		case c.hurry <- struct{}{}:
+		case c.writes.hurry <- struct{}{}:
 		default: // a wake-up is already waiting
 		}
 	}
-	c.writes <- w
+	if !c.writes.running {
+		c.writes.running = true
+		go c.write()
+	}
 }
 
-// write runs the queued writes in order, for as long as the popup lives.
+// write runs the queued writes in order, and ends when none is left.
 func (c *Controller) write() {
-	for w := range c.writes {
+	for {
+		c.writes.mu.Lock()
+		if len(c.writes.queued) == 0 {
+			c.writes.running = false
+			c.writes.mu.Unlock()
+			return
+		}
+		w := c.writes.queued[0]
+		c.writes.queued = c.writes.queued[1:]
 		if w.atOnce {
-			c.atOnceQueued.Add(-1)
-		} else {
+			c.writes.atOnce--
+		}
+		c.writes.mu.Unlock()
+		if !w.atOnce {
 			c.waitForPaint()
 		}
 		w.write(c.env.Store)
@@ -279,10 +291,13 @@ func (c *Controller) waitForPaint() {
 		return
 	}
 	select {
-	case <-c.hurry: // an old wake-up: the count below tells
+	case <-c.writes.hurry: // an old wake-up: the count below tells
 	default:
 	}
-	if c.atOnceQueued.Load() > 0 {
+	c.writes.mu.Lock()
+	atOnce := c.writes.atOnce
+	c.writes.mu.Unlock()
+	if atOnce > 0 {
 		return
 	}
 	painted := make(chan struct{})
@@ -292,7 +307,7 @@ func (c *Controller) waitForPaint() {
 	}()
 	select {
 	case <-painted:
-	case <-c.hurry:
+	case <-c.writes.hurry:
 	}
 }
 
