@@ -112,9 +112,11 @@ type Details struct {
 	CorrelationID    string
 }
 
-// Limits on Epic's words, which can be up to 64 KiB of anything.
+// Limits on Epic's words, which can be up to 64 KiB of anything:
+// MaxShownRunes for each piece shown in a sentence (and beside the token, by
+// the popup), maxDetailsRunes for Epic's message in the details.
 const (
-	maxShownRunes   = 300
+	MaxShownRunes   = 300
 	maxDetailsRunes = 2000
 )
 
@@ -130,7 +132,7 @@ func (d Details) Text() string {
 	b.WriteString("Epic Session Killer: outcome details\n")
 	line("Time", d.Time.UTC().Format(time.RFC3339))
 	if d.KillType != "" {
-		line("Kill type", Clean(d.KillType, maxShownRunes))
+		line("Kill type", Clean(d.KillType, MaxShownRunes))
 	}
 	if d.Status != 0 {
 		line("HTTP status", strconv.Itoa(d.Status))
@@ -138,7 +140,7 @@ func (d Details) Text() string {
 		line("HTTP status", "none (no answer from Epic)")
 	}
 	if d.ErrorCode != "" {
-		line("errorCode", Clean(d.ErrorCode, maxShownRunes))
+		line("errorCode", Clean(d.ErrorCode, MaxShownRunes))
 	}
 	if d.NumericErrorCode != 0 {
 		line("numericErrorCode", strconv.Itoa(d.NumericErrorCode))
@@ -147,7 +149,7 @@ func (d Details) Text() string {
 		line("Message", Clean(d.Message, maxDetailsRunes))
 	}
 	if d.CorrelationID != "" {
-		line("Correlation ID", Clean(d.CorrelationID, maxShownRunes))
+		line("Correlation ID", Clean(d.CorrelationID, MaxShownRunes))
 	}
 	return b.String()
 }
@@ -200,7 +202,7 @@ func Explain(in Input) Explanation {
 	default:
 		// Kill and KillSession wrap everything that happens once a request
 		// leaves in the types above; any other error stopped it before.
-		x.set(ReasonInput, "Nothing was sent.", sentence(Clean(err.Error(), maxShownRunes)))
+		x.set(ReasonInput, "Nothing was sent.", sentence(Clean(err.Error(), MaxShownRunes)))
 	}
 	x.Details.Status = x.Status
 	if err != nil {
@@ -258,10 +260,10 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		Time:             in.Now.UTC(),
 		KillType:         in.KillType.Name,
 		Status:           e.StatusCode,
-		ErrorCode:        Clean(e.ErrorCode, maxShownRunes),
+		ErrorCode:        Clean(e.ErrorCode, MaxShownRunes),
 		NumericErrorCode: e.NumericErrorCode,
 		Message:          Clean(detailsMessage(e), maxDetailsRunes),
-		CorrelationID:    Clean(e.CorrelationID, maxShownRunes),
+		CorrelationID:    Clean(e.CorrelationID, MaxShownRunes),
 	}
 	if c, ok := lookup(e); ok {
 		c.explain(in, e, x)
@@ -396,12 +398,12 @@ func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 // action], else from the quoted part of Epic's message.
 func permissionOf(e *epic.APIError) string {
 	if len(e.MessageVars) >= 2 && strings.TrimSpace(e.MessageVars[0]) != "" {
-		return Clean(e.MessageVars[0]+" "+e.MessageVars[1], maxShownRunes)
+		return Clean(e.MessageVars[0]+" "+e.MessageVars[1], MaxShownRunes)
 	}
 	msg := epicMessage(e)
 	if _, rest, ok := strings.Cut(msg, "'"); ok {
 		if perm, _, ok := strings.Cut(rest, "'"); ok && strings.TrimSpace(perm) != "" {
-			return Clean(perm, maxShownRunes)
+			return Clean(perm, MaxShownRunes)
 		}
 	}
 	return ""
@@ -578,9 +580,9 @@ func unknown(e *epic.APIError, x *Explanation) {
 	var b strings.Builder
 	switch {
 	case e.ErrorCode != "" && e.NumericErrorCode != 0:
-		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, maxShownRunes) + " (" + strconv.Itoa(e.NumericErrorCode) + "). ")
+		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, MaxShownRunes) + " (" + strconv.Itoa(e.NumericErrorCode) + "). ")
 	case e.ErrorCode != "":
-		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, maxShownRunes) + ". ")
+		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, MaxShownRunes) + ". ")
 	case e.NumericErrorCode != 0:
 		b.WriteString("Epic's error code: " + strconv.Itoa(e.NumericErrorCode) + ". ")
 	}
@@ -602,7 +604,7 @@ func unknown(e *epic.APIError, x *Explanation) {
 
 // said quotes Epic's message as a sentence, or says there was none.
 func said(e *epic.APIError) string {
-	msg := Clean(epicMessage(e), maxShownRunes)
+	msg := Clean(epicMessage(e), MaxShownRunes)
 	if msg == "" {
 		return "Epic gave no explanation."
 	}

@@ -178,13 +178,13 @@ func tokenPiece(s, token, typed string) (string, bool) {
 
 // Bounds on what the user reads. Titles never carry Epic's words. Advice
 // carries at most two pieces of them (an error code and a message), each cut
-// by Clean to maxShownRunes and an ellipsis, in under 500 runes of our own.
+// by Clean to MaxShownRunes and an ellipsis, in under 500 runes of our own.
 // The details carry one message cut to maxDetailsRunes and three fields cut
-// to maxShownRunes, in under 300 runes of labels and numbers.
+// to MaxShownRunes, in under 300 runes of labels and numbers.
 const (
 	maxTitleRunes   = 100
-	maxAdviceRunes  = 2*(maxShownRunes+1) + 500
-	maxDetailsTotal = maxDetailsRunes + 1 + 3*(maxShownRunes+1) + 300
+	maxAdviceRunes  = 2*(MaxShownRunes+1) + 500
+	maxDetailsTotal = maxDetailsRunes + 1 + 3*(MaxShownRunes+1) + 300
 )
 
 // FuzzExplainAnswer explains what the real client makes of any answer, so

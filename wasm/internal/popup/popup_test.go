@@ -16,6 +16,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
 const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
@@ -707,11 +708,11 @@ func TestAVerify401sErrorCodeIsCleaned(t *testing.T) {
 	p.TakeToken(token)
 
 	v := p.screen.waitFor(t, OutcomeError)
-	assert.Equal(t, "Epic says this token is no longer valid (HTTP 401 errors.com.x "+strings.Repeat("y", maxFactRunes-13)+"…), so it was not kept.", v.Message)
+	assert.Equal(t, "Epic says this token is no longer valid (HTTP 401 errors.com.x "+strings.Repeat("y", explain.MaxShownRunes-13)+"…), so it was not kept.", v.Message)
 }
 
 // checkShownFacts holds facts to what the popup may show: no token in any
-// letter case, no control or format character, at most maxFactRunes (and
+// letter case, no control or format character, at most explain.MaxShownRunes (and
 // an ellipsis) each.
 func checkShownFacts(t *testing.T, facts []Fact, token string) {
 	t.Helper()
@@ -724,7 +725,7 @@ func checkShownFacts(t *testing.T, facts []Fact, token string) {
 		}); i >= 0 {
 			t.Errorf("%s has a control or format character: %q", f.Label, f.Value)
 		}
-		if n := utf8.RuneCountInString(f.Value); n > maxFactRunes+1 {
+		if n := utf8.RuneCountInString(f.Value); n > explain.MaxShownRunes+1 {
 			t.Errorf("%s is %d runes long", f.Label, n)
 		}
 	}

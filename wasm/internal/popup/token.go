@@ -80,16 +80,11 @@ func (h *heldToken) checks() []epic.KillCheck {
 	return h.checked
 }
 
-// maxFactRunes bounds each fact shown: Epic's display names, ids and names
-// are far shorter, so only an answer or a claim meant to harm is cut.
-const maxFactRunes = 64
-
 // shown makes a text from outside (Epic's answer, the token's claims, the
-// pasted JSON) fit to show beside the token: the token masked in any case,
-// then one plain line of at most maxFactRunes, cleaned as explain cleans
-// Epic's words.
+// pasted JSON) fit to show beside the token as explain shows Epic's words:
+// the token masked in any case, then one plain line, bounded.
 func (h *heldToken) shown(s string) string {
-	return explain.Clean(epic.Mask(s, h.token.Value), maxFactRunes)
+	return explain.Clean(epic.Mask(s, h.token.Value), explain.MaxShownRunes)
 }
 
 // facts are what the popup shows about the token: whose, which app, and how
