@@ -172,6 +172,17 @@ func (f firefoxPage) Press(key string) error {
 	return f.call(func(ctx context.Context) error { return f.c.PressKey(ctx, k, modifiers...) })
 }
 
+// HoldKey holds one key down for hold, repeating as a keyboard does.
+func (f firefoxPage) HoldKey(key string, hold time.Duration) error {
+	k, ok := firefoxKeys[key]
+	if !ok {
+		return fmt.Errorf("no key named %q", key)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), hold+firefoxCallTimeout)
+	defer cancel()
+	return f.c.HoldKey(ctx, k, hold)
+}
+
 func (f firefoxPage) call(fn func(ctx context.Context) error) error {
 	ctx, cancel := context.WithTimeout(context.Background(), firefoxCallTimeout)
 	defer cancel()

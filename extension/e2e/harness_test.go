@@ -64,6 +64,20 @@ func press(t *testing.T, p popuppage.Page, key string) {
 	require.NoError(t, k.Press(key), "pressing %s", key)
 }
 
+// keyHolder is a page that can hold a key down, as a person leaning on it
+// does: the key repeats until it is released.
+type keyHolder interface {
+	HoldKey(key string, hold time.Duration) error
+}
+
+// holdKey holds one key (keyEnter, …) down for hold through the driver.
+func holdKey(t *testing.T, p popuppage.Page, key string, hold time.Duration) {
+	t.Helper()
+	k, ok := p.(keyHolder)
+	require.True(t, ok, "%T cannot hold a key", p)
+	require.NoError(t, k.HoldKey(key, hold), "holding %s", key)
+}
+
 // openEmpty opens a popup with reopen, empties storage.session, and opens it
 // again, so that no token, wait or history of an earlier case is restored.
 func openEmpty(t *testing.T, reopen func(t *testing.T) popuppage.Page) popuppage.Page {

@@ -412,6 +412,65 @@ func (p *Page) Press(key string) error {
 	return p.run(chromedp.KeyEvent(k, opts...))
 }
 
+// A held key repeats as a keyboard's does: first after RepeatDelay, then
+// every RepeatEvery.
+const (
+	RepeatDelay = 500 * time.Millisecond
+	RepeatEvery = 50 * time.Millisecond
+)
+
+// HoldKey presses one key (named as for Press, without modifiers) and holds
+// it down for hold before releasing it, with keyboard input sent to whatever
+// has the focus. Meanwhile the key repeats as a keyboard repeats it: more
+// keydown (and, for Enter, keypress) events, marked as repeats
+// (KeyboardEvent.repeat).
+func (p *Page) HoldKey(key string, hold time.Duration) error {
+	k, ok := keys[key]
+	if !ok {
+		return fmt.Errorf("no key named %q", key)
+	}
+	events := kb.Encode([]rune(k)[0])
+	down, up := events[:len(events)-1], events[len(events)-1]
+	ctx, cancel := context.WithTimeout(p.ctx, hold+callTimeout)
+	defer cancel()
+	return chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
+		send := func(repeat bool) error {
+			for _, e := range down {
+				e := *e
+				e.AutoRepeat = repeat
+				if err := e.Do(ctx); err != nil {
+					return err
+				}
+			}
+			return nil
+		}
+		start := time.Now()
+		err := send(false)
+		for at := RepeatDelay; err == nil && at < hold; at += RepeatEvery {
+			if err = sleepUntil(ctx, start.Add(at)); err == nil {
+				err = send(true)
+			}
+		}
+		if err == nil {
+			err = sleepUntil(ctx, start.Add(hold))
+		}
+		// Released even after a failure, so that no key stays down.
+		return errors.Join(err, up.Do(ctx))
+	}))
+}
+
+// sleepUntil waits until t or until ctx ends.
+func sleepUntil(ctx context.Context, t time.Time) error {
+	timer := time.NewTimer(time.Until(t))
+	defer timer.Stop()
+	select {
+	case <-timer.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 // SetOffline makes the page see navigator.onLine false (or true again).
 func (p *Page) SetOffline(offline bool) error {
 	return p.run(network.Enable(), network.OverrideNetworkState(offline, 0, -1, -1))

@@ -382,6 +382,21 @@ func TestCommands(t *testing.T) {
 			},
 		},
 		{
+			name: "HoldKey presses, repeats after 500 ms every 50 ms, then releases",
+			run: func(ctx context.Context, c *Client) (any, error) {
+				return nil, c.HoldKey(ctx, KeyEnter, 620*time.Millisecond)
+			},
+			wantSent: []string{
+				`WebDriver:PerformActions {"actions":[{"type":"key","id":"keyboard","actions":[` +
+					`{"type":"keyDown","value":"\ue007"},` +
+					`{"type":"pause","duration":500},{"type":"keyDown","value":"\ue007"},` +
+					`{"type":"pause","duration":50},{"type":"keyDown","value":"\ue007"},` +
+					`{"type":"pause","duration":50},{"type":"keyDown","value":"\ue007"},` +
+					`{"type":"pause","duration":20},{"type":"keyUp","value":"\ue007"}]}]}`,
+				`WebDriver:ReleaseActions {}`,
+			},
+		},
+		{
 			name:     "Screenshot decodes base64",
 			run:      func(ctx context.Context, c *Client) (any, error) { return c.Screenshot(ctx) },
 			want:     png,

@@ -119,6 +119,9 @@ const testPage = `<!doctype html>
   const go = document.getElementById("go");
   go.addEventListener("click", e => events.push("click:" + e.detail));
   go.addEventListener("dblclick", e => events.push("dblclick:" + e.detail));
+  window.keys = [];
+  document.addEventListener("keydown", e => keys.push(e.key + (e.repeat ? " repeat" : "")));
+  document.addEventListener("keyup", e => keys.push(e.key + " up"));
 </script>`
 
 func TestFirefoxDrivesAPage(t *testing.T) {
@@ -207,6 +210,20 @@ func TestFirefoxDrivesAPage(t *testing.T) {
 	assert.Equal(t, `héllo "world"`, inputValue())
 	require.NoError(t, b.Clear(ctx, input))
 	assert.Equal(t, "", inputValue())
+
+	// A held key repeats: one keydown, then repeats from 500 ms on, every
+	// 50 ms, then the release.
+	require.NoError(t, b.Clear(ctx, input))
+	var keys []string
+	require.NoError(t, b.Execute(ctx, `document.getElementById("name").focus(); keys.length = 0; return keys`, nil, &keys))
+	require.NoError(t, b.HoldKey(ctx, "a", 700*time.Millisecond))
+	require.NoError(t, b.Execute(ctx, `return keys`, nil, &keys))
+	want := []string{"a"}
+	for range 4 { // at 500, 550, 600 and 650 ms
+		want = append(want, "a repeat")
+	}
+	assert.Equal(t, append(want, "a up"), keys)
+	assert.Equal(t, "aaaaa", inputValue(), "each repeat types the key again")
 
 	events := func() []string {
 		var v []string

@@ -408,6 +408,39 @@ func (c *Client) PressKey(ctx context.Context, key string, modifiers ...string) 
 	return errors.Join(err, releaseErr)
 }
 
+// A held key repeats as a keyboard's does: first after RepeatDelay, then
+// every RepeatEvery.
+const (
+	RepeatDelay = 500 * time.Millisecond
+	RepeatEvery = 50 * time.Millisecond
+)
+
+// HoldKey presses one key and holds it down for hold before releasing it,
+// with real keyboard input sent to whatever has the focus. Meanwhile the key
+// repeats as a keyboard repeats it: WebDriver sends a keyDown of a key
+// already down as a repeat (KeyboardEvent.repeat), and pauses space them.
+func (c *Client) HoldKey(ctx context.Context, key string, hold time.Duration) error {
+	steps := []map[string]any{{"type": "keyDown", "value": key}}
+	last := time.Duration(0)
+	for at := RepeatDelay; at < hold; at += RepeatEvery {
+		steps = append(steps,
+			map[string]any{"type": "pause", "duration": (at - last).Milliseconds()},
+			map[string]any{"type": "keyDown", "value": key})
+		last = at
+	}
+	steps = append(steps,
+		map[string]any{"type": "pause", "duration": (hold - last).Milliseconds()},
+		map[string]any{"type": "keyUp", "value": key})
+	actions := []map[string]any{{
+		"type":    "key",
+		"id":      "keyboard",
+		"actions": steps,
+	}}
+	_, err := c.Call(ctx, "WebDriver:PerformActions", map[string]any{"actions": actions})
+	_, releaseErr := c.Call(ctx, "WebDriver:ReleaseActions", nil)
+	return errors.Join(err, releaseErr)
+}
+
 // SetContext switches later commands to the browser's own window ("chrome")
 // or to the web page ("content").
 func (c *Client) SetContext(ctx context.Context, context string) error {
