@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -68,6 +69,13 @@ func (c *chromiumBrowser) ReadClipboard() (string, error) {
 	err := c.tab.Await(`navigator.clipboard.readText()`, &text)
 	return text, err
 }
+
+// SetCookie puts a cookie in the browser's own store, as a site does.
+func (c *chromiumBrowser) SetCookie(url, name, value string, expires time.Time) error {
+	return c.tab.SetCookie(url, name, value, expires)
+}
+
+func (c *chromiumBrowser) DeleteCookie(url, name string) error { return c.tab.DeleteCookie(url, name) }
 
 // launchChromium starts Chromium with dist/unpacked loaded and Epic's host
 // mapped to epicAddr, accepting the certificate key spkiHash and no other.

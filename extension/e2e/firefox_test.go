@@ -131,6 +131,20 @@ func (f *firefoxBrowser) ReadClipboard() (string, error) {
 	return text, err
 }
 
+// SetCookie puts a cookie in the browser's own store, as a site's answer
+// does: host-only, Secure, SameSite=None, kept until expires.
+func (f *firefoxBrowser) SetCookie(url, name, value string, expires time.Time) error {
+	return f.chrome(fmt.Sprintf(`const v = Services.cookies.add(new URL(%q).hostname, "/", %q, %q,
+		true, false, false, %d, {}, Ci.nsICookie.SAMESITE_NONE, Ci.nsICookie.SCHEME_HTTPS);
+		if (v.result !== Ci.nsICookieValidation.eOK) throw new Error(v.errorString);`,
+		url, name, value, expires.UnixMilli()), nil)
+}
+
+// DeleteCookie removes the cookie name of url from the browser's own store.
+func (f *firefoxBrowser) DeleteCookie(url, name string) error {
+	return f.chrome(fmt.Sprintf(`Services.cookies.remove(new URL(%q).hostname, %q, "/", {});`, url, name), nil)
+}
+
 // chrome runs script (a function body) in the browser's own window, with
 // its privileges, and switches back to the page.
 func (f *firefoxBrowser) chrome(script string, out any) error {

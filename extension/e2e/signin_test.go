@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -36,7 +35,10 @@ const (
 
 // TestChromiumSignIn: headless Chromium never answers permissions.request
 // (its prompt is invisible), so the access is granted in the profile before
-// the popup asks; refusing is tested in Firefox only.
+// the popup asks; refusing is tested in Firefox only. The popup gives the
+// access back once it has read the sign-in, and Chromium keeps a profile's
+// grants only while it is stopped, so each case starts Chromium anew with
+// the access granted.
 func TestChromiumSignIn(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
@@ -48,20 +50,23 @@ func TestChromiumSignIn(t *testing.T) {
 	waitReady(t, tab)
 	id := first.ExtensionID
 	first.Close()
-	grantInProfile(t, profile, id)
 
-	b := launchChromiumProfile(t, srv.Addr, srv.SPKIHash, profile)
-	tab, err = b.NewTab("about:blank")
-	require.NoError(t, err)
-	require.NoError(t, tab.SetViewport(400, 620))
-	runSignInCases(t, &chromiumBrowser{b: b, tab: tab}, sw, nil)
+	runSignInCases(t, sw, nil, func(t *testing.T) browser {
+		grantInProfile(t, profile, id)
+		b := launchChromiumProfile(t, srv.Addr, srv.SPKIHash, profile)
+		tab, err := b.NewTab("about:blank")
+		require.NoError(t, err)
+		require.NoError(t, tab.SetViewport(400, 620))
+		return &chromiumBrowser{b: b, tab: tab}
+	})
 }
 
+// TestFirefoxSignIn answers Firefox's real permission prompt.
 func TestFirefoxSignIn(t *testing.T) {
 	t.Parallel()
 	sw, srv := startEpic(t)
 	fb := launchFirefoxWith(t, srv.Port, nil)
-	runSignInCases(t, fb, sw, fb)
+	runSignInCases(t, sw, fb, func(t *testing.T) browser { return fb })
 }
 
 // grantInProfile records in a stopped Chromium's profile that the user
@@ -111,11 +116,36 @@ func union(list any, add ...string) []any {
 	return items
 }
 
-// runSignInCases uses the browser's epicgames.com sign-in. prompter answers
-// the permission prompt; nil means the access is already granted.
-func runSignInCases(t *testing.T, b browser, sw *epicSwitch, prompter permissionPrompter) {
-	shots := artifactsDir(t, b.Name())
+// runSignInCases uses the browser's epicgames.com sign-in, each case in the
+// browser start gives it. prompter answers the permission prompt; nil means
+// the browser holds the access already.
+func runSignInCases(t *testing.T, sw *epicSwitch, prompter permissionPrompter, start func(t *testing.T) browser) {
+	// allow gives the access the click on "Use my epicgames.com sign-in"
+	// asks for.
+	allow := func(t *testing.T) {
+		t.Helper()
+		if prompter != nil {
+			require.NoError(t, prompter.AnswerPermissionPrompt(true))
+		}
+	}
 	var cases []popupCase
+	// No cookie is set through the extension, whose access ends with each
+	// read: the browser's own store holds them, as a site's answer would
+	// put them there.
+	cases = append(cases, popupCase{"no cookie goes to Epic's account host", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		// A request made with credentials would carry this cookie.
+		setCookie(t, b, "https://"+fakeepic.EpicHost+"/", "EPIC_SESSION_AP", "cookie-marker")
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
+		assert.False(t, s.Alive(victim))
+		reqs := s.Requests()
+		require.Len(t, reqs, 2, "verify and the kill")
+		for _, r := range reqs {
+			assert.Empty(t, r.Header.Values("Cookie"), "%s %s carried a cookie", r.Method, r.Path)
+		}
+		return p
+	}})
 	if prompter != nil {
 		cases = append(cases, popupCase{"refused", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 			require.NoError(t, p.Click("#use-signin"))
@@ -132,73 +162,59 @@ func runSignInCases(t *testing.T, b browser, sw *epicSwitch, prompter permission
 	cases = append(cases,
 		popupCase{"not signed in", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 			require.NoError(t, p.Click("#use-signin"))
-			if prompter != nil {
-				require.NoError(t, prompter.AnswerPermissionPrompt(true))
-			}
+			allow(t)
 			waitStatus(t, p, statusNotSignedIn)
-			assert.True(t, hasAccess(t, p))
 			assert.True(t, visible(t, p, "signin-link-box"), "no sign-in link")
 			var href string
 			require.NoError(t, p.Eval(`document.getElementById("signin-link").href`, &href))
 			assert.Equal(t, "https://www.epicgames.com/id/login", href)
 			assert.False(t, visible(t, p, "token-box"))
+			// Nothing was found, and the access is given back all the same.
+			assertAccessGivenBack(t, p)
 			settle()
 			assert.Empty(t, s.Requests())
 			return p
 		}},
 		popupCase{"EPIC_EG1 on the store", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 			token := s.IssueEG1(testPlayer(everyKill))
-			setCookie(t, p, storeURL, "EPIC_EG1", token)
-			t.Cleanup(func() { removeCookie(t, p, storeURL, "EPIC_EG1") })
-			useSignIn(t, p, s, token)
+			setCookie(t, b, storeURL, "EPIC_EG1", token)
+			useSignIn(t, p, s, token, allow)
 			return p
 		}},
 		popupCase{"EPIC_BEARER_TOKEN on www", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 			token, _ := player(s, everyKill)
-			setCookie(t, p, wwwURL, "EPIC_BEARER_TOKEN", token)
-			t.Cleanup(func() { removeCookie(t, p, wwwURL, "EPIC_BEARER_TOKEN") })
-			useSignIn(t, p, s, token)
+			setCookie(t, b, wwwURL, "EPIC_BEARER_TOKEN", token)
+			useSignIn(t, p, s, token, allow)
 			return p
 		}},
 	)
-	// The cookies permission is granted by now, so a cookie can be put on
-	// Epic's account host, where a request made with credentials would
-	// carry it.
-	cases = append(cases, popupCase{"no cookie goes to Epic's account host", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
-		accountURL := "https://" + fakeepic.EpicHost + "/"
-		var ok bool
-		require.NoError(t, await(p, fmt.Sprintf(`(globalThis.browser ?? globalThis.chrome).cookies.set(
-			{url: %q, name: "EPIC_SESSION_AP", value: "cookie-marker", secure: true, sameSite: "no_restriction", expirationDate: %d}).then(c => !!c)`,
-			accountURL, time.Now().Add(time.Hour).Unix()), &ok))
-		require.True(t, ok, "the cookie was not set")
-		t.Cleanup(func() { removeCookie(t, p, accountURL, "EPIC_SESSION_AP") })
-		token, victim := player(s, everyKill)
-		hold(t, p, token)
-		assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
-		assert.False(t, s.Alive(victim))
-		reqs := s.Requests()
-		require.Len(t, reqs, 2, "verify and the kill")
-		for _, r := range reqs {
-			assert.Empty(t, r.Header.Values("Cookie"), "%s %s carried a cookie", r.Method, r.Path)
-		}
-		return p
-	}})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			s := sw.fresh()
+			b := start(t)
+			shots := artifactsDir(t, b.Name())
 			p := b.OpenPopup(t)
 			reportOnFailure(t, p, s)
+			if prompter != nil {
+				// Each case starts without the access, as a first use does:
+				// an earlier case may have left it granted.
+				require.NoError(t, await(p, `(globalThis.browser ?? globalThis.chrome).permissions.remove(`+signInAccess+`)`, nil))
+			} else {
+				require.True(t, hasAccess(t, p), "the profile does not hold the access")
+			}
 			p = c.run(t, b, sw, s, p)
 			saveScreenshot(t, p, shots, "signin "+c.name)
 		})
 	}
 }
 
-// useSignIn clicks "Use my epicgames.com sign-in" with the access granted
-// and a sign-in cookie holding token, which the popup must take and verify.
-func useSignIn(t *testing.T, p popuppage.Page, s *fakeepic.Service, token string) {
+// useSignIn clicks "Use my epicgames.com sign-in", allows the access, and
+// checks that the popup takes the token of the sign-in cookie, verifies it
+// and gives the access back.
+func useSignIn(t *testing.T, p popuppage.Page, s *fakeepic.Service, token string, allow func(t *testing.T)) {
 	t.Helper()
 	require.NoError(t, p.Click("#use-signin"))
+	allow(t)
 	waitStatus(t, p, statusConfirmed)
 	f := facts(t, p)
 	assert.Equal(t, "TestPlayer", f["Display name"])
@@ -206,6 +222,7 @@ func useSignIn(t *testing.T, p popuppage.Page, s *fakeepic.Service, token string
 	assert.Equal(t, "your epicgames.com sign-in, confirmed by Epic", f["Source"])
 	assert.False(t, visible(t, p, "signin-link-box"))
 	assert.Equal(t, "kill-type", focused(t, p), "the focus did not move on to the kill type")
+	assertAccessGivenBack(t, p)
 	settle()
 	assertOneVerify(t, s, token)
 	assertNotShown(t, p, token)
@@ -218,18 +235,33 @@ func hasAccess(t *testing.T, p popuppage.Page) bool {
 	return ok
 }
 
-// setCookie sets a cookie as epicgames.com does on sign-in; the extension's
-// cookies API is used because it writes to the store the popup reads.
-func setCookie(t *testing.T, p popuppage.Page, url, name, value string) {
+// assertAccessGivenBack checks that the popup, once it has read the sign-in,
+// no longer holds the access to the browser's cookies: it may read them
+// again only when asked again. It gives the access back in the background.
+func assertAccessGivenBack(t *testing.T, p popuppage.Page) {
 	t.Helper()
-	var ok bool
-	require.NoError(t, await(p, fmt.Sprintf(`(globalThis.browser ?? globalThis.chrome).cookies.set(
-		{url: %q, name: %q, value: %q, secure: true, expirationDate: %d}).then(c => !!c)`,
-		url, name, value, time.Now().Add(time.Hour).Unix()), &ok))
-	require.True(t, ok, "the cookie %s was not set", name)
+	deadline := time.Now().Add(5 * time.Second)
+	for hasAccess(t, p) {
+		if time.Now().After(deadline) {
+			assert.Fail(t, "the popup still holds the access to the browser's cookies after reading the sign-in")
+			return
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
 }
 
-func removeCookie(t *testing.T, p popuppage.Page, url, name string) {
+// cookieJar is a browser whose own cookie store a test can write.
+type cookieJar interface {
+	SetCookie(url, name, value string, expires time.Time) error
+	DeleteCookie(url, name string) error
+}
+
+// setCookie puts a cookie in the browser's store, as epicgames.com does on
+// sign-in, until the test ends.
+func setCookie(t *testing.T, b browser, url, name, value string) {
 	t.Helper()
-	require.NoError(t, await(p, fmt.Sprintf(`(globalThis.browser ?? globalThis.chrome).cookies.remove({url: %q, name: %q}).then(() => true)`, url, name), nil))
+	jar, ok := b.(cookieJar)
+	require.True(t, ok, "%T has no cookie store to write", b)
+	require.NoError(t, jar.SetCookie(url, name, value, time.Now().Add(time.Hour)), "setting the cookie %s", name)
+	t.Cleanup(func() { assert.NoError(t, jar.DeleteCookie(url, name), "removing the cookie %s", name) })
 }

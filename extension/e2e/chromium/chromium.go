@@ -491,6 +491,19 @@ func (p *Page) Paste(css, text string) error {
 	return p.run(chromedp.Focus(css, chromedp.ByQuery, chromedp.NodeVisible), input.InsertText(text))
 }
 
+// SetCookie puts a cookie for url into the browser's own cookie store, as a
+// site's answer would: Secure, SameSite=None, kept until expires.
+func (p *Page) SetCookie(url, name, value string, expires time.Time) error {
+	at := cdp.TimeSinceEpoch(expires)
+	return p.run(network.SetCookie(name, value).WithURL(url).WithSecure(true).
+		WithSameSite(network.CookieSameSiteNone).WithExpires(&at))
+}
+
+// DeleteCookie removes the cookie name of url from the browser's cookie store.
+func (p *Page) DeleteCookie(url, name string) error {
+	return p.run(network.DeleteCookies(name).WithURL(url))
+}
+
 // SetViewport sizes the page, which also decides the screenshot's size.
 func (p *Page) SetViewport(width, height int64) error {
 	return p.run(chromedp.EmulateViewport(width, height))
