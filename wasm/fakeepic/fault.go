@@ -2,6 +2,7 @@ package fakeepic
 
 import (
 	"crypto/tls"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -31,6 +32,8 @@ type Fault struct {
 	kind   faultKind
 	number int // seconds for throttledFault, the status for the others that answer
 	delay  time.Duration
+	// drip, when positive, sends the answer's body one byte every drip.
+	drip time.Duration
 	// err is the answer of epicErrorFault; a pointer keeps Fault comparable.
 	err *epicError
 	// raw is the answer of rawFault, redirectFault and cutBodyFault; a
@@ -107,8 +110,32 @@ func CutBody(status int, header http.Header, body []byte, keep int) Fault {
 // as it may at Epic. httptest.Server.Close waits for it.
 func Late(d time.Duration) Fault { return Fault{kind: lateFault, delay: d} }
 
+// Drip answers as the service would, with its own status, headers and
+// body, but sends the body one byte every every, each on its own: the
+// status and headers go at once, the first byte after every. It stops when
+// the client goes. Drip(time.Hour) is an answer whose body never comes.
+func Drip(every time.Duration) Fault { return Fault{drip: every} }
+
+// Dripped is f with its answer's body sent as Drip sends the service's: one
+// byte every every, after the status and headers, which go at once.
+func (f Fault) Dripped(every time.Duration) Fault {
+	f.drip = every
+	return f
+}
+
 // String describes the fault for test names and logs.
 func (f Fault) String() string {
+	s := f.kindString()
+	if f.drip > 0 {
+		if f.kind == noFault {
+			s = "the service's answer"
+		}
+		s += ", a byte every " + f.drip.String()
+	}
+	return s
+}
+
+func (f Fault) kindString() string {
 	switch f.kind {
 	case throttledFault:
 		return fmt.Sprintf("throttled %ds", f.number)
@@ -192,6 +219,55 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 	}
 	return false
 }
+
+// dripWriter sends the status and headers at once, then the body one byte
+// every every, each flushed; once the client has gone, writes fail.
+type dripWriter struct {
+	http.ResponseWriter
+	every       time.Duration
+	gone        <-chan struct{}
+	wroteHeader bool
+}
+
+func newDripWriter(w http.ResponseWriter, r *http.Request, every time.Duration) *dripWriter {
+	return &dripWriter{ResponseWriter: w, every: every, gone: r.Context().Done()}
+}
+
+// errClientGone ends a dripped body whose client went away.
+var errClientGone = errors.New("fakeepic: the client went away during a dripped body")
+
+func (d *dripWriter) WriteHeader(status int) {
+	if d.wroteHeader {
+		return
+	}
+	d.wroteHeader = true
+	d.ResponseWriter.WriteHeader(status)
+	_ = http.NewResponseController(d.ResponseWriter).Flush()
+}
+
+func (d *dripWriter) Write(p []byte) (int, error) {
+	d.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(d.ResponseWriter)
+	for i := range p {
+		timer := time.NewTimer(d.every)
+		select {
+		case <-timer.C:
+		case <-d.gone:
+			timer.Stop()
+			return i, errClientGone
+		}
+		if _, err := d.ResponseWriter.Write(p[i : i+1]); err != nil {
+			return i, err
+		}
+		if err := rc.Flush(); err != nil {
+			return i + 1, err
+		}
+	}
+	return len(p), nil
+}
+
+// Unwrap lets http.ResponseController reach the connection's writer.
+func (d *dripWriter) Unwrap() http.ResponseWriter { return d.ResponseWriter }
 
 const (
 	// cutGrace is how long CutBody waits between the body's start and the break.

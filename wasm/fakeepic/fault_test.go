@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -235,6 +236,9 @@ func TestFaultString(t *testing.T) {
 		{fakeepic.CutBody(403, nil, []byte("0123456789"), 11), "cut body 403 after 10 of 10 bytes"},
 		{fakeepic.CutBody(403, nil, []byte("0123456789"), -1), "cut body 403 after 0 of 10 bytes"},
 		{fakeepic.Late(2 * time.Second), "late 2s"},
+		{fakeepic.Drip(2 * time.Second), "the service's answer, a byte every 2s"},
+		{fakeepic.Raw(403, nil, []byte("0123456789")).Dripped(time.Hour), "raw 403, 10 bytes, a byte every 1h0m0s"},
+		{fakeepic.Drip(0), "none"},
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.want, tc.fault.String())
@@ -556,6 +560,8 @@ func TestEveryFaultedRequestIsRecorded(t *testing.T) {
 		fakeepic.Redirect(307, "/elsewhere"),
 		fakeepic.CutBody(403, jsonHeader, []byte(`{"errorCode":"x"}`), 5),
 		fakeepic.Late(time.Millisecond),
+		fakeepic.Drip(time.Millisecond),
+		fakeepic.HTMLPage(403).Dripped(time.Millisecond),
 	}
 	for _, f := range faults {
 		t.Run(f.String(), func(t *testing.T) {
@@ -578,6 +584,153 @@ func TestEveryFaultedRequestIsRecorded(t *testing.T) {
 			assert.Equal(t, killPath, got[0].Path)
 			assert.Equal(t, url.Values{"killType": {"OTHERS"}}, got[0].Query)
 			assert.Equal(t, token, got[0].Bearer())
+		})
+	}
+}
+
+// TestDripFaultSpacesTheBytes: the status and headers come at once, then
+// the body, one byte at a time, every interval.
+func TestDripFaultSpacesTheBytes(t *testing.T) {
+	const every = 200 * time.Millisecond
+	body := []byte(`{"a":1}`)
+	for _, proto := range []struct {
+		name  string
+		major int
+	}{{"HTTP/2", 2}, {"HTTP/1.1", 1}} {
+		t.Run(proto.name, func(t *testing.T) {
+			s := fakeepic.New()
+			srv, client := serveTLS(t, s)
+			if proto.major == 1 {
+				var only1 http.Protocols
+				only1.SetHTTP1(true)
+				client.Transport.(*http.Transport).Protocols = &only1
+			}
+			caller := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
+			other := s.Issue(fakeepic.Grant{AccountID: accountA})
+			// The connection is made first, so that only the answer is timed.
+			mustSend(t, client, http.MethodGet, srv.URL+verifyPath, caller)
+			s.FaultNext(fakeepic.Raw(403, jsonHeader, body).Dripped(every))
+
+			start := time.Now()
+			resp, err := client.Do(newRequest(t, t.Context(), http.MethodDelete, srv.URL+killPath+"?killType=OTHERS", caller))
+			require.NoError(t, err)
+			defer resp.Body.Close()
+			headers := time.Since(start)
+			var got []byte
+			reads := 0
+			buf := make([]byte, 64)
+			for {
+				n, err := resp.Body.Read(buf)
+				if n > 0 {
+					reads++
+					got = append(got, buf[:n]...)
+				}
+				if err == io.EOF {
+					break
+				}
+				require.NoError(t, err)
+			}
+			took := time.Since(start)
+
+			assert.Equal(t, 403, resp.StatusCode)
+			assert.Equal(t, proto.major, resp.ProtoMajor)
+			assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			assert.Less(t, headers, every, "the headers waited for the body")
+			assert.Equal(t, body, got)
+			assert.Equal(t, len(body), reads, "the bytes came together")
+			assert.GreaterOrEqual(t, took, time.Duration(len(body))*every, "the body came sooner than a byte every %s", every)
+			assert.True(t, s.Alive(other), "a dripped answer kills nothing")
+		})
+	}
+}
+
+// TestDripFaultKeepsTheAnswer: what comes, slowly, is the answer the service
+// or the dripped fault gives without the drip.
+func TestDripFaultKeepsTheAnswer(t *testing.T) {
+	const every = time.Millisecond
+	s := fakeepic.New()
+	srv, client := serveTLS(t, s)
+	caller := s.Issue(fakeepic.Grant{AccountID: accountA, DisplayName: "Player", Permissions: killPerms})
+	other := s.Issue(fakeepic.Grant{AccountID: accountA})
+
+	s.FaultNext(fakeepic.Drip(every))
+	r := mustSend(t, client, http.MethodGet, srv.URL+verifyPath+"?includePerms=true", caller)
+	require.Equal(t, http.StatusOK, r.status, string(r.body))
+	var v struct {
+		Token       string                `json:"token"`
+		DisplayName string                `json:"display_name"`
+		Perms       []fakeepic.Permission `json:"perms"`
+	}
+	require.NoError(t, json.Unmarshal(r.body, &v), string(r.body))
+	assert.Equal(t, caller, v.Token)
+	assert.Equal(t, "Player", v.DisplayName)
+	assert.Equal(t, killPerms, v.Perms)
+	assert.Equal(t, strconv.Itoa(len(r.body)), r.header.Get("Content-Length"))
+
+	s.FaultNext(fakeepic.Throttled(7).Dripped(every))
+	r = mustSend(t, client, http.MethodDelete, srv.URL+killPath+"?killType=OTHERS", caller)
+	require.Equal(t, http.StatusTooManyRequests, r.status)
+	assert.Equal(t, "7", r.header.Get("Retry-After"))
+	assert.Equal(t, "errors.com.epicgames.common.throttled", decodeError(t, r.header, r.body).ErrorCode)
+	assert.True(t, s.Alive(other))
+
+	s.FaultNext(fakeepic.Drip(every))
+	r = mustSend(t, client, http.MethodDelete, srv.URL+killPath+"?killType=OTHERS", caller)
+	assert.Equal(t, http.StatusNoContent, r.status, "a dripped kill still kills")
+	assert.Empty(t, r.body)
+	assert.False(t, s.Alive(other))
+}
+
+// TestDripFaultEndsWhenTheClientGoes: Drip(time.Hour) sends the status and
+// headers and no body; the handler returns, without a panic, once the client
+// gives up.
+func TestDripFaultEndsWhenTheClientGoes(t *testing.T) {
+	for _, proto := range []struct {
+		name  string
+		major int
+	}{{"HTTP/2", 2}, {"HTTP/1.1", 1}} {
+		t.Run(proto.name, func(t *testing.T) {
+			s := fakeepic.New()
+			handled := make(chan any, 1)
+			srv, client := serveTLS(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				defer func() { handled <- recover() }()
+				s.ServeHTTP(w, r)
+			}))
+			if proto.major == 1 {
+				var only1 http.Protocols
+				only1.SetHTTP1(true)
+				client.Transport.(*http.Transport).Protocols = &only1
+			}
+			caller := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
+			s.FaultNext(fakeepic.Drip(time.Hour))
+			ctx, cancel := context.WithCancel(t.Context())
+			defer cancel()
+
+			resp, err := client.Do(newRequest(t, ctx, http.MethodGet, srv.URL+verifyPath+"?includePerms=true", caller))
+			require.NoError(t, err, "the status and headers arrive")
+			assert.Equal(t, http.StatusOK, resp.StatusCode)
+			assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
+			read := make(chan int, 1)
+			go func() {
+				n, _ := resp.Body.Read(make([]byte, 64))
+				read <- n
+			}()
+			select {
+			case n := <-read:
+				t.Fatalf("%d bytes of the body came", n)
+			case <-time.After(300 * time.Millisecond):
+			}
+			cancel()
+
+			select {
+			case p := <-handled:
+				assert.Nil(t, p, "the handler panicked")
+			case <-time.After(5 * time.Second):
+				t.Fatal("the handler still drips after the client went")
+			}
+			assert.Equal(t, 0, <-read, "bytes of the body came")
+			resp.Body.Close()
+			assert.Len(t, s.Requests(), 1)
 		})
 	}
 }

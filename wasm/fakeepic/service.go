@@ -207,6 +207,9 @@ const (
 // first, so tests see even those a fault drops.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	fault := s.recordAndPickFault(r)
+	if fault.drip > 0 {
+		w = newDripWriter(w, r, fault.drip)
+	}
 	h := w.Header()
 	h.Set("X-Epic-Correlation-ID", newCorrelationID())
 	h.Set("Cache-Control", "no-cache, no-store, no-transform")
