@@ -54,7 +54,8 @@ var keyboardCases = []popupCase{
 		}
 		assert.False(t, s.Alive(victim))
 
-		// ALL asks first: the confirmation takes the focus, Enter confirms.
+		// ALL asks first: the confirmation gives the focus to Cancel; Tab
+		// reaches Confirm, and Enter confirms once Confirm takes keys.
 		// Back from Kill sessions with Shift+Tab: tabbing on past the end
 		// would leave a page in a tab for the browser's toolbar, which a
 		// popup does not have.
@@ -68,7 +69,10 @@ var keyboardCases = []popupCase{
 		require.Equal(t, "kill", focused(t, p))
 		press(t, p, keyEnter)
 		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
-		assert.Equal(t, "confirm", focused(t, p), "the confirmation did not take the focus")
+		require.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
+		press(t, p, keyTab)
+		require.Equal(t, "confirm", focused(t, p), "Tab from Cancel")
+		require.NoError(t, popuppage.WaitFor(p, popuppage.ConfirmEnabled, 5*time.Second), "Confirm stays disabled")
 		press(t, p, keyEnter)
 		res, err = popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)

@@ -162,7 +162,7 @@ var outcomeCases = []popupCase{
 		require.NoError(t, popuppage.SelectKillType(p, "ALL"))
 		require.NoError(t, p.Click("#kill"))
 		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second))
-		assert.Equal(t, "confirm", focused(t, p), "the confirmation did not take the focus")
+		assert.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
 		press(t, p, keyEscape)
 		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second),
 			"Escape left the confirmation open")
@@ -332,15 +332,16 @@ func kill(t *testing.T, p popuppage.Page, killType string) popuppage.Result {
 }
 
 // killThis clicks "Sign out only this token", confirms and waits for the
-// outcome; nothing may go out before Confirm.
+// outcome; nothing may go out before Confirm. The confirmation gives the
+// focus to Cancel, the answer that loses nothing.
 func killThis(t *testing.T, p popuppage.Page) popuppage.Result {
 	t.Helper()
 	require.NoError(t, p.Click("#kill-this"))
 	require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
 	assert.True(t, strings.HasPrefix(text(t, p, "confirm-text"), "Sign out only the session of the token in this popup."),
 		"the confirmation says %q", text(t, p, "confirm-text"))
-	assert.Equal(t, "confirm", focused(t, p), "the confirmation did not take the focus")
-	require.NoError(t, p.Click("#confirm"))
+	assert.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
+	require.NoError(t, popuppage.Confirm(p, 5*time.Second))
 	res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 	require.NoError(t, err)
 	return res

@@ -212,7 +212,7 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 					assert.True(t, s.Alive(victim))
 					return
 				}
-				require.NoError(t, p.Click("#confirm"))
+				require.NoError(t, popuppage.Confirm(p, 5*time.Second))
 			}
 
 			res, err := popuppage.WaitOutcome(p, outcomeTimeout)

@@ -254,7 +254,7 @@ var tokenCases = []popupCase{
 		require.NoError(t, popuppage.SelectKillType(p, "ALL"))
 		require.NoError(t, p.Click("#kill"))
 		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second))
-		require.NoError(t, p.Click("#confirm"))
+		require.NoError(t, popuppage.Confirm(p, 5*time.Second))
 		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
 		assert.Equal(t, popuppage.Success, res.Outcome, res.Text)

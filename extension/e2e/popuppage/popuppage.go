@@ -106,6 +106,19 @@ func SelectKillType(p Page, name string) error {
 	return nil
 }
 
+// ConfirmEnabled is true once Confirm takes clicks: it is disabled for a
+// moment after the confirmation appears, so that a key still held down from
+// the click on Kill sessions cannot confirm.
+const ConfirmEnabled = `!document.getElementById("confirm").disabled`
+
+// Confirm clicks Confirm in the popup's confirmation once it takes clicks.
+func Confirm(p Page, timeout time.Duration) error {
+	if err := WaitFor(p, ConfirmEnabled, timeout); err != nil {
+		return fmt.Errorf("Confirm stays disabled: %w", err)
+	}
+	return p.Click("#confirm")
+}
+
 // Kill pastes token, picks killType, clicks Kill sessions (and Confirm when
 // the popup asks) and waits for the outcome.
 func Kill(p Page, token, killType string, timeout time.Duration) (Result, error) {
@@ -123,7 +136,7 @@ func Kill(p Page, token, killType string, timeout time.Duration) (Result, error)
 		return Result{}, err
 	}
 	if confirming {
-		if err := p.Click("#confirm"); err != nil {
+		if err := Confirm(p, 5*time.Second); err != nil {
 			return Result{}, err
 		}
 	}
