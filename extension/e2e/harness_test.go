@@ -12,7 +12,6 @@ import (
 	"regexp"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -149,13 +148,18 @@ func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := e.service
 	e.mu.Unlock()
 	start := time.Now()
-	var gone atomic.Int64
-	stop := context.AfterFunc(r.Context(), func() { gone.Store(int64(time.Since(start))) })
+	goneAfter := make(chan time.Duration, 1)
+	stop := context.AfterFunc(r.Context(), func() { goneAfter <- time.Since(start) })
 	// Deferred, so that a dropped connection (which panics) is noted too.
 	defer func() {
-		stop()
+		var gone time.Duration
+		if !stop() {
+			// The client went, maybe only just: a handler that stops with
+			// it can get here first.
+			gone = <-goneAfter
+		}
 		a := answered{Method: r.Method, Path: r.URL.Path, CorrelationID: w.Header().Get("X-Epic-Correlation-ID"),
-			Took: time.Since(start), ClientGone: time.Duration(gone.Load())}
+			Took: time.Since(start), ClientGone: gone}
 		e.mu.Lock()
 		if e.service == s {
 			e.answered = append(e.answered, a)
