@@ -23,6 +23,24 @@ const focusablesAfterToken = `(() => {
 		.map(e => e.id || e.tagName.toLowerCase());
 })()`
 
+// watchConfirmation makes the page count repeated keydowns and note, as the
+// confirmation opens, whether Confirm is disabled, and how long after it
+// Confirm is enabled.
+const watchConfirmation = `(() => {
+	const box = document.getElementById("confirm-box"), confirm = document.getElementById("confirm");
+	window.seen = {Repeats: 0, DisabledAtOpen: false, Guard: -1};
+	let opened;
+	addEventListener("keydown", (e) => { if (e.repeat) seen.Repeats++; }, true);
+	new MutationObserver(() => {
+		if (opened === undefined && !box.hidden) {
+			opened = performance.now();
+			seen.DisabledAtOpen = confirm.disabled;
+		}
+		if (opened !== undefined && seen.Guard < 0 && !confirm.disabled) seen.Guard = performance.now() - opened;
+	}).observe(document.body, {attributes: true, subtree: true, attributeFilter: ["hidden", "disabled"]});
+	return true;
+})()`
+
 var keyboardCases = []popupCase{
 	{"Tab order", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		// With nothing held, then with a token, an answer's details and a
@@ -80,6 +98,50 @@ var keyboardCases = []popupCase{
 		assert.False(t, s.Alive(token))
 		// The token is dead: the focus goes where a new one is pasted.
 		assert.Equal(t, "token", focused(t, p))
+		return p
+	}},
+	{"held Enter on ALL sends nothing", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		require.NoError(t, popuppage.SelectKillType(p, "ALL"))
+		require.NoError(t, p.Eval(watchConfirmation, nil))
+		require.NoError(t, p.Eval(`document.getElementById("kill").focus()`, nil))
+		require.Equal(t, "kill", focused(t, p))
+		// The first Enter opens the confirmation; the key, still down,
+		// repeats into it.
+		holdKey(t, p, keyEnter, 1500*time.Millisecond)
+		var seen struct {
+			Repeats        int
+			DisabledAtOpen bool
+			// Milliseconds from the confirmation's opening to Confirm's
+			// enabling; -1 while it is not enabled.
+			Guard float64
+		}
+		require.NoError(t, popuppage.WaitFor(p, popuppage.ConfirmEnabled, 5*time.Second), "Confirm stays disabled")
+		require.NoError(t, p.Eval(`seen`, &seen))
+		require.GreaterOrEqual(t, seen.Repeats, 10, "the page saw too few repeated keydowns: the key was not held")
+		settle()
+		require.Empty(t, kills(s.Requests()), "a held Enter sent a kill")
+		assert.True(t, s.Alive(token))
+		assert.True(t, s.Alive(victim))
+		assert.Equal(t, token, storedToken(t, p), "the token is no longer held")
+		require.True(t, visible(t, p, "confirm-box"), "no confirmation")
+		assert.True(t, seen.DisabledAtOpen, "Confirm was enabled as the confirmation opened")
+		assert.GreaterOrEqual(t, seen.Guard, 400.0, "Confirm was enabled %.0f ms after the confirmation opened", seen.Guard)
+
+		// Confirming takes a deliberate Tab and Enter.
+		require.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
+		press(t, p, keyTab)
+		require.Equal(t, "confirm", focused(t, p), "Tab from Cancel")
+		press(t, p, keyEnter)
+		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
+		require.NoError(t, err)
+		assert.Equal(t, "204: Every session was signed out, including this one.", res.Text)
+		if sent := kills(s.Requests()); assert.Len(t, sent, 1) {
+			assert.Equal(t, "ALL", sent[0].Query.Get("killType"))
+		}
+		assert.False(t, s.Alive(victim))
+		assert.False(t, s.Alive(token))
 		return p
 	}},
 	{"roles and labels", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
