@@ -351,16 +351,10 @@ func killThis(t *testing.T, p popuppage.Page) popuppage.Result {
 // verify: the single-session kill of token, with token.
 func assertOneSessionKill(t *testing.T, s *fakeepic.Service, token string) {
 	t.Helper()
-	var deletes []fakeepic.Request
-	for _, r := range s.Requests() {
-		if r.Method == "DELETE" {
-			deletes = append(deletes, r)
-		}
-	}
-	if assert.Len(t, deletes, 1, "DELETE requests") {
-		assert.Equal(t, killPath+"/"+token, deletes[0].Path)
-		assert.Empty(t, deletes[0].Query)
-		assert.Equal(t, []string{"bearer " + token}, deletes[0].Header.Values("Authorization"))
+	if sent := deletes(s.Requests()); assert.Len(t, sent, 1, "DELETE requests") {
+		assert.Equal(t, killPath+"/"+token, sent[0].Path)
+		assert.Empty(t, sent[0].Query)
+		assert.Equal(t, []string{"bearer " + token}, sent[0].Header.Values("Authorization"))
 	}
 }
 

@@ -270,6 +270,17 @@ func kills(reqs []fakeepic.Request) []fakeepic.Request {
 	return out
 }
 
+// deletes are all DELETE requests: kills and single-session kills.
+func deletes(reqs []fakeepic.Request) []fakeepic.Request {
+	var out []fakeepic.Request
+	for _, r := range reqs {
+		if r.Method == "DELETE" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 func verifyRequests(reqs []fakeepic.Request) []fakeepic.Request {
 	var out []fakeepic.Request
 	for _, r := range reqs {

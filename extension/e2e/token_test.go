@@ -247,6 +247,51 @@ var tokenCases = []popupCase{
 		assert.True(t, s.Alive(token))
 		return p
 	}},
+	// The confirmation asks about the token held; once it changes, nothing
+	// is left to confirm.
+	{"Forget during a confirmation ends it", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		require.NoError(t, p.Click("#kill-this"))
+		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
+
+		require.NoError(t, p.Click("#forget"))
+		waitStatus(t, p, statusForgotten)
+		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second),
+			"the confirmation stays open for the forgotten token")
+		settle()
+		assert.Empty(t, deletes(s.Requests()), "a kill went out")
+		assert.True(t, s.Alive(token))
+
+		// The popup still works.
+		hold(t, p, token)
+		assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome, "no kill after the confirmation ended")
+		assert.False(t, s.Alive(victim))
+		return p
+	}},
+	{"a new token during a confirmation ends it", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		first, _ := player(s, everyKill)
+		second, victim := player(s, everyKill)
+		hold(t, p, first)
+		require.NoError(t, popuppage.SelectKillType(p, "ALL"))
+		require.NoError(t, p.Click("#kill"))
+		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
+
+		hold(t, p, second)
+		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second),
+			"the confirmation stays open for the token before")
+		settle()
+		assert.Empty(t, deletes(s.Requests()), "a kill went out")
+		assert.True(t, s.Alive(first))
+		assert.Equal(t, second, storedToken(t, p))
+
+		assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome, "no kill after the confirmation ended")
+		if sent := kills(s.Requests()); assert.Len(t, sent, 1) {
+			assert.Equal(t, []string{"bearer " + second}, sent[0].Header.Values("Authorization"))
+		}
+		assert.False(t, s.Alive(victim))
+		return p
+	}},
 	{"ALL forgets the token", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, victim := player(s, everyKill)
 		hold(t, p, token)
