@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -19,14 +20,20 @@ import (
 // jsonHeader is the Content-Type of Epic's error bodies.
 var jsonHeader = http.Header{"Content-Type": {"application/json"}}
 
+// missingPermission is Epic's answer to a kill the token may not send.
+var missingPermission = []byte(`{"errorCode":"errors.com.epicgames.common.missing_permission","errorMessage":"Sorry your login does not posses the permissions"}`)
+
+// timeout is the popup's limit on a whole exchange with Epic: the answer's
+// status, headers and body.
+const timeout = 15 * time.Second
+
 // faultCases are answers that break the rules, each with the outcome the
 // popup defines for it; after each, Kill sessions works again.
 var faultCases = []popupCase{
 	{"the connection drops mid-body", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, victim := player(s, everyKill)
 		hold(t, p, token)
-		body := []byte(`{"errorCode":"errors.com.epicgames.common.missing_permission","errorMessage":"Sorry your login does not posses the permissions"}`)
-		s.FaultNext(fakeepic.CutBody(403, jsonHeader, body, 20))
+		s.FaultNext(fakeepic.CutBody(403, jsonHeader, missingPermission, 20))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
 		assert.Equal(t, "Unexpected answer from Epic (HTTP 403). [HTTP 403]", res.Text)
@@ -134,6 +141,84 @@ var faultCases = []popupCase{
 		assert.Len(t, kills(s.Requests()), 1, "the popup retried")
 		return p
 	}},
+	{"a body that drips ends in the timeout", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		// The status and headers come at once; the body, a byte every 2 s,
+		// would take minutes: the time limit covers it too.
+		s.FaultNext(fakeepic.Raw(403, jsonHeader, missingPermission).Dripped(2 * time.Second))
+		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
+		start := time.Now()
+		require.NoError(t, p.Click("#kill"))
+		res, err := popuppage.WaitOutcome(p, time.Until(start.Add(timeout+time.Second)))
+		require.NoError(t, err, "no outcome within %s of the click", timeout+time.Second)
+		took := time.Since(start)
+		assert.Equal(t, popuppage.Error, res.Outcome)
+		assert.Equal(t, "Epic did not answer within 15 s.", res.Text)
+		assert.Contains(t, text(t, p, "advice"), "sessions may or may not have been signed out")
+		assert.Greater(t, took, timeout-time.Second, "the popup gave up after %s", took)
+		sent := answeredFirst(t, sw, "DELETE")
+		assert.True(t, sent.ClientGone > timeout-time.Second && sent.ClientGone < timeout+time.Second,
+			"the popup did not abort the request at its time limit (gone after %s)", sent.ClientGone)
+		assertEnabled(t, p, "forget")
+		assertKillWorksAgain(t, p, s, victim)
+		return p
+	}},
+	{"a verify that stalls ends in the timeout", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		// Verify's status and headers come; its body never does.
+		s.FaultNext(fakeepic.Drip(time.Hour))
+		pasted := time.Now()
+		require.NoError(t, p.Type("#token", token))
+		require.Eventually(t, func() bool { return len(verifyRequests(s.Requests())) == 1 }, 5*time.Second, 20*time.Millisecond,
+			"verify never left")
+		waitStored(t, p, "token", true)
+		assert.Equal(t, token, storedToken(t, p), "the popup does not hold the token while verify runs")
+		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
+		// The kill waits for verify, whose answer may forbid it.
+		start := time.Now()
+		require.NoError(t, p.Click("#kill"))
+		res, err := popuppage.WaitOutcome(p, time.Until(start.Add(timeout+time.Second)))
+		require.NoError(t, err, "no outcome within %s of the click", timeout+time.Second)
+		assert.Equal(t, popuppage.Error, res.Outcome)
+		assert.Equal(t, "Epic did not answer within 15 s.", res.Text)
+		assert.Contains(t, text(t, p, "advice"), "no kill was sent")
+		assert.Greater(t, time.Since(pasted), timeout-time.Second, "verify was not given its time")
+		verify := answeredFirst(t, sw, "GET")
+		assert.True(t, verify.ClientGone > timeout-time.Second && verify.ClientGone < timeout+time.Second,
+			"the popup did not abort verify at its time limit (gone after %s)", verify.ClientGone)
+		settle()
+		assert.Empty(t, kills(s.Requests()), "a kill went out though verify never answered")
+		assert.True(t, s.Alive(victim))
+
+		assert.Equal(t, token, storedToken(t, p), "the token was dropped")
+		assert.False(t, killButton(t, p).Disabled, "Kill sessions is stuck")
+		res = kill(t, p, "OTHERS_ACCOUNT_CLIENT")
+		assert.Equal(t, popuppage.Success, res.Outcome, "the next kill: %s", res)
+		assert.Len(t, kills(s.Requests()), 1)
+		assert.False(t, s.Alive(victim))
+		return p
+	}},
+	{"a web page with a huge Retry-After starts no wait", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
+		token, victim := player(s, everyKill)
+		hold(t, p, token)
+		// Only Epic's own 429 is a reason to wait; anyone can send a
+		// Retry-After.
+		s.FaultNext(fakeepic.Raw(403, http.Header{"Content-Type": {"text/html; charset=UTF-8"}, "Retry-After": {"99999999"}},
+			[]byte("<!DOCTYPE html>\n<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>\n")))
+		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
+		assert.Equal(t, popuppage.Error, res.Outcome)
+		assert.True(t, strings.HasPrefix(res.Text, "A web page answered instead of Epic (HTTP 403)."), res.Text)
+		assert.Equal(t, killState{Disabled: false, Label: "Kill sessions"}, killButton(t, p), "Kill sessions waits")
+		settle()
+		assert.NotContains(t, storageArea(t, p, "session"), "throttledUntil", "storage.session keeps a wait")
+
+		p = reopenRestored(t, b)
+		assert.Equal(t, killState{Disabled: false, Label: "Kill sessions"}, killButton(t, p), "a reopened popup waits")
+		assertEnabled(t, p, "kill-this")
+		assertKillWorksAgain(t, p, s, victim)
+		return p
+	}},
 	{"the popup closes while a kill runs", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, victim := player(s, everyKill)
 		hold(t, p, token)
@@ -167,10 +252,35 @@ var faultCases = []popupCase{
 // that the button was not left stuck.
 func assertKillWorksAgain(t *testing.T, p popuppage.Page, s *fakeepic.Service, victim string) {
 	t.Helper()
-	assert.False(t, killButton(t, p).Disabled, "Kill sessions is stuck")
+	require.False(t, killButton(t, p).Disabled, "Kill sessions is stuck")
 	res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 	assert.Equal(t, popuppage.Success, res.Outcome, "the next kill: %s", res)
 	assert.False(t, s.Alive(victim))
+}
+
+// answeredFirst waits briefly for the first request with method that the
+// current service has finished handling.
+func answeredFirst(t *testing.T, sw *epicSwitch, method string) answered {
+	t.Helper()
+	var first answered
+	require.Eventually(t, func() bool {
+		for _, a := range sw.answers() {
+			if a.Method == method {
+				first = a
+				return true
+			}
+		}
+		return false
+	}, 3*time.Second, 50*time.Millisecond, "no %s request was answered or given up", method)
+	return first
+}
+
+// assertEnabled checks that the control with id shows and takes clicks.
+func assertEnabled(t *testing.T, p popuppage.Page, id string) {
+	t.Helper()
+	var disabled bool
+	require.NoError(t, p.Eval(fmt.Sprintf(`document.getElementById(%q).disabled`, id), &disabled))
+	assert.True(t, visible(t, p, id) && !disabled, "#%s is hidden or disabled", id)
 }
 
 func runFaultCases(t *testing.T, b browser, sw *epicSwitch) {
