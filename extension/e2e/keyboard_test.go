@@ -72,8 +72,10 @@ var keyboardCases = []popupCase{
 		}
 		assert.False(t, s.Alive(victim))
 
-		// ALL asks first: the confirmation gives the focus to Cancel; Tab
-		// reaches Confirm, and Enter confirms once Confirm takes keys.
+		// ALL asks first: the confirmation gives the focus to Cancel. Once
+		// Confirm is enabled after its guard time (a disabled button is not
+		// focusable, so Tab would pass it by), Tab reaches it and Enter
+		// confirms.
 		// Back from Kill sessions with Shift+Tab: tabbing on past the end
 		// would leave a page in a tab for the browser's toolbar, which a
 		// popup does not have.
@@ -88,9 +90,9 @@ var keyboardCases = []popupCase{
 		press(t, p, keyEnter)
 		require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
 		require.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
+		require.NoError(t, popuppage.WaitFor(p, popuppage.ConfirmEnabled, 5*time.Second), "Confirm stays disabled")
 		press(t, p, keyTab)
 		require.Equal(t, "confirm", focused(t, p), "Tab from Cancel")
-		require.NoError(t, popuppage.WaitFor(p, popuppage.ConfirmEnabled, 5*time.Second), "Confirm stays disabled")
 		press(t, p, keyEnter)
 		res, err = popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
@@ -129,7 +131,8 @@ var keyboardCases = []popupCase{
 		assert.True(t, seen.DisabledAtOpen, "Confirm was enabled as the confirmation opened")
 		assert.GreaterOrEqual(t, seen.Guard, 400.0, "Confirm was enabled %.0f ms after the confirmation opened", seen.Guard)
 
-		// Confirming takes a deliberate Tab and Enter.
+		// Confirming takes a deliberate Tab and Enter, now that Confirm is
+		// enabled.
 		require.Equal(t, "cancel", focused(t, p), "the confirmation did not give the focus to Cancel")
 		press(t, p, keyTab)
 		require.Equal(t, "confirm", focused(t, p), "Tab from Cancel")
