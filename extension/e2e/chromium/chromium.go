@@ -424,25 +424,29 @@ const (
 // has the focus. Meanwhile the key repeats as a keyboard repeats it: more
 // keydown (and, for Enter, keypress) events, marked as repeats
 // (KeyboardEvent.repeat).
+//
+// Each press is one keyDown carrying the key's text, as a keyboard's press
+// reaches the page: the keypress (which makes Enter press a button) follows
+// only when the keydown was not cancelled. chromedp's KeyEvent sends the
+// text as a second event, whose keypress comes even after a cancelled
+// keydown.
 func (p *Page) HoldKey(key string, hold time.Duration) error {
 	k, ok := keys[key]
 	if !ok {
 		return fmt.Errorf("no key named %q", key)
 	}
 	events := kb.Encode([]rune(k)[0])
-	down, up := events[:len(events)-1], events[len(events)-1]
+	down, up := *events[0], events[len(events)-1]
+	if len(events) == 3 { // keyDown, char, keyUp
+		down.Text, down.UnmodifiedText = events[1].Text, events[1].UnmodifiedText
+	}
 	ctx, cancel := context.WithTimeout(p.ctx, hold+callTimeout)
 	defer cancel()
 	return chromedp.Run(ctx, chromedp.ActionFunc(func(ctx context.Context) error {
 		send := func(repeat bool) error {
-			for _, e := range down {
-				e := *e
-				e.AutoRepeat = repeat
-				if err := e.Do(ctx); err != nil {
-					return err
-				}
-			}
-			return nil
+			e := down
+			e.AutoRepeat = repeat
+			return e.Do(ctx)
 		}
 		start := time.Now()
 		err := send(false)
