@@ -66,7 +66,10 @@ function start(confirmed) {
     $('confirm-text').textContent = `${option.value}: ${option.dataset.description} The token in this popup stops working too.`;
     confirmBox.hidden = false;
     kill.disabled = true;
-    $('confirm').focus();
+    // The same guard as the project's: Cancel first, Confirm after 500 ms.
+    $('confirm').disabled = true;
+    setTimeout(() => { $('confirm').disabled = false; }, 500);
+    $('cancel').focus();
     return;
   }
   confirmBox.hidden = true;
