@@ -647,14 +647,16 @@ func TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer(t *testing.T) {
 	tests := []struct {
 		name   string
 		verify func(ctx context.Context) (*epic.VerifiedToken, error)
+		// status is what the token status says in the end.
+		status string
 	}{
 		{"verify times out", func(ctx context.Context) (*epic.VerifiedToken, error) {
 			<-ctx.Done()
 			return nil, &epic.TransportError{Err: ctx.Err()}
-		}},
+		}, "Epic could not confirm the token: Epic did not answer within 1 s. It is kept and can still be used."},
 		{"verify never ends", func(ctx context.Context) (*epic.VerifiedToken, error) {
 			select {} // a transport that ignores the deadline
-		}},
+		}, "Token taken; asking Epic whose it is…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -674,6 +676,7 @@ func TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer(t *testing.T) {
 			assert.True(t, v.InputsEnabled)
 			assert.True(t, v.TokenHeld, "the token is kept")
 			assert.Empty(t, v.History, "nothing was sent: nothing to remember")
+			p.screen.waitUntil(t, tt.status, func(v View) bool { return v.TokenStatus == tt.status })
 		})
 	}
 }

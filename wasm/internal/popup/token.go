@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strconv"
+	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -484,9 +485,10 @@ func (c *Controller) signInToken() (string, bool, error) {
 	return "", false, firstErr
 }
 
-// lowerFirst lets a title continue a sentence.
+// lowerFirst lets a title continue a sentence. A title that opens with
+// Epic's name keeps its capital.
 func lowerFirst(s string) string {
-	if s == "" {
+	if s == "" || strings.HasPrefix(s, "Epic") {
 		return s
 	}
 	r, n := utf8.DecodeRuneInString(s)
