@@ -449,12 +449,7 @@ func TestCutBodyFaultBreaksTheBodyOff(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := fakeepic.New()
-			srv, client := serveTLS(t, s)
-			if tc.proto == 1 {
-				var only1 http.Protocols
-				only1.SetHTTP1(true)
-				client.Transport.(*http.Transport).Protocols = &only1
-			}
+			srv, client := serveTLSOver(t, s, tc.proto)
 			caller := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
 			other := s.Issue(fakeepic.Grant{AccountID: accountA})
 			s.FaultNext(fakeepic.CutBody(tc.status, tc.header, tc.body, tc.keep))
@@ -599,12 +594,7 @@ func TestDripFaultSpacesTheBytes(t *testing.T) {
 	}{{"HTTP/2", 2}, {"HTTP/1.1", 1}} {
 		t.Run(proto.name, func(t *testing.T) {
 			s := fakeepic.New()
-			srv, client := serveTLS(t, s)
-			if proto.major == 1 {
-				var only1 http.Protocols
-				only1.SetHTTP1(true)
-				client.Transport.(*http.Transport).Protocols = &only1
-			}
+			srv, client := serveTLSOver(t, s, proto.major)
 			caller := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
 			other := s.Issue(fakeepic.Grant{AccountID: accountA})
 			// The connection is made first, so that only the answer is timed.

@@ -147,6 +147,18 @@ func serveTLS(t *testing.T, h http.Handler) (*fakeepic.TLSServer, *http.Client) 
 	return srv, srv.Client()
 }
 
+// serveTLSOver is serveTLS with a client that speaks HTTP/major (1 or 2).
+func serveTLSOver(t *testing.T, h http.Handler, major int) (*fakeepic.TLSServer, *http.Client) {
+	t.Helper()
+	srv, client := serveTLS(t, h)
+	if major == 1 {
+		var only1 http.Protocols
+		only1.SetHTTP1(true)
+		client.Transport.(*http.Transport).Protocols = &only1
+	}
+	return srv, client
+}
+
 // newRequest makes a request bearing token, if any.
 func newRequest(t *testing.T, ctx context.Context, method, url, token string) *http.Request {
 	t.Helper()

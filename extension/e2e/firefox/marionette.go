@@ -398,14 +398,7 @@ func (c *Client) PressKey(ctx context.Context, key string, modifiers ...string) 
 	for _, m := range modifiers {
 		steps = append(steps, map[string]any{"type": "keyUp", "value": m})
 	}
-	actions := []map[string]any{{
-		"type":    "key",
-		"id":      "keyboard",
-		"actions": steps,
-	}}
-	_, err := c.Call(ctx, "WebDriver:PerformActions", map[string]any{"actions": actions})
-	_, releaseErr := c.Call(ctx, "WebDriver:ReleaseActions", nil)
-	return errors.Join(err, releaseErr)
+	return c.performKeys(ctx, steps)
 }
 
 // A held key repeats as a keyboard's does: first after RepeatDelay, then
@@ -431,6 +424,11 @@ func (c *Client) HoldKey(ctx context.Context, key string, hold time.Duration) er
 	steps = append(steps,
 		map[string]any{"type": "pause", "duration": (hold - last).Milliseconds()},
 		map[string]any{"type": "keyUp", "value": key})
+	return c.performKeys(ctx, steps)
+}
+
+// performKeys runs steps as the keyboard's actions, then releases every key.
+func (c *Client) performKeys(ctx context.Context, steps []map[string]any) error {
 	actions := []map[string]any{{
 		"type":    "key",
 		"id":      "keyboard",
