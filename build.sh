@@ -15,7 +15,7 @@ FIREFOX=/usr/bin/firefox-esr
 WEB_EXT_VERSION=10.7.0
 WEB_EXT=$BIN/web-ext/node_modules/.bin/web-ext
 # The end-to-end package needs dist/unpacked, so the plain native run leaves it out.
-E2E=./extension/e2e
+E2E=./wasm/e2e
 
 say() { printf '==> %s\n' "$*"; }
 
@@ -79,7 +79,7 @@ lint() {
 test_native() {
 	say "native tests"
 	# shellcheck disable=SC2046 # one package path per word
-	go test -race -count=1 $(go list ./... | grep -v '/extension/e2e$')
+	go test -race -count=1 $(go list ./... | grep -v '/wasm/e2e$')
 }
 
 # browsers makes sure Chromium, Firefox ESR and the pinned web-ext are there.
@@ -151,7 +151,7 @@ demo() {
 }
 
 # bench prints the popup's start-up and click figures against the plain-JS
-# reference (extension/bench); extra arguments go to the bench, e.g. -rounds 50.
+# reference (wasm/bench); extra arguments go to the bench, e.g. -rounds 50.
 bench() {
 	build
 	browsers

@@ -12,7 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/epicsessionkiller/epic-session-killer/extension/bench"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/bench"
 )
 
 func main() {

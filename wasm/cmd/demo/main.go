@@ -12,7 +12,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/epicsessionkiller/epic-session-killer/extension/e2e/demo"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/demo"
 )
 
 func main() {

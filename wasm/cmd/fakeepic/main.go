@@ -17,7 +17,7 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 )
 
 func main() {

@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 )
 
 // TestKillSessionAgainstTheFake checks the request against the fake's own

@@ -19,7 +19,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 )
 
 // bodyVerify is the answer of epic-api.md §1.3 with the token and session

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 )
 
 // FuzzTokenFacts shows the facts of a token from any verify answer and any

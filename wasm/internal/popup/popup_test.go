@@ -14,9 +14,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 )
 
 const token = "065981d58ba642e7ac6ef7d6c4ed15b2"

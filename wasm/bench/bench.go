@@ -1,0 +1,539 @@
+//go:build !js
+
+// Package bench measures the packaged popup against a plain-JavaScript
+// reference with the same markup and contract, in one headless Chromium:
+// first paint of the complete popup, ready, and click to outcome against the
+// local fake account service, and the project's start-up split into its
+// parts. It prints one table of medians, minima, maxima and ratios.
+package bench
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/rand"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	htmlpkg "html"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/chromium"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
+)
+
+// Budgets from the design, as project/reference ratios of medians.
+const (
+	firstPaintBudget = 1.2
+	readyBudget      = 2.0
+	clickBudget      = 1.2
+	wasmGzipBudget   = 1500 * 1000
+)
+
+//go:embed probe.js
+var probeJS string
+
+// reference is the plain-JS popup, less its markup and stylesheet, which
+// writeReference takes from the packaged extension so that the two can
+// never differ.
+//
+//go:embed reference
+var reference embed.FS
+
+// Options says what to measure and how often.
+type Options struct {
+	// Extension is the packaged extension, normally dist/unpacked.
+	Extension string
+	// Rounds are counted; Warmup rounds before them are not.
+	Rounds, Warmup int
+	// Reopen rounds follow, each popup in a new tab after its last one
+	// closed: see reopen.
+	Reopen int
+	// Binary is Chromium; empty means chromium.DefaultBinary.
+	Binary string
+	// Progress, when set, gets a line per round.
+	Progress io.Writer
+	// Against, when set, is another unpacked build of the project to
+	// measure in the reference's place, to tell whether a change helps:
+	// the machine's noise swamps a few milliseconds between runs, not
+	// within one. No budget applies then.
+	Against string
+}
+
+// popupKind is one of the two popups measured.
+type popupKind int
+
+const (
+	project popupKind = iota
+	ref
+)
+
+func (k popupKind) String() string { return [...]string{"project", "reference"}[k] }
+
+// sample is what the probe records in one popup document.
+type sample struct {
+	FCP          float64            `json:"fcp"`
+	Complete     float64            `json:"complete"`
+	Ready        float64            `json:"ready"`
+	Click        float64            `json:"click"`
+	Outcome      float64            `json:"outcome"`
+	OutcomeValue string             `json:"outcomeValue"`
+	Text         string             `json:"text"`
+	Marks        map[string]float64 `json:"marks"`
+}
+
+// firstPaint is when the complete popup was on screen: the later of the
+// browser's first contentful paint and the first frame painted complete.
+func (s sample) firstPaint() float64 { return max(s.FCP, s.Complete) }
+
+// Run measures and writes the table to out. It fails when a popup does not
+// become ready, a kill does not end in success, or a mark is missing.
+func Run(ctx context.Context, o Options, out io.Writer) error {
+	if o.Rounds < 1 {
+		return errors.New("at least one round is needed")
+	}
+	ext, err := filepath.Abs(o.Extension)
+	if err != nil {
+		return err
+	}
+	wasm, err := os.ReadFile(filepath.Join(ext, "extension", "main.wasm"))
+	if err != nil {
+		return fmt.Errorf("%w: run `./build.sh build` first", err)
+	}
+	gz, err := gzipSize(wasm)
+	if err != nil {
+		return err
+	}
+
+	tmp, err := os.MkdirTemp("", "epic-session-killer-bench-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	refDir := filepath.Join(tmp, "reference")
+	if o.Against != "" {
+		// A copy: Chromium tells extensions apart by their path.
+		if err := os.CopyFS(refDir, os.DirFS(o.Against)); err != nil {
+			return fmt.Errorf("the build to measure against: %w", err)
+		}
+	} else if err := writeReference(refDir, ext); err != nil {
+		return err
+	}
+
+	service := fakeepic.New()
+	srv, err := fakeepic.ServeTLS(service, "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+
+	profile := filepath.Join(tmp, "profile")
+	if err := os.Mkdir(profile, 0o700); err != nil {
+		return err
+	}
+	b, err := chromium.Launch(chromium.Options{
+		Binary:         o.Binary,
+		Extension:      ext,
+		MoreExtensions: []string{refDir},
+		ProfileDir:     profile,
+		MapHost:        fakeepic.EpicHost,
+		MapTo:          srv.Addr,
+		SPKIHash:       srv.SPKIHash,
+	})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+	version, err := b.Version()
+	if err != nil {
+		return err
+	}
+
+	// One tab per popup, kept open, so each measurement is a fresh document
+	// in a process that is already running, as for an extension in use.
+	urls := [2]string{b.URL("popup.html"), "chrome-extension://" + chromium.ExtensionID(refDir) + "/popup.html"}
+	names, _ := json.Marshal(killTypeNames())
+	probe := strings.Replace(probeJS, "__KILL_TYPE_NAMES__", string(names), 1)
+	var tabs [2]*chromium.Page
+	for k := range tabs {
+		p, err := b.NewTab("about:blank")
+		if err != nil {
+			return err
+		}
+		defer p.Close()
+		if err := p.AddScriptOnNewDocument(probe); err != nil {
+			return err
+		}
+		tabs[k] = p
+	}
+
+	var samples [2][]sample
+	// first is each popup's first open in the fresh profile: nothing of it
+	// is cached yet, which warm-up rounds hide.
+	var first [2]sample
+	for round := range o.Warmup + o.Rounds {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, k := range order(round) {
+			s, err := measure(tabs[k], urls[k], service)
+			if err != nil {
+				return fmt.Errorf("round %d, %s popup: %w", round+1, k, err)
+			}
+			if round == 0 {
+				first[k] = s
+			}
+			if round >= o.Warmup {
+				samples[k] = append(samples[k], s)
+			}
+		}
+		if o.Progress != nil {
+			if round < o.Warmup {
+				fmt.Fprintf(o.Progress, "warm-up round %d/%d done\n", round+1, o.Warmup)
+			} else {
+				fmt.Fprintf(o.Progress, "round %d/%d done\n", round+1-o.Warmup, o.Rounds)
+			}
+		}
+	}
+
+	var reopened [2][]sample
+	for round := range o.Reopen {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		for _, k := range order(round) {
+			p, err := reopen(b, tabs[k], probe)
+			if err != nil {
+				return err
+			}
+			tabs[k] = p
+			defer p.Close()
+			s, err := measure(p, urls[k], service)
+			if err != nil {
+				return fmt.Errorf("reopened round %d, %s popup: %w", round+1, k, err)
+			}
+			reopened[k] = append(reopened[k], s)
+		}
+		if o.Progress != nil {
+			fmt.Fprintf(o.Progress, "reopened round %d/%d done\n", round+1, o.Reopen)
+		}
+	}
+
+	report, err := buildReport(samples, reopened)
+	if err != nil {
+		return err
+	}
+	if o.Against != "" {
+		for i := range report.Figures {
+			report.Figures[i].Budget = 0
+		}
+		report.Notes = append(report.Notes, "The reference columns are the build in "+o.Against+", not the plain-JS popup; no budget applies.")
+	}
+	report.Notes = append(report.Notes, fmt.Sprintf(
+		"First open in the fresh profile: project first paint %s, ready %s (Go init %s, main → ready %s); reference first paint %s, ready %s.",
+		ms(first[project].firstPaint()), ms(first[project].Ready),
+		ms(first[project].Marks["esk:main"]-first[project].Marks["esk:go-run"]),
+		ms(first[project].Marks["esk:ready"]-first[project].Marks["esk:main"]),
+		ms(first[ref].firstPaint()), ms(first[ref].Ready)))
+	report.Date = time.Now()
+	report.Browser = version
+	report.CPUs = runtime.NumCPU()
+	report.Rounds, report.Warmup = o.Rounds, o.Warmup
+	report.WasmRaw, report.WasmGzip, report.WasmGzipBudget = int64(len(wasm)), gz, wasmGzipBudget
+	return report.Write(out)
+}
+
+// order alternates which popup goes first, so neither always follows the
+// other.
+func order(round int) []popupKind {
+	if round%2 == 1 {
+		return []popupKind{ref, project}
+	}
+	return []popupKind{project, ref}
+}
+
+// reopen closes the tab of a popup and gives it a new one. With none of its
+// pages left the extension's renderer process ends, so the next popup starts
+// in a new process, as a toolbar popup does when it is opened again after
+// the last one was closed: main.wasm is compiled anew, and each function the
+// first time it runs. The rounds in one tab measure a process that keeps
+// the compiled module from earlier popups.
+func reopen(b *chromium.Browser, old *chromium.Page, probe string) (*chromium.Page, error) {
+	old.Close()
+	p, err := b.NewTab("about:blank")
+	if err != nil {
+		return nil, err
+	}
+	if err := p.AddScriptOnNewDocument(probe); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
+}
+
+// readingPause is the time between pasting the token and clicking Kill.
+const readingPause = 800 * time.Millisecond
+
+// settlePause is how long the tab rests on a blank page before a popup
+// opens, as the browser would between two clicks on the toolbar button.
+const settlePause = 300 * time.Millisecond
+
+// measure opens a fresh popup document in p, waits until it is painted and
+// ready, kills with a fresh token and waits for the outcome.
+func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, error) {
+	var s sample
+	token := service.Issue(fakeepic.Grant{
+		// An account of its own, so every kill finds the same (empty) set
+		// of other sessions and the fake's work stays constant.
+		AccountID:     randomHex(16),
+		DisplayName:   "BenchPlayer",
+		ClientID:      "ec684b8c687f479fadea3cb2ad83f5c6",
+		ClientService: "fortnite",
+		SourceID:      "pc-1",
+		Permissions: []fakeepic.Permission{
+			{Resource: "account:token:otherSessionsForAccountClientService", Action: fakeepic.Delete},
+		},
+	})
+	if err := p.BringToFront(); err != nil {
+		return s, err
+	}
+	// The popup opens on a blank page, not in place of the last popup: a
+	// person's popup is a new page, and ending the last one (the project's
+	// holds a running Go program) is no part of opening this one.
+	if err := p.Navigate("about:blank"); err != nil {
+		return s, err
+	}
+	time.Sleep(settlePause)
+	if err := p.Navigate(url); err != nil {
+		return s, err
+	}
+	if err := p.Await(`window.__eskBench.ready()`, &s); err != nil {
+		return s, fmt.Errorf("the popup was not painted complete and ready: %w", err)
+	}
+	// The default kill type, OTHERS_ACCOUNT_CLIENT_SERVICE, which the token may use.
+	if err := p.Type("#token", token); err != nil {
+		return s, err
+	}
+	// A person pastes, reads, then clicks. Both popups get the same pause;
+	// the project uses it to take the token and ask Epic whose it is, as it
+	// would while the person reads, so the click measures the kill alone.
+	time.Sleep(readingPause)
+	if err := p.Click("#kill"); err != nil {
+		return s, err
+	}
+	if err := p.Await(`window.__eskBench.outcome()`, &s); err != nil {
+		return s, fmt.Errorf("no outcome after the click: %w", err)
+	}
+	if s.OutcomeValue != "success" || !strings.HasPrefix(s.Text, "204") {
+		return s, fmt.Errorf("the kill did not succeed: data-outcome=%q %q", s.OutcomeValue, s.Text)
+	}
+	return s, nil
+}
+
+// Names for the times a sample holds besides its performance marks.
+const (
+	navigationStart = ""
+	clickTime       = "click"
+	outcomeTime     = "outcome"
+)
+
+// at is the time of a performance mark or of one of the names above.
+func (s sample) at(name string) (float64, bool) {
+	switch name {
+	case navigationStart:
+		return 0, true
+	case clickTime:
+		return s.Click, true
+	case outcomeTime:
+		return s.Outcome, true
+	}
+	v, ok := s.Marks[name]
+	return v, ok
+}
+
+// buildReport turns the samples into the table's rows; every mark the split
+// needs must be there. The reopened samples, when there are any, add rows of
+// their own without a budget: the design's budgets are for the popup opened
+// in a running process.
+func buildReport(samples, reopened [2][]sample) (Report, error) {
+	var r Report
+	figure := func(name string, budget float64, samples [2][]sample, f func(sample) float64) {
+		fig := Figure{Name: name, Budget: budget}
+		for _, s := range samples[project] {
+			fig.Project = append(fig.Project, f(s))
+		}
+		for _, s := range samples[ref] {
+			fig.Reference = append(fig.Reference, f(s))
+		}
+		r.Figures = append(r.Figures, fig)
+	}
+	ready := func(s sample) float64 { return s.Ready }
+	click := func(s sample) float64 { return s.Outcome - s.Click }
+	figure("first paint, complete popup", firstPaintBudget, samples, sample.firstPaint)
+	figure("ready (data-ready)", readyBudget, samples, ready)
+	figure("click → outcome", clickBudget, samples, click)
+
+	// The project's start-up, part by part; they add up to its ready time.
+	// Then the click, in both popups: before the request leaves, the
+	// network, and after the answer is in.
+	parts := []struct {
+		name, from, to string
+		both           bool
+	}{
+		{name: "  HTML, CSS, scripts (nav → esk:start)", from: navigationStart, to: "esk:start"},
+		{name: "  fetch+compile+instantiate", from: "esk:start", to: "esk:instantiated"},
+		{name: "  Go initialisation before main", from: "esk:go-run", to: "esk:main"},
+		{name: "  main → ready", from: "esk:main", to: "esk:ready"},
+		{name: "  click → request sent", from: clickTime, to: "esk:request", both: true},
+		{name: "  request → answer (network)", from: "esk:request", to: "esk:answer", both: true},
+		{name: "  answer → outcome", from: "esk:answer", to: outcomeTime, both: true},
+	}
+	addPart := func(name, from, to string, both bool, samples [2][]sample) error {
+		fig := Figure{Name: name}
+		for _, kind := range []popupKind{project, ref} {
+			if kind == ref && !both {
+				break
+			}
+			for _, s := range samples[kind] {
+				var at [2]float64
+				for i, mark := range []string{from, to} {
+					v, ok := s.at(mark)
+					if !ok {
+						return fmt.Errorf("the %s popup set no performance mark %q: is dist/unpacked up to date?", kind, mark)
+					}
+					at[i] = v
+				}
+				if kind == project {
+					fig.Project = append(fig.Project, at[1]-at[0])
+				} else {
+					fig.Reference = append(fig.Reference, at[1]-at[0])
+				}
+			}
+		}
+		r.Figures = append(r.Figures, fig)
+		return nil
+	}
+	for _, part := range parts {
+		if err := addPart(part.name, part.from, part.to, part.both, samples); err != nil {
+			return r, err
+		}
+	}
+	if len(reopened[project]) > 0 {
+		figure("reopened: first paint", 0, reopened, sample.firstPaint)
+		figure("reopened: ready", 0, reopened, ready)
+		if err := addPart("  Go initialisation before main", "esk:go-run", "esk:main", false, reopened); err != nil {
+			return r, err
+		}
+		figure("reopened: click → outcome", 0, reopened, click)
+	}
+	r.Notes = []string{
+		"first paint: the later of first-contentful-paint and the first frame painted with every control and kill type;",
+		"click → outcome: the click on #kill to #result's data-outcome=\"success\", against the local fake over TLS.",
+		"Start-up parts (project only) are between performance marks in popup.js and Go; 0 is navigation start.",
+		"Click parts: esk:request and esk:answer are marked just before fetch is called and once its answer is read.",
+		"Ratio 90% range: the middle 90% of the ratio of medians over 2000 resamples of the rounds, each round's two samples kept together.",
+		"Each sample is a fresh document of the popup, opened on a blank page in its own tab, kept open between rounds.",
+	}
+	if n := len(reopened[project]); n > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf(
+			"reopened: %d more rounds, each popup in a new tab after its last one closed, so in a new renderer process, as a toolbar popup opened again; no budget applies.", n))
+	}
+	return r, nil
+}
+
+// killTypeNames are the option texts a complete popup lists, in the order of
+// the kill-type table.
+func killTypeNames() []string {
+	names := make([]string, len(epic.KillTypes))
+	for i, kt := range epic.KillTypes {
+		names[i] = kt.Name
+	}
+	return names
+}
+
+// writeReference writes the plain-JS popup to dir, with the markup and the
+// stylesheet of the packaged extension in ext.
+func writeReference(dir, ext string) error {
+	sub, err := fs.Sub(reference, "reference")
+	if err != nil {
+		return err
+	}
+	if err := os.CopyFS(dir, sub); err != nil {
+		return err
+	}
+	markup, err := os.ReadFile(filepath.Join(ext, "popup.html"))
+	if err != nil {
+		return err
+	}
+	html, err := referenceHTML(string(markup))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "popup.html"), []byte(html), 0o644); err != nil {
+		return err
+	}
+	style, err := os.ReadFile(filepath.Join(ext, "extension", "popup.css"))
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "extension"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "extension", "popup.css"), style, 0o644)
+}
+
+// goScripts is how popup.html loads the Go side.
+const goScripts = `  <script src="extension/wasm_exec.js" defer></script>
+  <script src="extension/popup.js" defer></script>`
+
+// referenceHTML is popup.html as the plain-JS reference shows it: its own
+// script in place of the Go side, and each kill type's texts on its option,
+// where the Go popup keeps them in Go.
+func referenceHTML(popupHTML string) (string, error) {
+	if !strings.Contains(popupHTML, goScripts) {
+		return "", errors.New("bench: popup.html no longer loads wasm_exec.js and popup.js as the reference expects")
+	}
+	html := strings.Replace(popupHTML, goScripts, `  <script src="reference.js" defer></script>`, 1)
+	for _, kt := range epic.KillTypes {
+		option := `<option value="` + kt.Name + `">`
+		if !strings.Contains(html, option) {
+			return "", fmt.Errorf("bench: popup.html lists no %s option", kt.Name)
+		}
+		html = strings.Replace(html, option, `<option value="`+kt.Name+`"`+
+			` data-description="`+htmlpkg.EscapeString(kt.Description)+`"`+
+			` data-permission="`+htmlpkg.EscapeString(popup.PermissionText(kt))+`"`+
+			` data-done="`+htmlpkg.EscapeString(kt.Done)+`">`, 1)
+	}
+	return html, nil
+}
+
+func gzipSize(data []byte) (int64, error) {
+	var buf bytes.Buffer
+	w, err := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := w.Write(data); err != nil {
+		return 0, err
+	}
+	if err := w.Close(); err != nil {
+		return 0, err
+	}
+	return int64(buf.Len()), nil
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,127 @@
+//go:build !js
+
+// Package demo runs the packaged extension against the fake account service:
+// a newcomer's first look, and the proof that the whole thing works.
+package demo
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/chromium"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/popuppage"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+)
+
+// KillType is what the headless demo signs out: the kind every published
+// game client may use.
+const KillType = "OTHERS_ACCOUNT_CLIENT"
+
+// Options says where things are and how to show them.
+type Options struct {
+	// Extension is the unpacked extension, normally dist/unpacked.
+	Extension string
+	// Artifacts is where the headless demo writes its screenshot.
+	Artifacts string
+	// Headless performs one kill without a window and returns; otherwise a
+	// Chromium window stays open until ctx ends.
+	Headless bool
+}
+
+// Run starts the fake account service with the demo account, opens Chromium
+// with the extension loaded and Epic's host mapped to the fake, and prints
+// the demo tokens. Headless, it also pastes the first token, kills
+// KillType and prints the outcome and the screenshot's path.
+func Run(ctx context.Context, o Options, out io.Writer) error {
+	service := fakeepic.New()
+	tokens := fakeepic.Demo(service)
+	if len(tokens) == 0 {
+		return fmt.Errorf("the demo account has no tokens")
+	}
+	srv, err := fakeepic.ServeTLS(service, "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	fmt.Fprintf(out, "Fake Epic account service on https://%s (certificate key sha256 %s)\n", srv.Addr, srv.SPKIHash)
+
+	profile, err := os.MkdirTemp("", "epic-session-killer-demo-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(profile)
+	b, err := chromium.Launch(chromium.Options{
+		Extension:  o.Extension,
+		ProfileDir: profile,
+		MapHost:    fakeepic.EpicHost,
+		MapTo:      srv.Addr,
+		SPKIHash:   srv.SPKIHash,
+		Headed:     !o.Headless,
+	})
+	if err != nil {
+		return err
+	}
+	defer b.Close()
+
+	fmt.Fprintf(out, "Chromium has the extension loaded; %s resolves to the fake.\n\n", fakeepic.EpicHost)
+	fmt.Fprintln(out, "Demo tokens (paste one into the popup):")
+	tw := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
+	for _, tok := range tokens {
+		fmt.Fprintf(tw, "  %s\t%s\t%s\n", tok.Token, tok.Label, tok.Shows)
+	}
+	tw.Flush()
+	fmt.Fprintln(out)
+
+	tab, err := b.NewTab(b.URL("popup.html"))
+	if err != nil {
+		return err
+	}
+	if !o.Headless {
+		fmt.Fprintf(out, "The popup is open in a tab (%s); the toolbar's puzzle-piece menu opens it too.\n", b.URL("popup.html"))
+		fmt.Fprintln(out, "Press Ctrl-C to stop.")
+		<-ctx.Done()
+		return nil
+	}
+	return killOnce(tab, tokens[0], service, o.Artifacts, out)
+}
+
+// killOnce does what a person would do first and reports what happened.
+func killOnce(p *chromium.Page, tok fakeepic.DemoToken, service *fakeepic.Service, artifacts string, out io.Writer) error {
+	if err := p.SetViewport(400, 620); err != nil {
+		return err
+	}
+	if err := popuppage.WaitReady(p, 20*time.Second); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Headless: pasting %q (%s) and killing %s…\n", tok.Token, tok.Label, KillType)
+	res, err := popuppage.Kill(p, tok.Token, KillType, 20*time.Second)
+	if err != nil {
+		return err
+	}
+	for _, r := range service.Requests() {
+		fmt.Fprintf(out, "The fake received: %s %s?%s\n", r.Method, r.Path, r.Query.Encode())
+	}
+	fmt.Fprintf(out, "The popup shows (%s): %s\n", res.Outcome, res.Text)
+
+	png, err := p.Screenshot()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(artifacts, 0o755); err != nil {
+		return err
+	}
+	shot := filepath.Join(artifacts, "popup.png")
+	if err := os.WriteFile(shot, png, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Screenshot: %s\n", shot)
+	if res.Outcome != popuppage.Success {
+		return fmt.Errorf("the demo kill did not succeed: %s", res)
+	}
+	return nil
+}
