@@ -29,6 +29,7 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/chromium"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
@@ -510,9 +511,9 @@ func referenceHTML(popupHTML string) (string, error) {
 			return "", fmt.Errorf("bench: popup.html lists no %s option", kt.Name)
 		}
 		html = strings.Replace(html, option, `<option value="`+kt.Name+`"`+
-			` data-description="`+htmlpkg.EscapeString(kt.Description)+`"`+
-			` data-permission="`+htmlpkg.EscapeString(popup.PermissionText(kt))+`"`+
-			` data-done="`+htmlpkg.EscapeString(kt.Done)+`">`, 1)
+			` data-description="`+htmlpkg.EscapeString(messages.English.Text(messages.KillTypeDescription(kt.Name)))+`"`+
+			` data-permission="`+htmlpkg.EscapeString(messages.English.Text(popup.PermissionNeeded(kt)))+`"`+
+			` data-done="`+htmlpkg.EscapeString(messages.English.Text(messages.KillTypeDone(kt.Name)))+`">`, 1)
 	}
 	return html, nil
 }

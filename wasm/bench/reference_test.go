@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
@@ -65,7 +66,8 @@ func TestReferenceHTMLIsPopupHTMLWithTheKillTypesTexts(t *testing.T) {
 	require.NoError(t, xml.Unmarshal([]byte("<select>"+m[2]+"</select>"), &list))
 	var want []killTypeRow
 	for _, kt := range epic.KillTypes {
-		want = append(want, killTypeRow{kt.Name, kt.Name, kt.Description, popup.PermissionText(kt), kt.Done})
+		text := messages.English.Text
+		want = append(want, killTypeRow{kt.Name, kt.Name, text(messages.KillTypeDescription(kt.Name)), text(popup.PermissionNeeded(kt)), text(messages.KillTypeDone(kt.Name))})
 	}
 	assert.Equal(t, want, list.Options)
 }

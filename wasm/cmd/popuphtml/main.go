@@ -18,6 +18,7 @@ import (
 	"strings"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
@@ -42,7 +43,7 @@ func run(path string, write bool, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	updated, err := Generate(old, epic.KillTypes)
+	updated, err := Generate(old, epic.KillTypes, messages.English)
 	if err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
@@ -58,9 +59,9 @@ func run(path string, write bool, out io.Writer) error {
 
 // Generate fills each region between "<!-- begin NAME -->" and
 // "<!-- end NAME -->" with the markup for NAME, taken from types: the
-// options, and the first type's description and permission, which is the
-// popup's state before the user picks anything.
-func Generate(page []byte, types []epic.KillType) ([]byte, error) {
+// options, and the first type's description and permission in t's
+// language, which is the popup's state before the user picks anything.
+func Generate(page []byte, types []epic.KillType, t messages.Texts) ([]byte, error) {
 	if len(types) == 0 {
 		return nil, errors.New("no kill types")
 	}
@@ -72,8 +73,8 @@ func Generate(page []byte, types []epic.KillType) ([]byte, error) {
 	options.WriteString("\n      ")
 	regions := []struct{ name, content string }{
 		{"kill-types", options.String()},
-		{"kill-type-description", html.EscapeString(types[0].Description)},
-		{"kill-type-permission", html.EscapeString(popup.PermissionText(types[0]))},
+		{"kill-type-description", html.EscapeString(t.Text(messages.KillTypeDescription(types[0].Name)))},
+		{"kill-type-permission", html.EscapeString(t.Text(popup.PermissionNeeded(types[0])))},
 	}
 	s := string(page)
 	for _, r := range regions {

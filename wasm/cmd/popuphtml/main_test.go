@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // The committed popup.html is what the browser paints first; it must list
@@ -24,8 +25,14 @@ const regions = `<select><!-- begin kill-types -->old<!-- end kill-types --></se
 
 func TestGenerate(t *testing.T) {
 	two := []epic.KillType{
-		{Name: "A<B", Description: `Ends "these" & those.`, Permissions: []epic.Permission{{Holder: "Account", Resource: "r:a", Action: "DELETE"}}},
-		{Name: "C", Description: "Other."},
+		{Name: "A<B", Permissions: []epic.Permission{{Holder: "Account", Resource: "r:a", Action: "DELETE"}}},
+		{Name: "C"},
+	}
+	texts := messages.Catalog{"describe_A<B": `Ends "these" & those.`, "describe_C": "Other."}
+	for key, text := range messages.English {
+		if _, ok := texts[key]; !ok {
+			texts[key] = text
+		}
 	}
 	for _, tc := range []struct {
 		name    string
@@ -50,7 +57,7 @@ func TestGenerate(t *testing.T) {
 		{name: "no kill types", page: regions, wantErr: "no kill types"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, err := Generate([]byte(tc.page), tc.types)
+			got, err := Generate([]byte(tc.page), tc.types, texts)
 			if tc.wantErr != "" {
 				require.ErrorContains(t, err, tc.wantErr)
 				return
@@ -60,7 +67,7 @@ func TestGenerate(t *testing.T) {
 				assert.Contains(t, string(got), w)
 			}
 			assert.NotContains(t, string(got), ">old<")
-			again, err := Generate(got, tc.types)
+			again, err := Generate(got, tc.types, texts)
 			require.NoError(t, err)
 			assert.Equal(t, string(got), string(again), "generating twice changes nothing")
 		})

@@ -147,14 +147,14 @@ func decodeVerifyAnswerWithEncodingJSON(body []byte) (*VerifiedToken, error) {
 	var a jsonVerifyAnswer
 	var typeErr *json.UnmarshalTypeError
 	if err := json.Unmarshal(body, &a); err != nil && !errors.As(err, &typeErr) {
-		return nil, &VerifyAnswerError{Reason: "is not the JSON object Epic sends"}
+		return nil, &VerifyAnswerError{VerifyAnswerNotJSON}
 	}
 	if a.ClientID == "" {
-		return nil, &VerifyAnswerError{Reason: "has no client_id"}
+		return nil, &VerifyAnswerError{VerifyAnswerNoClientID}
 	}
 	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
 	if err != nil {
-		return nil, &VerifyAnswerError{Reason: "has no readable expires_at"}
+		return nil, &VerifyAnswerError{VerifyAnswerNoExpiresAt}
 	}
 	return &VerifiedToken{
 		TokenType: a.TokenType, ClientID: a.ClientID, InternalClient: a.InternalClient, ClientService: a.ClientService,

@@ -12,8 +12,6 @@ import (
 // Epic knows and is therefore not in KillTypes.
 var OwnSession = KillType{
 	Name:               "OWN_SESSION",
-	Description:        "Signs out this token's own session; nothing else.",
-	Done:               "This token's session was signed out.",
 	EndsCurrentSession: true,
 }
 

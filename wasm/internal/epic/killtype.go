@@ -27,34 +27,36 @@ type KillType struct {
 	Name string
 	// Permissions are all the permissions the spec lists for the type.
 	Permissions []Permission
-	// Description says in plain words what the type signs out.
-	Description string
-	// Done says what was signed out, for the success message.
-	Done string
 	// EndsCurrentSession is true when the token used for the request dies too.
 	EndsCurrentSession bool
+	// AccountWide is true when the type reaches beyond the token's app,
+	// which only Epic's own settings page reliably offers.
+	AccountWide bool
+	// CommonlyGranted is true when the published game clients' tokens hold
+	// the type's permission (epic-api.md §1.7).
+	CommonlyGranted bool
 }
+
+// What each kill type signs out, in a player's words, is in the message
+// catalog (messages.KillTypeDescription).
 
 // KillTypes lists every kill type in the order of Epic's documentation, which
 // is also roughly from the narrowest to the widest.
 var KillTypes = []KillType{
 	{
-		Name:        "OTHERS_ACCOUNT_CLIENT_SERVICE",
-		Permissions: []Permission{{"Account", "account:token:otherSessionsForAccountClientService", "DELETE"}},
-		Description: "Signs out your other sessions of this app and game service (Fortnite uses it); keeps this one.",
-		Done:        "Your other sessions of this app and game service were signed out.",
+		Name:            "OTHERS_ACCOUNT_CLIENT_SERVICE",
+		Permissions:     []Permission{{"Account", "account:token:otherSessionsForAccountClientService", "DELETE"}},
+		CommonlyGranted: true,
 	},
 	{
-		Name:        "OTHERS_ACCOUNT_CLIENT",
-		Permissions: []Permission{{"Account", "account:token:otherSessionsForAccountClient", "DELETE"}},
-		Description: "Signs out your other sessions of this app on every device; keeps this one.",
-		Done:        "Your other sessions of this app were signed out.",
+		Name:            "OTHERS_ACCOUNT_CLIENT",
+		Permissions:     []Permission{{"Account", "account:token:otherSessionsForAccountClient", "DELETE"}},
+		CommonlyGranted: true,
 	},
 	{
 		Name:        "OTHERS_SAME_SOURCE_ID",
 		Permissions: []Permission{{"Account", "account:token:otherSessionsWithSameSourceId", "DELETE"}},
-		Description: "Signs out your other sessions that came from the same sign-in source; Epic does not document it further.",
-		Done:        "Your other sessions from the same sign-in source were signed out.",
+		AccountWide: true,
 	},
 	{
 		Name: "OTHERS",
@@ -62,8 +64,7 @@ var KillTypes = []KillType{
 			{"Client", "account:token:otherSessionsForClient", "DELETE"},
 			{"Account", "account:token:otherSessionsForAccount", "DELETE"},
 		},
-		Description: "Signs out all your other sessions, in every app; keeps this one.",
-		Done:        "All your other sessions were signed out.",
+		AccountWide: true,
 	},
 	{
 		Name: "ALL",
@@ -71,15 +72,12 @@ var KillTypes = []KillType{
 			{"Client", "account:token:allSessionsForClient", "DELETE"},
 			{"Account", "account:token:allSessionsForAccount", "DELETE"},
 		},
-		Description:        "Signs out every session, in every app, including this one.",
-		Done:               "Every session was signed out, including this one.",
 		EndsCurrentSession: true,
+		AccountWide:        true,
 	},
 	{
 		Name:               "ALL_ACCOUNT_CLIENT",
 		Permissions:        []Permission{{"Account", "account:token:allSessionsForAccountClient", "DELETE"}},
-		Description:        "Signs out every session of this app, including this one.",
-		Done:               "Every session of this app was signed out, including this one.",
 		EndsCurrentSession: true,
 	},
 }

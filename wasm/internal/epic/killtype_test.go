@@ -10,26 +10,28 @@ import (
 
 func TestKillTypesMatchTheSpec(t *testing.T) {
 	type perm struct{ holder, resource string }
+	// ends: it ends the token used too; wide: it reaches beyond the
+	// token's app; common: the published game clients hold its permission.
 	want := []struct {
-		name  string
-		perms []perm
-		ends  bool
+		name               string
+		perms              []perm
+		ends, wide, common bool
 	}{
-		{"OTHERS_ACCOUNT_CLIENT_SERVICE", []perm{{"Account", "account:token:otherSessionsForAccountClientService"}}, false},
-		{"OTHERS_ACCOUNT_CLIENT", []perm{{"Account", "account:token:otherSessionsForAccountClient"}}, false},
-		{"OTHERS_SAME_SOURCE_ID", []perm{{"Account", "account:token:otherSessionsWithSameSourceId"}}, false},
-		{"OTHERS", []perm{{"Client", "account:token:otherSessionsForClient"}, {"Account", "account:token:otherSessionsForAccount"}}, false},
-		{"ALL", []perm{{"Client", "account:token:allSessionsForClient"}, {"Account", "account:token:allSessionsForAccount"}}, true},
-		{"ALL_ACCOUNT_CLIENT", []perm{{"Account", "account:token:allSessionsForAccountClient"}}, true},
+		{"OTHERS_ACCOUNT_CLIENT_SERVICE", []perm{{"Account", "account:token:otherSessionsForAccountClientService"}}, false, false, true},
+		{"OTHERS_ACCOUNT_CLIENT", []perm{{"Account", "account:token:otherSessionsForAccountClient"}}, false, false, true},
+		{"OTHERS_SAME_SOURCE_ID", []perm{{"Account", "account:token:otherSessionsWithSameSourceId"}}, false, true, false},
+		{"OTHERS", []perm{{"Client", "account:token:otherSessionsForClient"}, {"Account", "account:token:otherSessionsForAccount"}}, false, true, false},
+		{"ALL", []perm{{"Client", "account:token:allSessionsForClient"}, {"Account", "account:token:allSessionsForAccount"}}, true, true, false},
+		{"ALL_ACCOUNT_CLIENT", []perm{{"Account", "account:token:allSessionsForAccountClient"}}, true, false, false},
 	}
 	require.Len(t, KillTypes, len(want))
 	for i, w := range want {
 		kt := KillTypes[i]
 		t.Run(w.name, func(t *testing.T) {
 			assert.Equal(t, w.name, kt.Name)
-			assert.Equal(t, w.ends, kt.EndsCurrentSession)
-			assert.NotEmpty(t, kt.Description)
-			assert.NotEmpty(t, kt.Done)
+			assert.Equal(t, w.ends, kt.EndsCurrentSession, "ends this session")
+			assert.Equal(t, w.wide, kt.AccountWide, "account-wide")
+			assert.Equal(t, w.common, kt.CommonlyGranted, "commonly granted")
 			require.Len(t, kt.Permissions, len(w.perms))
 			for j, p := range w.perms {
 				assert.Equal(t, p.holder, kt.Permissions[j].Holder)

@@ -80,12 +80,31 @@ func (a *verifyAnswer) decode(v jsonvalue.Value) error {
 
 // VerifyAnswerError is a 200 from verify that cannot be used.
 type VerifyAnswerError struct {
-	// Reason completes "Epic's verify answer …".
-	Reason string
+	Problem VerifyAnswerProblem
 }
 
+// VerifyAnswerProblem is what is wrong with verify's answer.
+type VerifyAnswerProblem int
+
+const (
+	VerifyAnswerEmpty VerifyAnswerProblem = iota + 1
+	VerifyAnswerTooLarge
+	VerifyAnswerBrokeOff
+	VerifyAnswerNotJSON
+	VerifyAnswerNoClientID
+	VerifyAnswerNoExpiresAt
+)
+
 func (e *VerifyAnswerError) Error() string {
-	return "Epic's verify answer " + e.Reason + ", so the token could not be checked"
+	reason := map[VerifyAnswerProblem]string{
+		VerifyAnswerEmpty:       "was empty",
+		VerifyAnswerTooLarge:    "was over 64 KiB and was not read",
+		VerifyAnswerBrokeOff:    "broke off while being read",
+		VerifyAnswerNotJSON:     "is not the JSON object Epic sends",
+		VerifyAnswerNoClientID:  "has no client_id",
+		VerifyAnswerNoExpiresAt: "has no readable expires_at",
+	}[e.Problem]
+	return "Epic's verify answer " + reason + ", so the token could not be checked"
 }
 
 // Verify asks Epic what the token is: GET /account/api/oauth/verify
@@ -131,15 +150,15 @@ func (c *Client) Verify(ctx context.Context, token string) (*VerifiedToken, erro
 func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 	switch kind {
 	case BodyEmpty:
-		return nil, &VerifyAnswerError{Reason: "was empty"}
+		return nil, &VerifyAnswerError{VerifyAnswerEmpty}
 	case BodyTooLarge:
-		return nil, &VerifyAnswerError{Reason: "was over 64 KiB and was not read"}
+		return nil, &VerifyAnswerError{VerifyAnswerTooLarge}
 	case BodyUnreadable:
-		return nil, &VerifyAnswerError{Reason: "broke off while being read"}
+		return nil, &VerifyAnswerError{VerifyAnswerBrokeOff}
 	}
 	v, err := jsonvalue.Parse(body)
 	if err != nil {
-		return nil, &VerifyAnswerError{Reason: "is not the JSON object Epic sends"}
+		return nil, &VerifyAnswerError{VerifyAnswerNotJSON}
 	}
 	var a verifyAnswer
 	// A field of an unexpected type costs only that field, and an answer
@@ -147,11 +166,11 @@ func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 	// checked below.
 	_ = a.decode(v)
 	if a.ClientID == "" {
-		return nil, &VerifyAnswerError{Reason: "has no client_id"}
+		return nil, &VerifyAnswerError{VerifyAnswerNoClientID}
 	}
 	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
 	if err != nil {
-		return nil, &VerifyAnswerError{Reason: "has no readable expires_at"}
+		return nil, &VerifyAnswerError{VerifyAnswerNoExpiresAt}
 	}
 	return &VerifiedToken{
 		TokenType:      a.TokenType,

@@ -1,11 +1,12 @@
-// Package explain turns the outcome of a kill into words for the user: what
-// happened, what to do next, how long to wait, and the details support needs.
-// It is plain Go and decides everything from the error the epic package
-// returned, so every case is tested natively.
+// Package explain decides what the outcome of a kill means for the user:
+// what happened, what to do next, how long to wait, and the details support
+// needs. It is plain Go and decides everything from the error the epic
+// package returned, so every case is tested natively.
 //
-// Every text it produces is plain sentences meant for textContent. Epic's own
-// words appear only where no better explanation exists, and then only as the
-// epic package left them: with the token already removed.
+// It says so in messages of the catalog (package messages), never in words
+// of its own. Epic's own words appear only where no better explanation
+// exists, and then only as the epic package left them (with the token
+// already removed), cleaned and bounded.
 package explain
 
 import (
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // Sentinels the browser side passes as Input.Err when it did not send at all.
@@ -30,10 +32,13 @@ var (
 	ErrUnconfirmedInTime = errors.New("Epic did not confirm the token in time, so the kill was not sent")
 )
 
-// Outcome is the result region's data-outcome value.
+// Outcome is the result region's data-outcome value: none yet, a kill on its
+// way, or how it ended.
 type Outcome string
 
 const (
+	OutcomeNone    Outcome = ""
+	OutcomePending Outcome = "pending"
 	OutcomeSuccess Outcome = "success"
 	OutcomeError   Outcome = "error"
 )
@@ -87,9 +92,9 @@ type Explanation struct {
 	// Status is Epic's HTTP status, or 0 when no answer came.
 	Status int
 	// Title says in one short line what happened.
-	Title string
-	// Advice says what to do next.
-	Advice string
+	Title messages.Message
+	// Advice says what to do next, in whole sentences.
+	Advice []messages.Message
 	// Wait is how long to hold the kill button back; Until is Now+Wait.
 	Wait  time.Duration
 	Until time.Time
@@ -120,36 +125,35 @@ const (
 	maxDetailsRunes = 2000
 )
 
-// Text is the details as plain text lines, times in UTC.
-func (d Details) Text() string {
+// Text is the details as plain text lines in t's language, times in UTC.
+func (d Details) Text(t messages.Texts) string {
 	var b strings.Builder
-	line := func(label, value string) {
-		b.WriteString(label)
-		b.WriteString(": ")
-		b.WriteString(value)
+	line := func(m messages.Message) {
+		b.WriteString(t.Text(m))
 		b.WriteByte('\n')
 	}
-	b.WriteString("Epic Session Killer: outcome details\n")
-	line("Time", d.Time.UTC().Format(time.RFC3339))
+	value := func(key messages.Key, v string) { line(messages.Of(key, "value", v)) }
+	line(messages.Of(messages.DetailsHeading))
+	value(messages.DetailsTime, d.Time.UTC().Format(time.RFC3339))
 	if d.KillType != "" {
-		line("Kill type", Clean(d.KillType, MaxShownRunes))
+		value(messages.DetailsKillType, Clean(d.KillType, MaxShownRunes))
 	}
 	if d.Status != 0 {
-		line("HTTP status", strconv.Itoa(d.Status))
+		value(messages.DetailsStatus, strconv.Itoa(d.Status))
 	} else {
-		line("HTTP status", "none (no answer from Epic)")
+		line(messages.Of(messages.DetailsNoStatus))
 	}
 	if d.ErrorCode != "" {
-		line("errorCode", Clean(d.ErrorCode, MaxShownRunes))
+		value(messages.DetailsErrorCode, Clean(d.ErrorCode, MaxShownRunes))
 	}
 	if d.NumericErrorCode != 0 {
-		line("numericErrorCode", strconv.Itoa(d.NumericErrorCode))
+		value(messages.DetailsNumericCode, strconv.Itoa(d.NumericErrorCode))
 	}
 	if d.Message != "" {
-		line("Message", Clean(d.Message, maxDetailsRunes))
+		value(messages.DetailsMessage, Clean(d.Message, maxDetailsRunes))
 	}
 	if d.CorrelationID != "" {
-		line("Correlation ID", Clean(d.CorrelationID, MaxShownRunes))
+		value(messages.DetailsCorrelationID, Clean(d.CorrelationID, MaxShownRunes))
 	}
 	return b.String()
 }
@@ -170,39 +174,28 @@ func Explain(in Input) Explanation {
 	case err == nil:
 		success(in, &x)
 	case errors.Is(err, ErrOffline):
-		x.set(ReasonOffline, "You are offline.",
-			"Nothing was sent. Connect to the internet, then try again.")
+		x.set(ReasonOffline, m(messages.Offline), m(messages.OfflineAdvice))
 	case errors.Is(err, ErrHostAccessRevoked):
 		x.NeedsHostAccess = true
-		x.set(ReasonHostAccess, "The extension may no longer contact Epic.",
-			"Access to "+epicHost()+" was turned off in the browser's extension settings, so nothing was sent. "+
-				"Grant the access again, then try again.")
+		x.set(ReasonHostAccess, m(messages.HostAccess), m(messages.HostAccessAdvice, "host", epicHost()))
 	case errors.Is(err, ErrUnconfirmedInTime):
-		x.set(ReasonTimeout, noAnswerWithin(in.Timeout),
-			"Epic did not confirm the token in time, so no kill was sent. Check your connection, then try again.")
+		x.set(ReasonTimeout, noAnswerWithin(in.Timeout), m(messages.UnconfirmedAdvice))
 	case errors.Is(err, context.DeadlineExceeded):
-		x.set(ReasonTimeout, noAnswerWithin(in.Timeout),
-			"The request was stopped; sessions may or may not have been signed out. "+
-				"Check your connection, then try again.")
+		x.set(ReasonTimeout, noAnswerWithin(in.Timeout), m(messages.TimeoutAdvice))
 	case errors.Is(err, context.Canceled):
-		x.set(ReasonStopped, "The request was stopped before Epic answered.",
-			"Sessions may or may not have been signed out. Try again.")
+		x.set(ReasonStopped, m(messages.Stopped), m(messages.StoppedAdvice))
 	case errors.As(err, &apiErr):
 		explainAPIError(in, apiErr, &x)
 		return x
 	case errors.As(err, &redirect):
 		x.Status = redirect.StatusCode
-		x.set(ReasonRedirect, "The request was redirected, and the redirect was not followed.",
-			"The token was sent nowhere else. Something between you and Epic answered, such as a Wi-Fi sign-in page, "+
-				"a proxy or a filter. Sign in to the network or use another one, then try again.")
+		x.set(ReasonRedirect, m(messages.Redirected), m(messages.RedirectedAdvice))
 	case errors.As(err, &transport):
-		x.set(ReasonUnreachable, "Could not reach Epic.",
-			"No answer came, so it is not known whether sessions were signed out. Check your internet connection "+
-				"and that no firewall, VPN or blocker stops epicgames.com, then try again.")
+		x.set(ReasonUnreachable, m(messages.Unreachable), m(messages.UnreachableAdvice))
 	default:
 		// Kill and KillSession wrap everything that happens once a request
 		// leaves in the types above; any other error stopped it before.
-		x.set(ReasonInput, "Nothing was sent.", sentence(Clean(err.Error(), MaxShownRunes)))
+		x.set(ReasonInput, m(messages.NothingSent), InputError(err))
 	}
 	x.Details.Status = x.Status
 	if err != nil {
@@ -212,14 +205,17 @@ func Explain(in Input) Explanation {
 }
 
 // noAnswerWithin is the title of a request that got no answer in time.
-func noAnswerWithin(timeout time.Duration) string {
+func noAnswerWithin(timeout time.Duration) messages.Message {
 	if timeout > 0 {
-		return "Epic did not answer within " + FormatDuration(timeout) + "."
+		return m(messages.NoAnswerWithin, "wait", messages.Wait(timeout))
 	}
-	return "Epic did not answer in time."
+	return m(messages.NoAnswerInTime)
 }
 
-func (x *Explanation) set(r Reason, title, advice string) {
+// m is messages.Of, for brevity where explanations are written.
+func m(key messages.Key, args ...any) messages.Message { return messages.Of(key, args...) }
+
+func (x *Explanation) set(r Reason, title messages.Message, advice ...messages.Message) {
 	x.Reason, x.Title, x.Advice = r, title, advice
 }
 
@@ -237,20 +233,17 @@ func (x *Explanation) wait(e *epic.APIError, d time.Duration, now time.Time) {
 func success(in Input, x *Explanation) {
 	x.Outcome, x.Status = OutcomeSuccess, 204
 	kt := in.KillType
-	title := kt.Done
-	if title == "" {
-		title = "Epic signed the sessions out."
+	title := m(messages.SignedOutGeneric)
+	if kt.Name != "" {
+		title = messages.KillTypeDone(kt.Name)
 	}
 	if kt.EndsCurrentSession {
 		x.TokenDead = true
-		x.set(ReasonSignedOut, title, "This token has ended too. "+newToken+" to do more.")
+		x.set(ReasonSignedOut, title, m(messages.SignedOutTokenEnded))
 		return
 	}
-	x.set(ReasonSignedOut, title, "The signed-out devices have to sign in again. This token still works.")
+	x.set(ReasonSignedOut, title, m(messages.SignedOutTokenStillWorks))
 }
-
-// newToken is how to get a token, for every case that needs a new one.
-const newToken = "Sign in on epicgames.com again and paste a fresh token"
 
 // explainAPIError decides by Epic's errorCode, then numericErrorCode, then
 // the kind of body, then the HTTP status.
@@ -273,19 +266,15 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 	case e.StatusCode >= 200 && e.StatusCode <= 299:
 		// Epic ends sessions with 204 and nothing else; another 2xx is
 		// likely done, but cannot be told as done.
-		x.set(ReasonOddSuccess, "Epic accepted the request but answered HTTP "+strconv.Itoa(e.StatusCode)+" instead of 204.",
-			"Sessions were probably signed out, but this is not Epic's usual answer, so check on your other devices. "+
-				"Copy the details below if you ask for help.")
+		x.set(ReasonOddSuccess, m(messages.OddSuccess, "status", e.StatusCode), m(messages.OddSuccessAdvice))
 	case isWebPage(e):
-		x.set(ReasonWebPage, "A web page answered instead of Epic (HTTP "+strconv.Itoa(e.StatusCode)+").",
-			"A proxy, firewall or security check between you and Epic answered, so Epic may not have seen the request. "+
-				"Open epicgames.com in a tab to pass any check, or use another network, then try again.")
+		x.set(ReasonWebPage, m(messages.WebPage, "status", e.StatusCode), m(messages.WebPageAdvice))
 	case e.StatusCode == 429:
 		throttled(in, e, x)
 	case e.StatusCode >= 500 && e.StatusCode <= 599:
 		epicTrouble(in, e, x)
 	case e.StatusCode == 401 && e.ErrorCode == "" && e.NumericErrorCode == 0:
-		tokenDead("Epic did not accept the token (HTTP 401).")(in, e, x)
+		tokenDead(messages.TokenNotAccepted401)(in, e, x)
 	default:
 		unknown(e, x)
 	}
@@ -303,34 +292,29 @@ type code struct {
 // disagree on some numbers.
 var codes = []code{
 	{"errors.com.epicgames.common.authentication.token_verification_failed", 1031,
-		tokenDead("This token has expired or was signed out.")},
+		tokenDead(messages.TokenExpiredOrOut)},
 	{"errors.com.epicgames.common.authentication.authentication_failed", 1032,
-		tokenDead("Epic did not accept the token.")},
+		tokenDead(messages.TokenNotAccepted)},
 	{"errors.com.epicgames.common.oauth.invalid_token", 1014,
-		tokenDead("Epic says this is not a valid token.")},
+		tokenDead(messages.TokenNotValid)},
 	{"errors.com.epicgames.account.auth_token.invalid_access_token", 18071,
-		tokenDead("This token is no longer valid.")},
+		tokenDead(messages.TokenNoLongerValid)},
 	{"errors.com.epicgames.unauthorized", 1002,
-		tokenDead("Epic did not accept the token.")},
+		tokenDead(messages.TokenNotAccepted)},
 	{"errors.com.epicgames.unauthorized.v2", 0,
-		tokenDead("Epic did not accept the token.")},
+		tokenDead(messages.TokenNotAccepted)},
 	{"errors.com.epicgames.common.missing_permission", 1023, missingPermission},
 	{"errors.com.epicgames.common.throttled", 1041, throttled},
 	{"errors.com.epicgames.account.oauth.too_many_sessions", 18048, tooManySessions},
 	{"errors.com.epicgames.account.auth_token.unknown_oauth_session", 18051, fixed(ReasonUnknownSession,
-		"Epic found no such session; it has already ended.",
-		"It was signed out or expired earlier, so there is nothing left to sign out.")},
+		messages.UnknownSession, messages.UnknownSessionAdvice)},
 	{"errors.com.epicgames.account.auth_token.not_own_session_removal", 18040, fixed(ReasonNotOwnSession,
-		"That session was not issued to this token's account.",
-		"Nothing was signed out. A token can only sign out sessions of its own account; "+
-			"use a token of the account the session belongs to.")},
+		messages.NotOwnSession, messages.NothingSignedOut, messages.NotOwnSessionAdvice)},
 	{"errors.com.epicgames.common.oauth.invalid_request", 1013, invalidRequest},
 	{"errors.com.epicgames.common.not_found", 1004, fixed(ReasonNotFound,
-		"Epic does not know the address the request went to.",
-		"Nothing was signed out. The extension may be out of date, or Epic changed its service; check for an update.")},
+		messages.AddressUnknown, messages.NothingSignedOut, messages.OutOfDateOrChanged)},
 	{"errors.com.epicgames.common.method_not_allowed", 1009, fixed(ReasonNotFound,
-		"Epic does not accept this kind of request at that address.",
-		"Nothing was signed out. The extension may be out of date, or Epic changed its service; check for an update.")},
+		messages.MethodNotAllowed, messages.NothingSignedOut, messages.OutOfDateOrChanged)},
 	{"errors.com.epicgames.common.server_error", 1000, epicTrouble},
 }
 
@@ -346,52 +330,64 @@ func lookup(e *epic.APIError) (code, bool) {
 	return code{}, false
 }
 
-func fixed(r Reason, title, advice string) func(Input, *epic.APIError, *Explanation) {
-	return func(_ Input, _ *epic.APIError, x *Explanation) { x.set(r, title, advice) }
+func fixed(r Reason, title messages.Key, advice ...messages.Key) func(Input, *epic.APIError, *Explanation) {
+	return func(_ Input, _ *epic.APIError, x *Explanation) {
+		x.set(r, m(title))
+		for _, a := range advice {
+			x.Advice = append(x.Advice, m(a))
+		}
+	}
 }
 
-func tokenDead(title string) func(Input, *epic.APIError, *Explanation) {
+func tokenDead(title messages.Key) func(Input, *epic.APIError, *Explanation) {
 	return func(in Input, _ *epic.APIError, x *Explanation) {
 		x.TokenDead = true
 		if in.KillType.Name == epic.OwnSession.Name {
 			// Signing out this very token was the aim, and it is already over.
-			x.set(ReasonTokenDead, title, "Its session is already over, so there is nothing left to sign out.")
+			x.set(ReasonTokenDead, m(title), m(messages.TokenDeadOwnSession))
 			return
 		}
-		x.set(ReasonTokenDead, title, "Nothing was signed out. "+newToken+", then try again.")
+		x.set(ReasonTokenDead, m(title), m(messages.TokenDeadNewToken))
 	}
 }
 
-// broadTypes are the kill types published clients hold (epic-api.md §1.7).
-var broadTypes = []string{"OTHERS_ACCOUNT_CLIENT", "OTHERS_ACCOUNT_CLIENT_SERVICE"}
-
 func missingPermission(in Input, e *epic.APIError, x *Explanation) {
-	perm := permissionOf(e)
-	title := "This token lacks a permission Epic requires."
+	title := m(messages.LacksPermission)
 	if name := in.KillType.Name; name != "" && name != epic.OwnSession.Name {
-		title = "This token may not use " + name + "."
+		title = m(messages.MayNotUse, "killType", name)
 	}
-	var b strings.Builder
-	b.WriteString("Nothing was signed out. ")
-	if perm != "" {
-		b.WriteString("Epic requires the permission " + perm + ", which this token does not hold. ")
+	x.set(ReasonMissingPermission, title, m(messages.NothingSignedOut))
+	if perm := permissionOf(e); perm != "" {
+		x.Advice = append(x.Advice, m(messages.EpicRequiresPermission, "permission", perm))
 	}
 	others := usableOthers(in)
 	switch {
 	case in.Usable == nil:
-		b.WriteString("Tokens of Epic's game apps usually hold only " + strings.Join(broadTypes, " and ") + ".")
+		x.Advice = append(x.Advice, m(messages.GameAppsUsuallyHold,
+			"killTypes", messages.List{Items: commonlyGranted(), Joiner: messages.ListAnd}))
 		if len(others) > 0 {
-			b.WriteString(" Try " + strings.Join(others, " or ") + " instead.")
+			x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", messages.List{Items: others, Joiner: messages.ListOr}))
 		}
 	case len(others) > 0:
-		b.WriteString("This token can use " + strings.Join(others, ", ") + " instead.")
+		x.Advice = append(x.Advice, m(messages.CanUseInstead, "killTypes", messages.List{Items: others, Joiner: messages.ListComma}))
 	default:
-		b.WriteString("This token can use no other kill type.")
+		x.Advice = append(x.Advice, m(messages.CanUseNoOther))
 	}
-	if accountWide(in.KillType) {
-		b.WriteString(" To sign out everywhere, use Sign out everywhere under Password and security in your Epic account settings.")
+	if in.KillType.AccountWide {
+		x.Advice = append(x.Advice, m(messages.SignOutEverywhereAdvice))
 	}
-	x.set(ReasonMissingPermission, title, b.String())
+}
+
+// commonlyGranted names the kill types published clients hold, in the kill
+// types' order.
+func commonlyGranted() []string {
+	var names []string
+	for _, kt := range epic.KillTypes {
+		if kt.CommonlyGranted {
+			names = append(names, kt.Name)
+		}
+	}
+	return names
 }
 
 // permissionOf names the missing permission from messageVars [resource,
@@ -413,33 +409,26 @@ func permissionOf(e *epic.APIError) string {
 // those known usable, or when unknown those published clients hold; never the
 // one just refused.
 func usableOthers(in Input) []string {
-	candidates := broadTypes
-	if in.Usable != nil {
-		candidates = in.Usable
-	}
 	var out []string
 	for _, kt := range epic.KillTypes {
 		if kt.Name == in.KillType.Name {
 			continue
 		}
-		for _, c := range candidates {
-			if strings.EqualFold(strings.TrimSpace(c), kt.Name) {
-				out = append(out, kt.Name)
-				break
+		usable := kt.CommonlyGranted
+		if in.Usable != nil {
+			usable = false
+			for _, c := range in.Usable {
+				if strings.EqualFold(strings.TrimSpace(c), kt.Name) {
+					usable = true
+					break
+				}
 			}
+		}
+		if usable {
+			out = append(out, kt.Name)
 		}
 	}
 	return out
-}
-
-// accountWide reports whether the kill type reaches beyond the token's app,
-// which only Epic's own settings page reliably offers.
-func accountWide(kt epic.KillType) bool {
-	switch kt.Name {
-	case "OTHERS", "ALL", "OTHERS_SAME_SOURCE_ID":
-		return true
-	}
-	return false
 }
 
 // defaultThrottleWait holds the button back when Epic throttles without
@@ -451,20 +440,17 @@ const maxWait = 24 * time.Hour
 
 func throttled(in Input, e *epic.APIError, x *Explanation) {
 	if !e.FromEpic {
-		x.set(ReasonThrottled, "Too many requests for now (HTTP "+strconv.Itoa(e.StatusCode)+").",
-			"Nothing was signed out. The answer did not come from Epic: something between you and Epic, such as a "+
-				"proxy, a VPN or a network filter, is limiting requests. Wait a minute, then try again.")
+		x.set(ReasonThrottled, m(messages.ThrottledNotEpic, "status", e.StatusCode),
+			m(messages.NothingSignedOut), m(messages.ThrottledNotEpicHint))
 		return
 	}
 	d, said := throttleWait(e)
-	advice := "Nothing was signed out. The kill button is available again in " + FormatDuration(d) + "."
+	when := m(messages.ThrottledFor, "wait", messages.Wait(d))
 	if !said {
-		advice = "Nothing was signed out. Epic did not say for how long; the kill button is available again in " +
-			FormatDuration(d) + "."
+		when = m(messages.ThrottledUnsaid, "wait", messages.Wait(d))
 	}
 	x.wait(e, d, in.Now)
-	x.set(ReasonThrottled, "Epic is limiting requests for now.",
-		advice+" Trying again too often can make Epic's wait longer.")
+	x.set(ReasonThrottled, m(messages.Throttled), m(messages.NothingSignedOut), when, m(messages.ThrottledLonger))
 }
 
 // throttleWait reads the wait from Retry-After, else messageVars[0], else
@@ -532,83 +518,75 @@ func secondsInMessage(msg string) (time.Duration, bool) {
 }
 
 func tooManySessions(in Input, e *epic.APIError, x *Explanation) {
-	advice := "Nothing was signed out. Epic blocks new sign-ins for a while, often a few hours, when an account " +
-		"has had too many sessions. Wait before signing in again; every new sign-in adds a session."
+	x.set(ReasonTooManySessions, m(messages.TooManySessions), m(messages.NothingSignedOut), m(messages.TooManySessionsAdvice))
 	x.wait(e, e.RetryAfter, in.Now)
+	x.adviseWait()
+}
+
+// adviseWait adds when the kill button is available again, if a wait holds
+// it back.
+func (x *Explanation) adviseWait() {
 	if x.Wait > 0 {
-		advice += " The kill button is available again in " + FormatDuration(x.Wait) + "."
+		x.Advice = append(x.Advice, m(messages.ThrottledFor, "wait", messages.Wait(x.Wait)))
 	}
-	x.set(ReasonTooManySessions, "Epic says too many sessions were issued for your account.", advice)
 }
 
 func invalidRequest(in Input, e *epic.APIError, x *Explanation) {
-	msg := epicMessage(e)
-	lower := strings.ToLower(msg)
+	lower := strings.ToLower(epicMessage(e))
 	switch {
 	case strings.Contains(lower, "client only"):
-		x.set(ReasonClientOnlyToken, "This token belongs to an app, not to a signed-in account.",
-			"Nothing was signed out. Epic lets only a token of a signed-in account use "+kindOf(in.KillType)+". "+
-				"Sign in on epicgames.com and paste the token of your account.")
+		advice := m(messages.ClientOnlyAdviceThis)
+		if in.KillType.Name != "" {
+			advice = m(messages.ClientOnlyAdvice, "killType", in.KillType.Name)
+		}
+		x.set(ReasonClientOnlyToken, m(messages.ClientOnly), m(messages.NothingSignedOut), advice)
 	case strings.Contains(lower, "killtype"):
-		x.set(ReasonInvalidRequest, "Epic did not accept the kill type.",
-			"Nothing was signed out. "+said(e)+" The extension may be out of date; check for an update.")
+		x.set(ReasonInvalidRequest, m(messages.KillTypeRejected), m(messages.NothingSignedOut), said(e), m(messages.MaybeOutOfDate))
 	default:
-		x.set(ReasonInvalidRequest, "Epic rejected the request as invalid.",
-			"Nothing was signed out. "+said(e)+" Copy the details below if you report it.")
+		x.set(ReasonInvalidRequest, m(messages.RequestRejected), m(messages.NothingSignedOut), said(e), m(messages.CopyDetailsToReport))
 	}
-}
-
-func kindOf(kt epic.KillType) string {
-	if kt.Name == "" {
-		return "this kill"
-	}
-	return kt.Name
 }
 
 func epicTrouble(in Input, e *epic.APIError, x *Explanation) {
-	advice := "This is on Epic's side, and it is not known whether sessions were signed out. " +
-		"Try again in a few minutes; status.epicgames.com shows known outages."
+	x.set(ReasonEpicTrouble, m(messages.EpicTrouble, "status", e.StatusCode), m(messages.EpicTroubleAdvice))
 	x.wait(e, e.RetryAfter, in.Now)
-	if x.Wait > 0 {
-		advice += " The kill button is available again in " + FormatDuration(x.Wait) + "."
-	}
-	x.set(ReasonEpicTrouble, "Epic's service is having trouble (HTTP "+strconv.Itoa(e.StatusCode)+").", advice)
+	x.adviseWait()
 }
 
 // unknown reports what Epic said without interpreting it.
 func unknown(e *epic.APIError, x *Explanation) {
-	var b strings.Builder
+	x.set(ReasonUnknown, m(messages.Unknown, "status", e.StatusCode))
+	code := Clean(e.ErrorCode, MaxShownRunes)
 	switch {
-	case e.ErrorCode != "" && e.NumericErrorCode != 0:
-		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, MaxShownRunes) + " (" + strconv.Itoa(e.NumericErrorCode) + "). ")
-	case e.ErrorCode != "":
-		b.WriteString("Epic's error code: " + Clean(e.ErrorCode, MaxShownRunes) + ". ")
+	case code != "" && e.NumericErrorCode != 0:
+		x.Advice = append(x.Advice, m(messages.UnknownCodeAndNumber, "code", code, "number", e.NumericErrorCode))
+	case code != "":
+		x.Advice = append(x.Advice, m(messages.UnknownCode, "code", code))
 	case e.NumericErrorCode != 0:
-		b.WriteString("Epic's error code: " + strconv.Itoa(e.NumericErrorCode) + ". ")
+		x.Advice = append(x.Advice, m(messages.UnknownNumber, "number", e.NumericErrorCode))
 	}
 	switch e.Body {
 	case epic.BodyEmpty:
-		b.WriteString("The answer had no body. ")
+		x.Advice = append(x.Advice, m(messages.UnknownNoBody))
 	case epic.BodyOther:
-		b.WriteString("The answer was not in Epic's error format. ")
+		x.Advice = append(x.Advice, m(messages.UnknownNotEpicsFormat))
 	case epic.BodyTooLarge:
-		b.WriteString("The answer was too large to read. ")
+		x.Advice = append(x.Advice, m(messages.UnknownTooLarge))
 	case epic.BodyUnreadable:
-		b.WriteString("The answer broke off before it could be read. ")
+		x.Advice = append(x.Advice, m(messages.UnknownBrokeOff))
 	default:
-		b.WriteString(said(e) + " ")
+		x.Advice = append(x.Advice, said(e))
 	}
-	b.WriteString("This extension does not know this answer; copy the details below if you ask for help.")
-	x.set(ReasonUnknown, "Unexpected answer from Epic (HTTP "+strconv.Itoa(e.StatusCode)+").", b.String())
+	x.Advice = append(x.Advice, m(messages.UnknownAskForHelp))
 }
 
-// said quotes Epic's message as a sentence, or says there was none.
-func said(e *epic.APIError) string {
+// said quotes Epic's message, or says there was none.
+func said(e *epic.APIError) messages.Message {
 	msg := Clean(epicMessage(e), MaxShownRunes)
 	if msg == "" {
-		return "Epic gave no explanation."
+		return m(messages.EpicGaveNoExplanation)
 	}
-	return "Epic said: \"" + msg + "\""
+	return m(messages.EpicSaid, "message", msg)
 }
 
 // epicMessage is Epic's own wording: errorMessage, else OAuth's description.

@@ -99,12 +99,12 @@ func TestExplainsWhatTheClientMakesOfTheFakesAnswers(t *testing.T) {
 			x := Explain(Input{KillType: kt, Err: err, Now: time.Now(), Timeout: tc.timeout})
 
 			assert.Equal(t, tc.reason, x.Reason, "%v", err)
-			assert.Equal(t, tc.title, x.Title)
+			assert.Equal(t, tc.title, title(x))
 			assert.Equal(t, tc.wait, x.Wait)
 			assertPlain(t, x)
-			text := x.Details.Text()
+			text := details(x)
 			assert.NotContains(t, text, token)
-			assert.NotContains(t, x.Title+x.Advice, token)
+			assert.NotContains(t, title(x)+advice(x), token)
 			if x.Status != 0 && x.Outcome == OutcomeError {
 				// Kill returns nothing for 204, so only errors carry the id.
 				assert.NotEmpty(t, x.Details.CorrelationID, "the fake always sends one")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic/epictest"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // tokenLike matches what could be an Epic token: the 32-hex session id or an
@@ -70,14 +71,14 @@ func FuzzExplain(f *testing.F) {
 			}
 			return false
 		}
-		if strings.TrimSpace(x.Title) == "" {
+		if strings.TrimSpace(title(x)) == "" {
 			t.Fatalf("empty title for %+v", e)
 		}
-		if strings.TrimSpace(x.Advice) == "" {
+		if strings.TrimSpace(advice(x)) == "" {
 			t.Fatalf("empty advice for %+v", e)
 		}
-		text := x.Details.Text()
-		for name, s := range map[string]string{"title": x.Title, "advice": x.Advice} {
+		text := details(x)
+		for name, s := range map[string]string{"title": title(x), "advice": advice(x)} {
 			if strings.ContainsAny(s, "\n\r") {
 				t.Errorf("%s has a line break: %q", name, s)
 			}
@@ -85,13 +86,13 @@ func FuzzExplain(f *testing.F) {
 		checkPlain(t, x)
 		hasLT := func(s string) bool { return strings.Contains(s, "<") }
 		if !anyInput(hasLT) {
-			for name, s := range map[string]string{"title": x.Title, "advice": x.Advice, "details": text} {
+			for name, s := range map[string]string{"title": title(x), "advice": advice(x), "details": text} {
 				if hasLT(s) {
 					t.Errorf("%s adds markup of its own: %q", name, s)
 				}
 			}
 		}
-		for _, tok := range tokenLike.FindAllString(text+" "+x.Title+" "+x.Advice, -1) {
+		for _, tok := range tokenLike.FindAllString(text+" "+title(x)+" "+advice(x), -1) {
 			if !anyInput(func(s string) bool { return strings.Contains(s, tok) }) {
 				t.Errorf("token-like %q appears but was not in the input", tok)
 			}
@@ -122,14 +123,19 @@ func unsafeRune(r rune) bool {
 // the lines of the details.
 func checkPlain(t *testing.T, x Explanation) {
 	t.Helper()
-	text := x.Details.Text()
+	for _, m := range append([]messages.Message{x.Title}, x.Advice...) {
+		if _, ok := messages.English[m.Key]; !ok {
+			t.Errorf("the message %q is not in the catalog", m.Key)
+		}
+	}
+	text := details(x)
 	lines, ok := strings.CutSuffix(text, "\n")
 	if !ok {
 		t.Errorf("details do not end their last line: %q", text)
 	}
 	// The popup also keeps the error code on its own, for the history.
 	d := x.Details
-	parts := map[string]string{"title": x.Title, "advice": x.Advice, "details kill type": d.KillType,
+	parts := map[string]string{"title": title(x), "advice": advice(x), "details kill type": d.KillType,
 		"details error code": d.ErrorCode, "details message": d.Message, "details correlation ID": d.CorrelationID}
 	for i, line := range strings.Split(lines, "\n") {
 		if line == "" {
@@ -221,9 +227,9 @@ func FuzzExplainAnswer(f *testing.F) {
 		x := Explain(Input{KillType: others, Err: kerr, Now: now, Timeout: 15 * time.Second})
 
 		checkPlain(t, x)
-		text := x.Details.Text()
+		text := details(x)
 		typed := strings.Join([]string{contentType, errorName, errorCode, correlationID, retryAfter, location, string(body)}, "\n")
-		for name, s := range map[string]string{"title": x.Title, "advice": x.Advice, "details": text} {
+		for name, s := range map[string]string{"title": title(x), "advice": advice(x), "details": text} {
 			if piece, ok := tokenPiece(s, token, typed); ok {
 				t.Errorf("%s quotes the token (%q): %q", name, piece, s)
 			}
@@ -235,16 +241,16 @@ func FuzzExplainAnswer(f *testing.F) {
 		// our own making.
 		lower := strings.ToLower(raw.String())
 		for _, m := range []struct{ char, escape string }{{"<", `\u003c`}, {">", `\u003e`}} {
-			if strings.Contains(x.Title+x.Advice+text, m.char) && !strings.Contains(lower, m.char) &&
+			if strings.Contains(title(x)+advice(x)+text, m.char) && !strings.Contains(lower, m.char) &&
 				!strings.Contains(lower, m.escape) {
-				t.Errorf("%q appears but no input held it:\n%s\n%s\n%s", m.char, x.Title, x.Advice, text)
+				t.Errorf("%q appears but no input held it:\n%s\n%s\n%s", m.char, title(x), advice(x), text)
 			}
 		}
 		for _, b := range []struct {
 			name  string
 			s     string
 			limit int
-		}{{"title", x.Title, maxTitleRunes}, {"advice", x.Advice, maxAdviceRunes}, {"details", text, maxDetailsTotal}} {
+		}{{"title", title(x), maxTitleRunes}, {"advice", advice(x), maxAdviceRunes}, {"details", text, maxDetailsTotal}} {
 			if n := utf8.RuneCountInString(b.s); n > b.limit {
 				t.Errorf("%s of %d runes, over %d", b.name, n, b.limit)
 			}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // FuzzTokenFacts shows the facts of a token from any verify answer and any
@@ -35,14 +36,14 @@ func FuzzTokenFacts(f *testing.F) {
 			t.Fatalf("the token does not parse: %v", err)
 		}
 		h := &heldToken{token: parsed}
-		checkShownFacts(t, h.facts(now), value)
+		checkShownFacts(t, h.facts(now, messages.English), value)
 
 		v, err := c.Verify(context.Background(), value)
 		if err != nil {
 			return
 		}
 		h.verified = v
-		checkShownFacts(t, h.facts(now), value)
+		checkShownFacts(t, h.facts(now, messages.English), value)
 	})
 }
 

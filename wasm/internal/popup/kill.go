@@ -3,12 +3,12 @@ package popup
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // maxHistory is how many outcomes the history keeps: a short history, which
@@ -132,7 +132,7 @@ func (c *Controller) askConfirm(kt epic.KillType) {
 			c.show()
 		}
 	})
-	c.setResult(OutcomeNone, "", "")
+	c.clearResult()
 	c.view.Focus = "cancel"
 	c.show()
 }
@@ -168,12 +168,11 @@ func (c *Controller) ready(f Form) (epic.KillType, bool) {
 
 // refuse explains, without sending, that the token lacks a permission.
 func (c *Controller) refuse(kt epic.KillType, missing epic.Permission) {
-	msg := "This token may not use " + kt.Name + ": it lacks " + missing.String() + ". Nothing was sent."
-	advice := "This token may use none of the kill types."
+	advice := messages.Of(messages.TokenCanUseNone)
 	if usable := c.usable(); len(usable) > 0 {
-		advice = "This token can use " + strings.Join(usable, ", ") + "."
+		advice = messages.Of(messages.TokenCanUse, "killTypes", messages.List{Items: usable, Joiner: messages.ListComma})
 	}
-	c.setResult(OutcomeError, msg, advice)
+	c.setResult(explain.OutcomeError, messages.Of(messages.KillRefused, "killType", kt.Name, "permission", missing.String()), advice)
 	c.view.Focus = "kill-type"
 }
 
@@ -219,11 +218,11 @@ func (c *Controller) usable() []string {
 // verify; otherwise send draws it once the request is on its way.
 func (c *Controller) start(kt epic.KillType) {
 	c.busy = true
-	what := kt.Name
+	asking := messages.Of(messages.Asking, "killType", kt.Name)
 	if kt.Name == epic.OwnSession.Name {
-		what = "this token only"
+		asking = messages.Of(messages.AskingOwnSession)
 	}
-	c.setResult(OutcomePending, "Asking Epic to sign out ("+what+")…", "")
+	c.setResult(explain.OutcomePending, asking)
 	if c.verifying != nil {
 		c.show()
 	}
@@ -342,20 +341,16 @@ func (c *Controller) whyUnreachable(err error) error {
 func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent bool, mark *inFlightMark) {
 	now := c.env.Now()
 	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
-	outcome := OutcomeError
-	if x.Outcome == explain.OutcomeSuccess {
-		outcome = OutcomeSuccess
-	}
-	c.setResult(outcome, resultText(x), x.Advice)
+	c.setResult(x.Outcome, resultMessage(x), x.Advice...)
 	c.view.GrantAccess = x.NeedsHostAccess
-	c.details = x.Details.Text()
+	c.details = x.Details.Text(c.env.Text)
 	// Disabling the focused button dropped the focus; give it back to a
 	// keyboard user where they left it.
 	c.view.Focus = "kill"
 	if x.TokenDead && c.held == h {
 		c.forgetStored()
 		c.view.ClearToken = true
-		c.view.TokenStatus = "The token was forgotten: it no longer works."
+		c.view.TokenStatus = c.say(messages.Of(messages.TokenForgottenDead))
 		c.view.Focus = "token"
 	}
 	if x.Wait > 0 {
@@ -373,7 +368,7 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent boo
 		return
 	}
 	c.remember(historyEntry{
-		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: outcome == OutcomeSuccess,
+		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: x.Outcome == explain.OutcomeSuccess,
 	})
 }
 
@@ -439,17 +434,16 @@ func (c *Controller) unanswered(saved string) {
 	if err != nil {
 		return
 	}
-	what := "this token only"
+	at := f.Time.Local().Format("15:04:05")
+	closed := messages.Of(messages.UnansweredOwn, "time", at)
 	if f.KillType != epic.OwnSession.Name {
 		kt, err := epic.ParseKillType(f.KillType)
 		if err != nil {
 			return
 		}
-		what = kt.Name
+		closed = messages.Of(messages.UnansweredKill, "killType", kt.Name, "time", at)
 	}
-	c.setResult(OutcomeError,
-		"The popup was closed before Epic answered the kill ("+what+") sent at "+f.Time.Local().Format("15:04:05")+".",
-		"It is not known whether sessions were signed out. Kill again to be sure: signing out sessions that already ended does no harm.")
+	c.setResult(explain.OutcomeError, closed, messages.Of(messages.UnansweredAdvice))
 	c.remember(historyEntry{Time: f.Time, KillType: f.KillType})
 }
 
@@ -470,27 +464,28 @@ func (c *Controller) remember(e historyEntry) {
 	})
 }
 
-// resultText is the result region's sentence: the explanation, with the
+// resultMessage is the result region's sentence: the explanation, with the
 // HTTP status and Epic's error code, which the popup contract requires.
-func resultText(x explain.Explanation) string {
+func resultMessage(x explain.Explanation) messages.Message {
 	if x.Outcome == explain.OutcomeSuccess {
-		return strconv.Itoa(x.Status) + ": " + x.Title
+		return messages.Of(messages.ResultSuccess, "status", x.Status, "title", x.Title)
 	}
-	var ref []string
+	var ref []messages.Message
 	if x.Status != 0 {
-		ref = append(ref, "HTTP "+strconv.Itoa(x.Status))
+		ref = append(ref, messages.Of(messages.ReferenceStatus, "status", x.Status))
 	}
 	if d := x.Details; d.ErrorCode != "" {
-		code := d.ErrorCode
 		if d.NumericErrorCode != 0 {
-			code += " (" + strconv.Itoa(d.NumericErrorCode) + ")"
+			ref = append(ref, messages.Of(messages.ReferenceCodeAndNumber, "code", d.ErrorCode, "number", d.NumericErrorCode))
+		} else {
+			ref = append(ref, messages.Of(messages.ReferenceCode, "code", d.ErrorCode))
 		}
-		ref = append(ref, code)
 	}
 	if len(ref) == 0 {
 		return x.Title
 	}
-	return x.Title + " [" + strings.Join(ref, ", ") + "]"
+	return messages.Of(messages.ResultWithReference, "title", x.Title,
+		"reference", messages.MessageList{Items: ref, Joiner: messages.ListComma})
 }
 
 // tick re-renders every second while a throttle wait lasts, so the
@@ -505,8 +500,8 @@ func (c *Controller) tick() {
 		c.cancelTick = nil
 		if c.env.Now().Before(c.throttledUntil) {
 			c.tick()
-		} else if c.view.Outcome == OutcomeError {
-			c.view.Advice = "The wait is over: you can try again."
+		} else if c.view.Outcome == explain.OutcomeError {
+			c.view.Advice = c.say(messages.Of(messages.WaitOver))
 		}
 		c.show()
 	})
@@ -536,9 +531,9 @@ func (c *Controller) CopyDetails() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if err != nil {
-			c.view.CopyStatus = "Could not copy: " + Sentence(err.Error())
+			c.view.CopyStatus = c.say(messages.Of(messages.CouldNotCopy, "reason", explain.Sentence(err.Error())))
 		} else {
-			c.view.CopyStatus = "Copied."
+			c.view.CopyStatus = c.say(messages.Of(messages.CopiedDetails))
 		}
 		c.show()
 	}()
@@ -555,10 +550,10 @@ func (c *Controller) GrantAccess() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if err == nil && granted {
-			c.setResult(OutcomeNone, "Access to Epic's account service is granted again.", "Click Kill sessions to try again.")
+			c.setResult(explain.OutcomeNone, messages.Of(messages.AccessGrantedAgain), messages.Of(messages.KillAgain))
 			c.view.Focus = "kill"
 		} else {
-			c.view.Advice = "Access was not granted, so nothing can be sent to Epic."
+			c.view.Advice = c.say(messages.Of(messages.AccessNotGranted))
 		}
 		c.show()
 	}()
@@ -574,19 +569,19 @@ func (c *Controller) ClearHistory() {
 	c.show()
 }
 
-func historyLines(entries []historyEntry) []HistoryLine {
-	lines := make([]HistoryLine, len(entries))
-	for i, e := range entries {
-		text := e.Time.Local().Format("15:04:05") + " " + e.KillType + ": "
+func (c *Controller) historyLines() []HistoryLine {
+	lines := make([]HistoryLine, len(c.history))
+	for i, e := range c.history {
+		at := e.Time.Local().Format("15:04:05")
+		var status any = messages.Of(messages.HistoryNoAnswer)
 		if e.Status != 0 {
-			text += strconv.Itoa(e.Status)
-		} else {
-			text += "no answer"
+			status = e.Status
 		}
+		line := messages.Of(messages.HistoryLine, "time", at, "killType", e.KillType, "status", status)
 		if e.Code != "" {
-			text += " " + e.Code
+			line = messages.Of(messages.HistoryLineCoded, "time", at, "killType", e.KillType, "status", status, "code", e.Code)
 		}
-		lines[i] = HistoryLine{Text: text, Success: e.Success}
+		lines[i] = HistoryLine{Text: c.say(line), Success: e.Success}
 	}
 	return lines
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
 // In the browser goroutines switch only where one waits, so the order of a
@@ -46,13 +48,13 @@ func TestTheRequestLeavesBeforeThePageIsRedrawn(t *testing.T) {
 
 			tt.kill(t, p)
 			atSend := <-sent
-			pending := p.screen.waitFor(t, OutcomePending)
+			pending := p.screen.waitFor(t, explain.OutcomePending)
 
-			assert.NotEqual(t, OutcomePending, atSend.Outcome, "the request left before the pending view was drawn")
+			assert.NotEqual(t, explain.OutcomePending, atSend.Outcome, "the request left before the pending view was drawn")
 			assert.False(t, pending.KillEnabled)
 			assert.False(t, pending.Confirming)
 			close(release)
-			p.screen.waitFor(t, OutcomeSuccess)
+			p.screen.waitFor(t, explain.OutcomeSuccess)
 		})
 	}
 }

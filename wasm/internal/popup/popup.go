@@ -6,14 +6,12 @@ package popup
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // DefaultTimeout bounds one request to Epic, its answer's body included;
@@ -26,16 +24,6 @@ const DefaultTimeout = 15 * time.Second
 // or the second press of a quick double press lands before it. Chrome guards
 // its own permission prompts against input for as long.
 const confirmGuard = 500 * time.Millisecond
-
-// Outcome is the result region's data-outcome attribute.
-type Outcome string
-
-const (
-	OutcomeNone    Outcome = ""
-	OutcomePending Outcome = "pending"
-	OutcomeSuccess Outcome = "success"
-	OutcomeError   Outcome = "error"
-)
 
 // Epic is the account service; *epic.Client is the real one.
 type Epic interface {
@@ -90,6 +78,8 @@ type Env struct {
 	// showed; nil does not wait. Storage writes that only keep a record
 	// wait for it, so an outcome is drawn before it is written down.
 	AfterPaint func()
+	// Text renders the popup's messages; defaults to messages.English.
+	Text messages.Texts
 }
 
 // Option is one kill type in the select.
@@ -137,11 +127,13 @@ type View struct {
 	ConfirmReady bool
 
 	// TokenHeld means a token is kept: Forget and "Sign out only this
-	// token" are offered. TokenFacts say whose it is; TokenStatus is the
+	// token" are offered, and the empty token field says so in
+	// TokenPlaceholder. TokenFacts say whose it is; TokenStatus is the
 	// latest word about it (verified, forgotten, …).
-	TokenHeld   bool
-	TokenFacts  []Fact
-	TokenStatus string
+	TokenHeld        bool
+	TokenPlaceholder string
+	TokenFacts       []Fact
+	TokenStatus      string
 	// ClearToken asks the renderer to empty the token field once: the
 	// token was taken and lives in the controller now.
 	ClearToken bool
@@ -149,7 +141,7 @@ type View struct {
 	SignInLink bool
 
 	// Outcome and Message are the result region; Advice says what to do.
-	Outcome Outcome
+	Outcome explain.Outcome
 	Message string
 	Advice  string
 	// Details is the copyable text about the last answer; "" hides it.
@@ -238,6 +230,9 @@ func New(env Env, render func(View)) *Controller {
 	if env.Timeout == 0 {
 		env.Timeout = DefaultTimeout
 	}
+	if env.Text == nil {
+		env.Text = messages.English
+	}
 	c := &Controller{env: env, render: render, selected: epic.KillTypes[0]}
 	c.writes.hurry = make(chan struct{}, 1)
 	c.mu.Lock()
@@ -272,7 +267,7 @@ func (c *Controller) Cancel() {
 		return
 	}
 	c.endConfirm("kill")
-	c.setResult(OutcomeNone, "Cancelled: nothing was sent.", "")
+	c.setResult(explain.OutcomeNone, messages.Of(messages.Cancelled))
 	c.show()
 }
 
@@ -291,15 +286,36 @@ func (c *Controller) setHeld(h *heldToken) {
 }
 
 // setResult fills the result region and drops the details of an earlier answer.
-func (c *Controller) setResult(o Outcome, message, advice string) {
-	c.view.Outcome, c.view.Message, c.view.Advice = o, message, advice
+func (c *Controller) setResult(o explain.Outcome, message messages.Message, advice ...messages.Message) {
+	c.setResultOf(o, []messages.Message{message}, advice)
+}
+
+// setResultOf is setResult with a result of several sentences.
+func (c *Controller) setResultOf(o explain.Outcome, result, advice []messages.Message) {
+	c.view.Outcome, c.view.Message, c.view.Advice = o, c.say(result...), c.say(advice...)
 	c.view.GrantAccess = false
 	c.details, c.view.CopyStatus = "", ""
 }
 
+// clearResult empties the result region.
+func (c *Controller) clearResult() {
+	c.setResult(explain.OutcomeNone, messages.Message{})
+}
+
+// say renders msgs in the popup's language, as one paragraph.
+func (c *Controller) say(msgs ...messages.Message) string {
+	var shown []messages.Message
+	for _, m := range msgs {
+		if m.Key != "" {
+			shown = append(shown, m)
+		}
+	}
+	return messages.Join(c.env.Text, shown)
+}
+
 // fail shows an input error: one sentence, nothing sent.
 func (c *Controller) fail(err error) {
-	c.setResult(OutcomeError, Sentence(err.Error()), "")
+	c.setResult(explain.OutcomeError, explain.InputError(err))
 }
 
 // show renders the current view with the parts that follow from the state;
@@ -310,9 +326,9 @@ func (c *Controller) show() {
 	waiting := now.Before(c.throttledUntil)
 	v.InputsEnabled = !c.busy
 	v.KillEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
-	v.KillLabel = "Kill sessions"
+	v.KillLabel = c.say(messages.Of(messages.KillButton))
 	if waiting {
-		v.KillLabel = "Kill sessions (wait " + explain.Remaining(c.throttledUntil, now) + ")"
+		v.KillLabel = c.say(messages.Of(messages.KillButtonWait, "wait", messages.Wait(c.throttledUntil.Sub(now))))
 	}
 	checks := c.checks()
 	v.Options = make([]Option, len(epic.KillTypes))
@@ -320,60 +336,51 @@ func (c *Controller) show() {
 		o := Option{Name: kt.Name, Label: kt.Name}
 		if checks != nil && checks[i].Verdict == epic.VerdictNotAllowed {
 			o.Blocked = true
-			o.Label = kt.Name + " (not allowed for this token)"
+			o.Label = c.say(messages.Of(messages.KillTypeNotAllowed, "killType", kt.Name))
 		}
 		v.Options[i] = o
 	}
 	v.Selected = c.selected.Name
-	v.Description = c.selected.Description
-	v.Permission = PermissionText(c.selected)
+	v.Description = c.say(messages.KillTypeDescription(c.selected.Name))
+	v.Permission = c.say(PermissionNeeded(c.selected))
 	if missing, blocked := c.blocked(c.selected); blocked {
 		v.Blocked = true
-		v.Permission = "This token lacks " + missing.String() + ", which " + c.selected.Name + " needs."
+		v.Permission = c.say(messages.Of(messages.PermissionLacking, "permission", missing.String(), "killType", c.selected.Name))
 	}
 	if kt := c.confirming; kt.Name != "" {
 		v.Confirming, v.ConfirmFor, v.ConfirmReady = true, kt.Name, c.confirmReady
-		v.ConfirmText = confirmText(kt)
+		v.ConfirmText = c.say(confirmText(kt))
 	}
 	v.TokenHeld = c.held != nil
 	if c.held != nil {
-		v.TokenFacts = c.held.facts(now)
+		v.TokenPlaceholder = c.say(messages.Of(messages.TokenPlaceholder))
+		v.TokenFacts = c.held.facts(now, c.env.Text)
 	}
 	v.Details = c.details
-	v.History = historyLines(c.history)
+	v.History = c.historyLines()
 	c.render(v)
 	c.view.Focus = ""
 	c.view.ClearToken = false
 }
 
 // confirmText states exactly what the kill waiting for Confirm ends.
-func confirmText(kt epic.KillType) string {
+func confirmText(kt epic.KillType) messages.Message {
 	if kt.Name == epic.OwnSession.Name {
-		return "Sign out only the session of the token in this popup. The token stops working and is forgotten; your other sessions stay signed in."
+		return messages.Of(messages.ConfirmOwnSession)
 	}
-	return kt.Name + ": " + kt.Description + " The token in this popup stops working too, and the popup forgets it."
+	return messages.Of(messages.ConfirmKillType, "killType", kt.Name, "description", messages.KillTypeDescription(kt.Name))
 }
 
-// PermissionText names the permissions Epic checks for kt, as the popup
+// PermissionNeeded names the permissions Epic checks for kt, as the popup
 // shows them under the kill type.
-func PermissionText(kt epic.KillType) string {
-	perms := make([]string, len(kt.Permissions))
+func PermissionNeeded(kt epic.KillType) messages.Message {
+	perms := make([]messages.Message, len(kt.Permissions))
 	for i, p := range kt.Permissions {
-		perms[i] = p.String() + " (" + strings.ToLower(p.Holder) + ")"
+		holder := messages.PermissionOfAccount
+		if p.Holder == epic.HolderClient {
+			holder = messages.PermissionOfClient
+		}
+		perms[i] = messages.Of(holder, "permission", p.String())
 	}
-	return "Epic permission: " + strings.Join(perms, "; ")
-}
-
-// Sentence turns a Go error text into a sentence: capital first letter,
-// closing full stop.
-func Sentence(s string) string {
-	if s == "" {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	s = string(unicode.ToUpper(r)) + s[n:]
-	if !strings.ContainsAny(s[len(s)-1:], ".!?…") {
-		s += "."
-	}
-	return s
+	return messages.Of(messages.PermissionNeeded, "permissions", messages.MessageList{Items: perms, Joiner: messages.ListSemi})
 }

@@ -296,7 +296,7 @@ func (s *screen) waitUntil(t *testing.T, what string, ok func(View) bool) View {
 	}
 }
 
-func (s *screen) waitFor(t *testing.T, want Outcome) View {
+func (s *screen) waitFor(t *testing.T, want explain.Outcome) View {
 	t.Helper()
 	return s.waitUntil(t, "outcome "+string(want), func(v View) bool { return v.Outcome == want })
 }
@@ -371,9 +371,9 @@ func TestNewShowsTheFirstKillTypeReadyToUse(t *testing.T) {
 	for i, kt := range epic.KillTypes {
 		assert.Equal(t, Option{Name: kt.Name, Label: kt.Name}, v.Options[i], "nothing is marked without a token")
 	}
-	assert.Equal(t, epic.KillTypes[0].Description, v.Description)
+	assert.Equal(t, "Signs out your other sessions of this app and game service (Fortnite uses it); keeps this one.", v.Description)
 	assert.Equal(t, "Epic permission: account:token:otherSessionsForAccountClientService DELETE (account)", v.Permission)
-	assert.Equal(t, OutcomeNone, v.Outcome)
+	assert.Equal(t, explain.OutcomeNone, v.Outcome)
 	assert.False(t, v.TokenHeld)
 }
 
@@ -392,7 +392,7 @@ func TestKillOutcomes(t *testing.T) {
 		killType    string
 		browser     *fakeBrowser
 		answer      func(context.Context) error
-		wantOutcome Outcome
+		wantOutcome explain.Outcome
 		wantMessage []string
 		wantAdvice  string
 		wantSent    int
@@ -400,7 +400,7 @@ func TestKillOutcomes(t *testing.T) {
 	}{
 		{
 			name: "204", killType: "OTHERS_ACCOUNT_CLIENT",
-			wantOutcome: OutcomeSuccess, wantMessage: []string{"204: Your other sessions of this app were signed out."},
+			wantOutcome: explain.OutcomeSuccess, wantMessage: []string{"204: Your other sessions of this app were signed out."},
 			wantAdvice: "This token still works.", wantSent: 1,
 		},
 		{
@@ -409,7 +409,7 @@ func TestKillOutcomes(t *testing.T) {
 				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023,
 					MessageVars: []string{"account:token:otherSessionsForClient", "DELETE"}}
 			},
-			wantOutcome: OutcomeError,
+			wantOutcome: explain.OutcomeError,
 			wantMessage: []string{"may not use OTHERS", "HTTP 403", "errors.com.epicgames.common.missing_permission (1023)"},
 			wantAdvice:  "account:token:otherSessionsForClient", wantSent: 1,
 		},
@@ -419,7 +419,7 @@ func TestKillOutcomes(t *testing.T) {
 				<-ctx.Done()
 				return &epic.TransportError{Err: ctx.Err()}
 			},
-			wantOutcome: OutcomeError, wantMessage: []string{"Epic did not answer within"},
+			wantOutcome: explain.OutcomeError, wantMessage: []string{"Epic did not answer within"},
 			wantAdvice: "may or may not have been signed out", wantSent: 1,
 		},
 		{
@@ -427,18 +427,18 @@ func TestKillOutcomes(t *testing.T) {
 			answer: func(context.Context) error {
 				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: Failed to fetch")}
 			},
-			wantOutcome: OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantAdvice: "internet connection", wantSent: 1,
+			wantOutcome: explain.OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantAdvice: "internet connection", wantSent: 1,
 		},
 		{
 			name: "offline: nothing is sent", killType: "OTHERS", browser: &fakeBrowser{offline: true},
-			wantOutcome: OutcomeError, wantMessage: []string{"You are offline."}, wantAdvice: "Nothing was sent.",
+			wantOutcome: explain.OutcomeError, wantMessage: []string{"You are offline."}, wantAdvice: "Nothing was sent.",
 		},
 		{
 			name: "host access withdrawn: the browser stops the request", killType: "OTHERS", browser: &fakeBrowser{accessRevoked: true},
 			answer: func(context.Context) error {
 				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: NetworkError when attempting to fetch resource.")}
 			},
-			wantOutcome: OutcomeError, wantMessage: []string{"may no longer contact Epic"}, wantAdvice: "Grant the access again",
+			wantOutcome: explain.OutcomeError, wantMessage: []string{"may no longer contact Epic"}, wantAdvice: "Grant the access again",
 			wantGrant: true, wantSent: 1,
 		},
 		{
@@ -446,7 +446,7 @@ func TestKillOutcomes(t *testing.T) {
 			answer: func(context.Context) error {
 				return &epic.TransportError{Err: errors.New("net/http: fetch() failed: NetworkError when attempting to fetch resource.")}
 			},
-			wantOutcome: OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantSent: 1,
+			wantOutcome: explain.OutcomeError, wantMessage: []string{"Could not reach Epic."}, wantSent: 1,
 		},
 	}
 	for _, tt := range tests {
@@ -485,7 +485,7 @@ func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 
-	v := p.screen.waitFor(t, OutcomePending)
+	v := p.screen.waitFor(t, explain.OutcomePending)
 	assert.False(t, v.KillEnabled)
 	assert.False(t, v.InputsEnabled)
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
@@ -493,7 +493,7 @@ func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 	p.KillThisSession()
 	p.Forget()
 	close(release)
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	assert.Len(t, e.sent("kill"), 1)
 	assert.Empty(t, e.sent("killSession"))
 	assert.True(t, p.screen.last().TokenHeld, "Forget waited too")
@@ -525,7 +525,7 @@ func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
 			p.Kill(tt.form)
 
 			v := p.screen.last()
-			assert.Equal(t, OutcomeError, v.Outcome)
+			assert.Equal(t, explain.OutcomeError, v.Outcome)
 			assert.Contains(t, v.Message, tt.want)
 			if len(tt.form.Token) > 8 {
 				assert.NotContains(t, v.Message, tt.form.Token, "the input is not quoted")
@@ -547,12 +547,12 @@ func TestABadPasteKeepsTheTokenHeldBefore(t *testing.T) {
 	p.TakeToken(`{"refresh_token":"x"}`)
 
 	v := p.screen.last()
-	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Equal(t, explain.OutcomeError, v.Outcome)
 	assert.Contains(t, v.Message, "The token you had before is still used.")
 	assert.True(t, v.TokenHeld)
 	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
 	p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	assert.Equal(t, []call{{"kill", token, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
 }
 
@@ -614,7 +614,7 @@ func TestVerifyAnswerDescribesTheTokenAndThePreCheckBlocks(t *testing.T) {
 	p.Kill(Form{KillType: "OTHERS"})
 
 	v = p.screen.last()
-	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Equal(t, explain.OutcomeError, v.Outcome)
 	assert.Equal(t, "This token may not use OTHERS: it lacks account:token:otherSessionsForAccount DELETE. Nothing was sent.", v.Message)
 	assert.Equal(t, "This token can use OTHERS_ACCOUNT_CLIENT.", v.Advice)
 	assert.Empty(t, e.sent("kill"))
@@ -631,10 +631,10 @@ func TestAKillWaitsForTheVerifyThatRuns(t *testing.T) {
 	p := open(t, e)
 
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
-	assert.Equal(t, OutcomePending, p.screen.last().Outcome)
+	assert.Equal(t, explain.OutcomePending, p.screen.last().Outcome)
 	close(answer)
 
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 	assert.Contains(t, v.Message, "This token may not use OTHERS")
 	assert.Empty(t, e.sent("kill"))
 	assert.True(t, v.KillEnabled)
@@ -653,7 +653,7 @@ func TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer(t *testing.T) {
 		{"verify times out", func(ctx context.Context) (*epic.VerifiedToken, error) {
 			<-ctx.Done()
 			return nil, &epic.TransportError{Err: ctx.Err()}
-		}, "Epic could not confirm the token: Epic did not answer within 1 s. It is kept and can still be used."},
+		}, "Epic could not confirm the token. Epic did not answer within 1 s. It is kept and can still be used."},
 		{"verify never ends", func(ctx context.Context) (*epic.VerifiedToken, error) {
 			select {} // a transport that ignores the deadline
 		}, "Token taken; asking Epic whose it is…"},
@@ -664,9 +664,9 @@ func TestAKillEndsWithinItsTimeLimitWhileVerifyGetsNoAnswer(t *testing.T) {
 			p := open(t, e)
 
 			p.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
-			assert.Equal(t, OutcomePending, p.screen.last().Outcome)
+			assert.Equal(t, explain.OutcomePending, p.screen.last().Outcome)
 
-			v := p.screen.waitFor(t, OutcomeError)
+			v := p.screen.waitFor(t, explain.OutcomeError)
 			assert.Equal(t, "Epic did not answer within 1 s.", v.Message)
 			assert.Contains(t, v.Advice, "Epic did not confirm the token in time, so no kill was sent.")
 			assert.Empty(t, e.sent("kill"))
@@ -710,7 +710,7 @@ func TestAVerify401sErrorCodeIsCleaned(t *testing.T) {
 
 	p.TakeToken(token)
 
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 	assert.Equal(t, "Epic says this token is no longer valid (HTTP 401 errors.com.x "+strings.Repeat("y", explain.MaxShownRunes-13)+"…), so it was not kept.", v.Message)
 }
 
@@ -749,13 +749,13 @@ func TestWithoutAPermissionListNothingIsBlocked(t *testing.T) {
 	}
 	p.Select("OTHERS")
 	p.Kill(Form{KillType: "OTHERS"})
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	assert.Len(t, e.sent("kill"), 1)
 }
 
 func TestAnIncompleteVerifyAnswerSaysSoAndKeepsTheToken(t *testing.T) {
 	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
-		return nil, &epic.VerifyAnswerError{Reason: "has no client_id"}
+		return nil, &epic.VerifyAnswerError{Problem: epic.VerifyAnswerNoClientID}
 	}}
 	p := open(t, e)
 
@@ -775,7 +775,7 @@ func TestAVerify401DropsTheToken(t *testing.T) {
 
 	p.TakeToken(token)
 
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 	assert.Contains(t, v.Message, "no longer valid (HTTP 401 errors.com.epicgames.account.auth_token.invalid_access_token)")
 	assert.Contains(t, v.Advice, "Take a new one")
 	assert.Equal(t, "token", v.Focus)
@@ -807,7 +807,7 @@ func TestTypesThatEndThisSessionWaitForConfirm(t *testing.T) {
 
 			p.confirmAfterGuard(t, Form{KillType: name})
 
-			v = p.screen.waitFor(t, OutcomeSuccess)
+			v = p.screen.waitFor(t, explain.OutcomeSuccess)
 			assert.False(t, v.Confirming)
 			assert.Contains(t, v.Advice, "This token has ended too.")
 			assert.Equal(t, "The token was forgotten: it no longer works.", v.TokenStatus)
@@ -827,7 +827,7 @@ func TestOtherTypesNeedNoConfirm(t *testing.T) {
 			e := &fakeEpic{}
 			p := open(t, e)
 			p.Kill(Form{Token: token, KillType: kt.Name})
-			v := p.screen.waitFor(t, OutcomeSuccess)
+			v := p.screen.waitFor(t, explain.OutcomeSuccess)
 			assert.Len(t, e.sent("kill"), 1)
 			assert.True(t, v.TokenHeld, "the token still works and is kept")
 		})
@@ -882,7 +882,7 @@ func TestConfirmTakesADeliberateSeparateAct(t *testing.T) {
 				assert.Empty(t, e.sent("killSession"))
 				return
 			}
-			p.screen.waitFor(t, OutcomeSuccess)
+			p.screen.waitFor(t, explain.OutcomeSuccess)
 			assert.Len(t, append(e.sent("kill"), e.sent("killSession")...), 1)
 		})
 	}
@@ -993,7 +993,7 @@ func TestSignOutOnlyThisToken(t *testing.T) {
 
 	p.confirmAfterGuard(t, Form{KillType: "OTHERS"})
 
-	v = p.screen.waitFor(t, OutcomeSuccess)
+	v = p.screen.waitFor(t, explain.OutcomeSuccess)
 	assert.Equal(t, "204: This token's session was signed out.", v.Message)
 	assert.False(t, v.TokenHeld, "forgotten after success")
 	assert.Equal(t, []call{{"killSession", token, ""}}, e.sent("killSession"))
@@ -1100,7 +1100,7 @@ func TestAThrottleWaitHoldsTheKillButtonAcrossPopups(t *testing.T) {
 
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 	assert.Contains(t, v.Message, "[HTTP 429, errors.com.epicgames.common.throttled (1041)]")
 	assert.False(t, v.KillEnabled)
 	assert.Equal(t, "Kill sessions (wait 3 s)", v.KillLabel)
@@ -1160,7 +1160,7 @@ func TestAKillClickedWhileRestoringUsesTheKeptToken(t *testing.T) {
 	assert.Empty(t, e.sent("kill"))
 	close(release)
 
-	s.waitFor(t, OutcomeSuccess)
+	s.waitFor(t, explain.OutcomeSuccess)
 	assert.Equal(t, []call{{"kill", token, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
 }
 
@@ -1172,7 +1172,7 @@ func TestATokenTakenWhileRestoringWins(t *testing.T) {
 	close(release)
 
 	c.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
-	s.waitFor(t, OutcomeSuccess)
+	s.waitFor(t, explain.OutcomeSuccess)
 	assert.Equal(t, []call{{"kill", newer, "OTHERS_ACCOUNT_CLIENT"}}, e.sent("kill"))
 }
 
@@ -1193,10 +1193,10 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 	p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
 
 	p.Kill(Form{Token: token, KillType: "OTHERS_ACCOUNT_CLIENT"})
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	p.Select("OTHERS")
 	p.Kill(Form{KillType: "OTHERS"})
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 
 	require.Len(t, v.History, 2)
 	assert.Contains(t, v.History[0].Text, "OTHERS: 403 errors.com.epicgames.common.missing_permission")
@@ -1227,7 +1227,7 @@ func TestCopyDetailsLeavesTheTokenOut(t *testing.T) {
 	p := openWith(t, e, b, newStore(), &clock{now: start})
 	p.CopyDetails() // nothing to copy yet
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
-	v := p.screen.waitFor(t, OutcomeError)
+	v := p.screen.waitFor(t, explain.OutcomeError)
 	require.NotEmpty(t, v.Details)
 
 	p.CopyDetails()
@@ -1250,45 +1250,15 @@ func TestGrantAccessAgain(t *testing.T) {
 	}}
 	p := openWith(t, e, b, newStore(), &clock{now: start})
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
-	require.True(t, p.screen.waitFor(t, OutcomeError).GrantAccess)
+	require.True(t, p.screen.waitFor(t, explain.OutcomeError).GrantAccess)
 
 	p.GrantAccess()
 
 	v := p.screen.waitUntil(t, "granted", func(v View) bool { return v.Message == "Access to Epic's account service is granted again." })
 	assert.False(t, v.GrantAccess)
 	p.Kill(Form{KillType: "OTHERS"})
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	assert.Len(t, e.sent("kill"), 2, "the stopped attempt and the one that went through")
-}
-
-func TestTimeLeft(t *testing.T) {
-	for _, tc := range []struct {
-		left time.Duration
-		want string
-	}{
-		{8 * time.Hour, "8 h 00 min"},
-		{90 * time.Minute, "1 h 30 min"},
-		{61*time.Minute + time.Second, "1 h 02 min"},
-		{59 * time.Minute, "59 min"},
-		{time.Second, "1 min"},
-		{0, "expired"},
-		{-time.Hour, "expired"},
-	} {
-		assert.Equal(t, tc.want, timeLeft(tc.left), tc.left.String())
-	}
-}
-
-func TestSentence(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"could not reach Epic: offline", "Could not reach Epic: offline."},
-		{"already a sentence.", "Already a sentence."},
-		{"ends with a question?", "Ends with a question?"},
-		{"épée", "Épée."},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, Sentence(tt.in))
-	}
 }
 
 func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
@@ -1309,7 +1279,7 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	second := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(time.Minute)})
 
 	v := second.screen.last()
-	assert.Equal(t, OutcomeError, v.Outcome)
+	assert.Equal(t, explain.OutcomeError, v.Outcome)
 	assert.Equal(t, "The popup was closed before Epic answered the kill (OTHERS) sent at "+start.Local().Format("15:04:05")+".", v.Message)
 	assert.Contains(t, v.Advice, "Kill again to be sure")
 	assert.True(t, v.KillEnabled)
@@ -1318,7 +1288,7 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	assert.Eventually(t, func() bool { _, ok := store.all()[keyInFlight]; return !ok }, time.Second, time.Millisecond,
 		"told once")
 	third := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(2 * time.Minute)})
-	assert.Equal(t, OutcomeNone, third.screen.last().Outcome)
+	assert.Equal(t, explain.OutcomeNone, third.screen.last().Outcome)
 }
 
 func TestAnAnsweredKillLeavesNoInFlightMark(t *testing.T) {
@@ -1332,7 +1302,7 @@ func TestAnAnsweredKillLeavesNoInFlightMark(t *testing.T) {
 			store := newStore()
 			p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
 			p.Kill(Form{Token: token, KillType: "OTHERS"})
-			p.screen.waitUntil(t, "an outcome", func(v View) bool { return v.Outcome != OutcomePending && v.Outcome != OutcomeNone })
+			p.screen.waitUntil(t, "an outcome", func(v View) bool { return v.Outcome != explain.OutcomePending && v.Outcome != explain.OutcomeNone })
 			require.Eventually(t, func() bool { return store.all()[keyHistory] != "" }, time.Second, time.Millisecond)
 			assert.NotContains(t, store.all(), keyInFlight)
 		})
@@ -1343,7 +1313,7 @@ func TestAnInFlightMarkNamingNoKillTypeIsIgnored(t *testing.T) {
 	store := newStore()
 	require.NoError(t, store.Set(keyInFlight, `{"killType":"<b>x</b>","time":"2026-11-27T20:00:00Z"}`))
 	p := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start})
-	assert.Equal(t, OutcomeNone, p.screen.last().Outcome)
+	assert.Equal(t, explain.OutcomeNone, p.screen.last().Outcome)
 	assert.Empty(t, p.screen.last().History)
 }
 
@@ -1403,7 +1373,7 @@ func TestAnOutcomesRecordsWaitForThePaintAndNothingElseDoes(t *testing.T) {
 	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
 		"the in-flight mark is kept before any paint")
 	close(release)
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	time.Sleep(20 * time.Millisecond)
 	assert.NotContains(t, store.all(), keyHistory, "the history waits for the outcome to be drawn")
 	assert.Contains(t, store.all(), keyInFlight, "so does removing the mark")
@@ -1430,7 +1400,7 @@ func TestAThrottleWaitIsKeptBeforeThePaint(t *testing.T) {
 	p := openPainting(t, e, store, make(paintGate)) // never drawn
 
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
-	p.screen.waitFor(t, OutcomeError)
+	p.screen.waitFor(t, explain.OutcomeError)
 	assert.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
 }
 
@@ -1441,7 +1411,7 @@ func TestAKillAnsweredSoonLeavesNoInFlightMark(t *testing.T) {
 	clk := &clock{now: start}
 	p := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, clk)
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
-	p.screen.waitFor(t, OutcomeSuccess)
+	p.screen.waitFor(t, explain.OutcomeSuccess)
 	clk.advance(inFlightGrace)
 	// Writes keep their order: once Forget's is done, a mark the timer
 	// queued would be too.

@@ -3,14 +3,11 @@ package popup
 import (
 	"context"
 	"errors"
-	"strconv"
-	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // Storage keys in storage.session.
@@ -88,10 +85,11 @@ func (h *heldToken) shown(s string) string {
 	return explain.Clean(epic.Mask(s, h.token.Value), explain.MaxShownRunes)
 }
 
-// facts are what the popup shows about the token: whose, which app, and how
-// long it lasts. Epic's verify answer wins over what the paste said.
-func (h *heldToken) facts(now time.Time) []Fact {
-	t, v := h.token, h.verified
+// facts are what the popup shows about the token, in t's language: whose,
+// which app, and how long it lasts. Epic's verify answer wins over what the
+// paste said.
+func (h *heldToken) facts(now time.Time, t messages.Texts) []Fact {
+	tok, v := h.token, h.verified
 	pick := func(verified, pasted string) string {
 		if v != nil && verified != "" {
 			return verified
@@ -99,55 +97,33 @@ func (h *heldToken) facts(now time.Time) []Fact {
 		return pasted
 	}
 	var facts []Fact
-	add := func(label, value string) {
-		if value = h.shown(value); value != "" {
-			facts = append(facts, Fact{label, value})
+	add := func(label messages.Key, value string) {
+		if value != "" {
+			facts = append(facts, Fact{t.Text(messages.Of(label)), value})
 		}
 	}
 	var name, account, client, service, method string
-	expires := t.ExpiresAt
+	expires := tok.ExpiresAt
 	if v != nil {
 		name, account, client, service, method = v.DisplayName, v.AccountID, v.ClientID, v.ClientService, v.AuthMethod
 		if !v.ExpiresAt.IsZero() {
 			expires = v.ExpiresAt
 		}
 	}
-	add("Display name", pick(name, t.DisplayName))
-	add("Account", pick(account, t.AccountID))
-	add("Client", pick(client, t.ClientID))
-	add("Service", pick(service, t.ClientService))
-	add("Signed in with", pick(method, t.AuthMethod))
+	add(messages.FactDisplayName, h.shown(pick(name, tok.DisplayName)))
+	add(messages.FactAccount, h.shown(pick(account, tok.AccountID)))
+	add(messages.FactClient, h.shown(pick(client, tok.ClientID)))
+	add(messages.FactService, h.shown(pick(service, tok.ClientService)))
+	add(messages.FactSignedInWith, h.shown(pick(method, tok.AuthMethod)))
 	if !expires.IsZero() {
-		add("Time left", timeLeft(expires.Sub(now)))
+		add(messages.FactTimeLeft, t.Text(messages.TimeLeft(expires.Sub(now))))
 	}
-	source := "pasted"
-	if h.fromSignIn {
-		source = "your epicgames.com sign-in"
-	}
-	if v != nil {
-		source += ", confirmed by Epic"
-	} else {
-		source += ", not yet confirmed by Epic"
-	}
-	add("Source", source)
+	source := map[[2]bool]messages.Key{
+		{false, false}: messages.SourcePasted, {false, true}: messages.SourcePastedConfirmed,
+		{true, false}: messages.SourceSignIn, {true, true}: messages.SourceSignInConfirmed,
+	}[[2]bool{h.fromSignIn, v != nil}]
+	add(messages.FactSource, t.Text(messages.Of(source)))
 	return facts
-}
-
-// timeLeft says how long a token still lasts, to the minute, rounded up so
-// that a token that still works never shows 0.
-func timeLeft(d time.Duration) string {
-	if d <= 0 {
-		return "expired"
-	}
-	minutes := int((d + time.Minute - 1) / time.Minute)
-	if minutes < 60 {
-		return strconv.Itoa(minutes) + " min"
-	}
-	m := strconv.Itoa(minutes % 60)
-	if len(m) == 1 {
-		m = "0" + m
-	}
-	return strconv.Itoa(minutes/60) + " h " + m + " min"
 }
 
 // Restore brings back what an earlier popup of this browser session kept:
@@ -179,7 +155,7 @@ func (c *Controller) Restore() {
 			} else {
 				// It expired since: keep no dead token around.
 				c.forgetStored()
-				c.view.TokenStatus = "The token kept earlier has expired and was forgotten."
+				c.view.TokenStatus = c.say(messages.Of(messages.TokenKeptExpired))
 			}
 		}
 		if until, err := time.Parse(time.RFC3339Nano, kept[keyThrottle]); err == nil && c.env.Now().Before(until) {
@@ -341,11 +317,11 @@ func (c *Controller) TakeToken(text string) {
 func (c *Controller) take(text string, fromSignIn bool) bool {
 	t, err := epic.ParseToken(text, c.env.Now())
 	if err != nil {
-		msg := Sentence(err.Error())
+		result := []messages.Message{explain.InputError(err)}
 		if c.held != nil {
-			msg += " The token you had before is still used."
+			result = append(result, messages.Of(messages.TokenBeforeStillUsed))
 		}
-		c.setResult(OutcomeError, msg, "")
+		c.setResultOf(explain.OutcomeError, result, nil)
 		c.view.Focus = "token"
 		return false
 	}
@@ -353,9 +329,9 @@ func (c *Controller) take(text string, fromSignIn bool) bool {
 	c.touched = true
 	c.view.ClearToken = true
 	c.view.SignInLink = false
-	c.view.TokenStatus = "Token taken; asking Epic whose it is…"
-	if c.view.Outcome == OutcomeError {
-		c.setResult(OutcomeNone, "", "")
+	c.view.TokenStatus = c.say(messages.Of(messages.TokenTaken))
+	if c.view.Outcome == explain.OutcomeError {
+		c.clearResult()
 	}
 	c.saveToken()
 	c.verify(c.held)
@@ -366,7 +342,7 @@ func (c *Controller) take(text string, fromSignIn bool) bool {
 // permission pre-check can use its answer. Called with c.mu held.
 func (c *Controller) verify(h *heldToken) {
 	if !c.env.Browser.Online() {
-		c.view.TokenStatus = "You are offline, so Epic could not confirm the token yet."
+		c.view.TokenStatus = c.say(messages.Of(messages.TokenOfflineUnconfirmed))
 		return
 	}
 	done := make(chan struct{})
@@ -392,20 +368,20 @@ func (c *Controller) verify(h *heldToken) {
 		switch {
 		case err == nil:
 			h.verified = v
-			c.view.TokenStatus = "Epic confirmed the token."
+			c.view.TokenStatus = c.say(messages.Of(messages.TokenConfirmed))
 			c.saveToken()
 		case errors.As(err, &apiErr) && apiErr.StatusCode == 401:
 			c.forgetStored()
-			c.setResult(OutcomeError, "Epic says this token is no longer valid (HTTP 401 "+h.shown(apiErr.ErrorCode)+"), so it was not kept.",
-				"Take a new one: paste a fresh token, or use your epicgames.com sign-in.")
+			c.setResult(explain.OutcomeError, messages.Of(messages.TokenRefused, "code", h.shown(apiErr.ErrorCode)),
+				messages.Of(messages.TokenTakeNew))
 			c.view.TokenStatus = ""
 			c.view.Focus = "token"
 		case errors.As(err, &answerErr):
-			c.view.TokenStatus = Sentence(answerErr.Error()) + " It is kept and can still be used."
+			c.view.TokenStatus = c.say(explain.VerifyAnswer(answerErr), messages.Of(messages.TokenKept))
 		default:
 			h.verifyTimedOut = errors.Is(err, context.DeadlineExceeded)
 			x := explain.Explain(explain.Input{Err: err, Now: c.env.Now(), Timeout: c.env.Timeout})
-			c.view.TokenStatus = "Epic could not confirm the token: " + lowerFirst(x.Title) + " It is kept and can still be used."
+			c.view.TokenStatus = c.say(messages.Of(messages.TokenNotConfirmed), x.Title, messages.Of(messages.TokenKept))
 		}
 		c.show()
 	}()
@@ -420,7 +396,7 @@ func (c *Controller) Forget() {
 	}
 	c.forgetStored()
 	c.view.ClearToken = true
-	c.view.TokenStatus = "The token was forgotten. Nothing was sent to Epic."
+	c.view.TokenStatus = c.say(messages.Of(messages.TokenForgotten))
 	c.view.Focus = "token"
 	c.show()
 }
@@ -434,14 +410,14 @@ func (c *Controller) UseSignIn() {
 		return
 	}
 	answer := c.env.Browser.RequestSignInAccess()
-	c.view.TokenStatus = "Waiting for your permission to read your epicgames.com sign-in…"
+	c.view.TokenStatus = c.say(messages.Of(messages.SignInWaiting))
 	c.show()
 	go func() {
 		granted, err := answer()
 		if err != nil || !granted {
 			c.mu.Lock()
 			defer c.mu.Unlock()
-			c.view.TokenStatus = "Permission not granted: the extension may not read your epicgames.com sign-in. Nothing else changed."
+			c.view.TokenStatus = c.say(messages.Of(messages.SignInRefused))
 			c.show()
 			return
 		}
@@ -454,13 +430,13 @@ func (c *Controller) UseSignIn() {
 		defer c.mu.Unlock()
 		switch {
 		case err != nil:
-			c.view.TokenStatus = "Could not read your epicgames.com sign-in: " + Sentence(err.Error())
+			c.view.TokenStatus = c.say(messages.Of(messages.SignInUnreadable, "reason", explain.Sentence(err.Error())))
 		case !found:
-			c.view.TokenStatus = "You are not signed in on epicgames.com in this browser. Sign in there, then try again."
+			c.view.TokenStatus = c.say(messages.Of(messages.SignInNone))
 			c.view.SignInLink = true
 		default:
 			if c.take(value, true) {
-				c.view.TokenStatus = "Took the token of your epicgames.com sign-in; asking Epic whose it is…"
+				c.view.TokenStatus = c.say(messages.Of(messages.TokenTakenFromSignIn))
 				c.view.Focus = "kill-type"
 			}
 		}
@@ -483,14 +459,4 @@ func (c *Controller) signInToken() (string, bool, error) {
 		}
 	}
 	return "", false, firstErr
-}
-
-// lowerFirst lets a title continue a sentence. A title that opens with
-// Epic's name keeps its capital.
-func lowerFirst(s string) string {
-	if s == "" || strings.HasPrefix(s, "Epic") {
-		return s
-	}
-	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToLower(r)) + s[n:]
 }

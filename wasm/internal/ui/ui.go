@@ -26,6 +26,8 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
@@ -190,13 +192,14 @@ func markupView() popup.View {
 	for i, kt := range epic.KillTypes {
 		options[i] = popup.Option{Name: kt.Name, Label: kt.Name}
 	}
+	text := messages.English.Text // popup.html's language
 	return popup.View{
-		KillLabel:   "Kill sessions",
+		KillLabel:   text(messages.Of(messages.KillButton)),
 		Options:     options,
 		Selected:    first.Name,
-		Description: first.Description,
-		Permission:  popup.PermissionText(first),
-		Message:     "Starting…",
+		Description: text(messages.KillTypeDescription(first.Name)),
+		Permission:  text(popup.PermissionNeeded(first)),
+		Message:     text(messages.Of(messages.Starting)),
 	}
 }
 
@@ -331,12 +334,14 @@ func (p *Popup) render(v popup.View) {
 	if v.ClearToken {
 		p.token.SetValue("")
 	}
-	if changed(old.TokenHeld, v.TokenHeld) {
-		if v.TokenHeld {
-			p.token.SetAttribute("placeholder", "A token is held; paste another to replace it")
+	if changed(old.TokenPlaceholder, v.TokenPlaceholder) {
+		if v.TokenPlaceholder != "" {
+			p.token.SetAttribute("placeholder", v.TokenPlaceholder)
 		} else {
 			p.token.RemoveAttribute("placeholder")
 		}
+	}
+	if changed(old.TokenHeld, v.TokenHeld) {
 		setHidden(p.forget, !v.TokenHeld)
 		setHidden(p.killThis, !v.TokenHeld)
 	}
@@ -387,7 +392,7 @@ func (p *Popup) render(v popup.View) {
 		p.result.SetTextContent(v.Message)
 	}
 	if changed(old.Outcome, v.Outcome) {
-		if v.Outcome == popup.OutcomeNone {
+		if v.Outcome == explain.OutcomeNone {
 			p.result.RemoveAttribute("data-outcome")
 		} else {
 			p.result.SetAttribute("data-outcome", string(v.Outcome))

@@ -17,6 +17,7 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fetchtest"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
 )
 
@@ -186,7 +187,7 @@ func TestPopupIsReadyWithTheSixKillTypes(t *testing.T) {
 		assert.Equal(t, kt.Name, options[i].Value())
 		assert.Equal(t, kt.Name, options[i].Text())
 	}
-	assert.Equal(t, epic.KillTypes[0].Description, p.text("kill-type-description"))
+	assert.Equal(t, messages.English.Text(messages.KillTypeDescription(epic.KillTypes[0].Name)), p.text("kill-type-description"))
 	for _, id := range []string{"token", "kill-type", "kill"} {
 		assert.False(t, p.disabled(id), "#%s usable", id)
 	}

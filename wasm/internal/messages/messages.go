@@ -1,0 +1,165 @@
+// Package messages is every sentence the popup shows, in one catalog: each a
+// named message whose values (a kill type, a wait, a status) are named
+// placeholders, so that a translation can order its words freely. No
+// sentence is built from pieces of another; a text that says several things
+// is a list of whole sentences.
+//
+// English is the catalog the popup is written in. Another language is
+// another Catalog with the same keys; the popup renders a Message through
+// whichever it is given.
+package messages
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Key names one message of the catalog.
+type Key string
+
+// Args are a message's values, by placeholder name: a string shown as it is
+// (a kill type's name, Epic's words), an int, a Message rendered in the same
+// catalog (a wait, a kill type's description), or a List.
+type Args map[string]any
+
+// List is a list joined by the catalog's text for Joiner (ListAnd, ListOr,
+// ListComma, ListSemi): of names (kill types, permissions), or of messages.
+type List struct {
+	Items  []string
+	Joiner Key
+}
+
+// MessageList is a List of messages, each rendered in the same catalog.
+type MessageList struct {
+	Items  []Message
+	Joiner Key
+}
+
+// Message is one sentence (or label) to show: its key and its values.
+type Message struct {
+	Key  Key
+	Args Args
+}
+
+// Of is the message key with args, given as name, value pairs.
+func Of(key Key, args ...any) Message {
+	m := Message{Key: key}
+	if len(args) > 0 {
+		m.Args = make(Args, len(args)/2)
+		for i := 0; i+1 < len(args); i += 2 {
+			if name, ok := args[i].(string); ok {
+				m.Args[name] = args[i+1]
+			}
+		}
+	}
+	return m
+}
+
+// Texts renders messages in one language. A Catalog is one; the browser's
+// own message catalog can be another.
+type Texts interface {
+	Text(Message) string
+}
+
+// Join renders msgs in t and joins them into one paragraph.
+func Join(t Texts, msgs []Message) string {
+	texts := make([]string, 0, len(msgs))
+	for _, m := range msgs {
+		if text := t.Text(m); text != "" {
+			texts = append(texts, text)
+		}
+	}
+	return strings.Join(texts, " ")
+}
+
+// Catalog maps each key to its text, whose placeholders are written
+// {name}.
+type Catalog map[Key]string
+
+// Text renders m: its text with each placeholder replaced by its value. A
+// key the catalog lacks renders as the key itself, which a test keeps from
+// happening.
+func (c Catalog) Text(m Message) string {
+	text, ok := c[m.Key]
+	if !ok {
+		return string(m.Key)
+	}
+	if !strings.Contains(text, "{") {
+		return text
+	}
+	var b strings.Builder
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		b.WriteString(text[:open])
+		b.WriteString(c.arg(m.Args[text[open+1:open+end]]))
+		text = text[open+end+1:]
+	}
+	b.WriteString(text)
+	return b.String()
+}
+
+func (c Catalog) arg(v any) string {
+	switch v := v.(type) {
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	case Message:
+		return c.Text(v)
+	case List:
+		return strings.Join(v.Items, c[v.Joiner])
+	case MessageList:
+		texts := make([]string, len(v.Items))
+		for i, m := range v.Items {
+			texts[i] = c.Text(m)
+		}
+		return strings.Join(texts, c[v.Joiner])
+	}
+	return ""
+}
+
+// Placeholders are the names of the placeholders in key's text, sorted.
+func (c Catalog) Placeholders(key Key) []string {
+	var names []string
+	seen := map[string]bool{}
+	for text := c[key]; ; {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		if name := text[open+1 : open+end]; !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+		text = text[open+end+1:]
+	}
+	sort.Strings(names)
+	return names
+}
+
+// English is the popup's own language.
+var English = Catalog{}
+
+// duplicateKeys lists keys declared twice, which a test forbids.
+var duplicateKeys []Key
+
+// english declares a message of the English catalog and returns its key.
+func english(key Key, text string) Key {
+	if _, ok := English[key]; ok {
+		duplicateKeys = append(duplicateKeys, key)
+	}
+	English[key] = text
+	return key
+}

@@ -1,0 +1,99 @@
+package messages
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+)
+
+func TestEveryKeyIsDeclaredOnce(t *testing.T) {
+	assert.Empty(t, duplicateKeys)
+	assert.Greater(t, len(English), 100, "the catalog was read")
+}
+
+func TestEnglishTextsAreWholeAndBalanced(t *testing.T) {
+	for key, text := range English {
+		assert.NotEmpty(t, strings.TrimSpace(text), key)
+		assert.Equal(t, strings.Count(text, "{"), strings.Count(text, "}"), "%s: %q", key, text)
+		for _, name := range English.Placeholders(key) {
+			assert.Regexp(t, `^[a-zA-Z]+$`, name, "%s: a placeholder name", key)
+		}
+	}
+}
+
+func TestText(t *testing.T) {
+	c := Catalog{"plain": "Done.", "one": "Use {killType}.", "two": "{a} then {b}, {a}.", "nested": "Wait {wait}.",
+		"list": "Try {names} instead.", "or": " or ", "odd": "An { open brace"}
+	tests := []struct {
+		name string
+		msg  Message
+		want string
+	}{
+		{"no placeholder", Of("plain"), "Done."},
+		{"one value", Of("one", "killType", "ALL"), "Use ALL."},
+		{"a value used twice, in the text's order", Of("two", "b", "2", "a", "1"), "1 then 2, 1."},
+		{"a missing value is empty", Of("one"), "Use ."},
+		{"an int", Of("one", "killType", 429), "Use 429."},
+		{"a message inside", Of("nested", "wait", Of("plain")), "Wait Done.."},
+		{"a list", Of("list", "names", List{Items: []string{"A", "B"}, Joiner: "or"}), "Try A or B instead."},
+		{"an unknown key shows itself", Of("missing"), "missing"},
+		{"an unclosed brace stays", Of("odd"), "An { open brace"},
+		{"a value with braces is not read again", Of("one", "killType", "{killType}"), "Use {killType}."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, c.Text(tt.msg))
+		})
+	}
+}
+
+func TestJoin(t *testing.T) {
+	c := Catalog{"a": "One.", "b": "Two.", "empty": ""}
+	assert.Equal(t, "One. Two.", Join(c, []Message{Of("a"), Of("empty"), Of("b")}))
+	assert.Equal(t, "", Join(c, nil))
+}
+
+func TestPlaceholders(t *testing.T) {
+	c := Catalog{"k": "{b} and {a}, {b}"}
+	assert.Equal(t, []string{"a", "b"}, c.Placeholders("k"))
+	assert.Empty(t, c.Placeholders("missing"))
+}
+
+func TestWait(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		-time.Second:                      "0 s",
+		0:                                 "0 s",
+		time.Nanosecond:                   "1 s",
+		999 * time.Millisecond:            "1 s",
+		time.Second:                       "1 s",
+		12 * time.Second:                  "12 s",
+		59*time.Second + time.Millisecond: "1 min 00 s",
+		time.Minute:                       "1 min 00 s",
+		65 * time.Second:                  "1 min 05 s",
+		221 * time.Second:                 "3 min 41 s",
+		time.Hour:                         "1 h 00 min 00 s",
+		6798 * time.Second:                "1 h 53 min 18 s",
+		time.Duration(1<<63 - 1):          "2562047 h 47 min 17 s",
+	} {
+		assert.Equal(t, want, English.Text(Wait(d)), d.String())
+	}
+}
+
+func TestTimeLeft(t *testing.T) {
+	for _, tc := range []struct {
+		left time.Duration
+		want string
+	}{
+		{8 * time.Hour, "8 h 00 min"},
+		{90 * time.Minute, "1 h 30 min"},
+		{61*time.Minute + time.Second, "1 h 02 min"},
+		{59 * time.Minute, "59 min"},
+		{time.Second, "1 min"},
+		{0, "expired"},
+		{-time.Hour, "expired"},
+	} {
+		assert.Equal(t, tc.want, English.Text(TimeLeft(tc.left)), tc.left.String())
+	}
+}
