@@ -2,6 +2,7 @@ package fakeepic
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -128,32 +129,30 @@ func (s *Service) killSession(r *http.Request, caller *session, target string) a
 	return noContent
 }
 
-// permits reports whether one of perms grants action on resource.
+// permits reports whether one entry of perms holds every bit of action on
+// resource: Epic's action is a bitmask, and bits of two entries do not add up.
 func permits(perms []Permission, resource string, action int) bool {
-	for _, p := range perms {
-		if p.Action&action == action && resourceMatches(p.Resource, resource) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(perms, func(p Permission) bool {
+		missing := action &^ p.Action
+		return missing == 0 && covers(p.Resource, resource)
+	})
 }
 
-// resourceMatches compares ":"-separated segments. A "*" segment stands for
-// exactly one segment, except a final "*", which stands for all the rest (at
-// least one): "account:token:*" covers every account:token resource.
-func resourceMatches(pattern, resource string) bool {
-	want := strings.Split(pattern, ":")
-	have := strings.Split(resource, ":")
-	for i, seg := range want {
-		if i == len(have) {
-			return false
-		}
-		if seg == "*" && i == len(want)-1 {
-			return true
-		}
-		if seg != "*" && seg != have[i] {
-			return false
-		}
+// covers reports whether a granted resource pattern names resource. Epic's
+// patterns are ":"-separated segments, where "*" is any one segment, as in
+// "xmpp:session:*:<account>"; a "*" at the end, as in
+// "wexp:profile:<account>:*", is taken to be whatever follows, one segment
+// or more (epic-api.md shows the examples, not the rule). So the resource is
+// cut into as many parts as the pattern has segments, the last part keeping
+// its colons when the pattern ends in "*", and the two must agree part by
+// part.
+func covers(pattern, resource string) bool {
+	segments := strings.Split(pattern, ":")
+	parts := -1 // a cut at every colon
+	if segments[len(segments)-1] == "*" {
+		parts = len(segments)
 	}
-	return len(want) == len(have)
+	return slices.EqualFunc(segments, strings.SplitN(resource, ":", parts), func(segment, part string) bool {
+		return segment == "*" || segment == part
+	})
 }
