@@ -491,3 +491,11 @@ func TestSentence(t *testing.T) {
 		assert.Equal(t, tt.want, Sentence(tt.in))
 	}
 }
+
+func TestEveryKillTypeHasItsTexts(t *testing.T) {
+	for _, kt := range append(append([]epic.KillType(nil), epic.KillTypes...), epic.OwnSession) {
+		for _, msg := range []messages.Message{messages.KillTypeDescription(kt.Name), messages.KillTypeDone(kt.Name)} {
+			assert.Contains(t, messages.English, msg.Key, kt.Name)
+		}
+	}
+}

@@ -148,18 +148,3 @@ func (c Catalog) Placeholders(key Key) []string {
 	sort.Strings(names)
 	return names
 }
-
-// English is the popup's own language.
-var English = Catalog{}
-
-// duplicateKeys lists keys declared twice, which a test forbids.
-var duplicateKeys []Key
-
-// english declares a message of the English catalog and returns its key.
-func english(key Key, text string) Key {
-	if _, ok := English[key]; ok {
-		duplicateKeys = append(duplicateKeys, key)
-	}
-	English[key] = text
-	return key
-}

@@ -1,16 +1,46 @@
 package messages
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-func TestEveryKeyIsDeclaredOnce(t *testing.T) {
-	assert.Empty(t, duplicateKeys)
-	assert.Greater(t, len(English), 100, "the catalog was read")
+// Every key declared in english.go has its English text, and every text a
+// key declared or made from a kill type's name. (The compiler refuses a key
+// written twice in the catalog.)
+func TestEveryKeyHasItsText(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "english.go", nil, 0)
+	require.NoError(t, err)
+	declared := map[Key]bool{}
+	for _, decl := range f.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range gen.Specs {
+			for _, v := range spec.(*ast.ValueSpec).Values {
+				key, err := strconv.Unquote(v.(*ast.BasicLit).Value)
+				require.NoError(t, err)
+				declared[Key(key)] = true
+			}
+		}
+	}
+	assert.Greater(t, len(declared), 100, "the keys were read")
+	for key := range declared {
+		assert.Contains(t, English, key, "a declared key without a text")
+	}
+	for key := range English {
+		made := strings.HasPrefix(string(key), "describe_") || strings.HasPrefix(string(key), "done_")
+		assert.True(t, declared[key] || made, "%s: a text no key names", key)
+	}
 }
 
 func TestEnglishTextsAreWholeAndBalanced(t *testing.T) {
