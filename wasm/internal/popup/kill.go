@@ -355,14 +355,14 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent boo
 	}
 	if x.Wait > 0 {
 		c.throttledUntil = x.Until
-		c.save(keyThrottle, x.Until.Format(time.RFC3339Nano))
+		c.session.saveThrottle(x.Until)
 		c.tick()
 	}
 	if !sent {
 		return // nothing to remember
 	}
 	if mark != nil && mark.written {
-		c.persistAfterPaint(func(s Store) { _ = s.Remove(keyInFlight) })
+		c.session.clearInFlight(true)
 	}
 	if x.Reason == explain.ReasonHostAccess {
 		return
@@ -402,8 +402,7 @@ func (m *inFlightMark) answered() {
 }
 
 // markInFlightSoon notes a kill about to leave, after inFlightGrace unless
-// it was answered by then. The write is queued, not awaited, and encoded by
-// the writer.
+// it was answered by then. The write is queued, not awaited.
 func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
 	value := inFlight{KillType: kt.Name, Time: c.env.Now()}
 	m := &inFlightMark{}
@@ -416,11 +415,7 @@ func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
 			return
 		}
 		m.written = true
-		c.persist(func(s Store) {
-			if b, err := encodeInFlight(value); err == nil {
-				_ = s.Set(keyInFlight, string(b))
-			}
-		})
+		c.session.markInFlight(value)
 	})
 	return m
 }
@@ -428,12 +423,8 @@ func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
 // unanswered tells about a kill an earlier popup sent and was closed before
 // Epic answered: closing the popup stops the request, but Epic may have
 // acted on it already. Called with c.mu held, from Restore.
-func (c *Controller) unanswered(saved string) {
-	c.remove(keyInFlight)
-	f, err := decodeInFlight(saved)
-	if err != nil {
-		return
-	}
+func (c *Controller) unanswered(f inFlight) {
+	c.session.clearInFlight(false)
 	at := f.Time.Local().Format("15:04:05")
 	closed := messages.Of(messages.UnansweredOwn, "time", at)
 	if f.KillType != epic.OwnSession.Name {
@@ -454,14 +445,7 @@ func (c *Controller) remember(e historyEntry) {
 	if len(c.history) > maxHistory {
 		c.history = c.history[:maxHistory]
 	}
-	// Encoding and writing wait until the outcome has been drawn: the
-	// person waits for that, not for the history to be kept.
-	history := append([]historyEntry(nil), c.history...)
-	c.persistAfterPaint(func(s Store) {
-		if b, err := encodeHistory(history); err == nil {
-			_ = s.Set(keyHistory, string(b))
-		}
-	})
+	c.session.saveHistory(c.history)
 }
 
 // resultMessage is the result region's sentence: the explanation, with the
@@ -564,7 +548,7 @@ func (c *Controller) ClearHistory() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.history = nil
-	c.remove(keyHistory)
+	c.session.clearHistory()
 	c.view.Focus = "kill"
 	c.show()
 }

@@ -199,20 +199,8 @@ type Controller struct {
 	// touched is set once the user took or forgot a token: Restore then
 	// leaves the token alone.
 	touched bool
-	// writes are the storage writes not yet made.
-	writes writeQueue
-}
-
-// writeQueue holds the storage writes not yet made. One goroutine makes them
-// in order while there are any (Controller.write).
-type writeQueue struct {
-	mu      sync.Mutex
-	queued  []storeWrite
-	running bool
-	// atOnce counts the atOnce writes queued; hurry wakes the writer
-	// when one comes while it waits for a paint.
-	atOnce int
-	hurry  chan struct{}
+	// session keeps what the next popup restores.
+	session *session
 }
 
 // New returns a controller that shows the first kill type and renders at
@@ -234,7 +222,7 @@ func New(env Env, render func(View)) *Controller {
 		env.Text = messages.English
 	}
 	c := &Controller{env: env, render: render, selected: epic.KillTypes[0]}
-	c.writes.hurry = make(chan struct{}, 1)
+	c.session = newSession(env.Store, env.AfterPaint)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.show()

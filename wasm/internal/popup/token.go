@@ -10,16 +10,6 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
-// Storage keys in storage.session.
-const (
-	keyToken    = "token"
-	keyThrottle = "throttledUntil"
-	keyHistory  = "history"
-	// keyInFlight marks a kill sent and not yet answered, so that a popup
-	// opened after one that closed mid-request can say so.
-	keyInFlight = "inFlight"
-)
-
 // Where the browser keeps a signed-in user's token (epic-api.md §4): the
 // store's eg1 JWT first, because it carries the claims shown offline.
 var signInCookies = []struct{ URL, Name string }{
@@ -141,7 +131,7 @@ func (c *Controller) Restore() {
 	c.restoring = done
 	go func() {
 		defer close(done)
-		kept, err := c.env.Store.Load(keyToken, keyThrottle, keyHistory, keyInFlight)
+		kept, err := c.session.load()
 
 		c.mu.Lock()
 		defer c.mu.Unlock()
@@ -149,7 +139,8 @@ func (c *Controller) Restore() {
 		if err != nil {
 			return
 		}
-		if saved, ok := c.keptToken(kept[keyToken]); ok {
+		// A token taken meanwhile wins over the kept one.
+		if saved := kept.token; saved != nil && !c.touched {
 			if t, err := epic.ParseToken(saved.Token, c.env.Now()); err == nil {
 				c.setHeld(&heldToken{token: t, fromSignIn: saved.FromSignIn, verified: saved.Verified})
 			} else {
@@ -158,138 +149,24 @@ func (c *Controller) Restore() {
 				c.view.TokenStatus = c.say(messages.Of(messages.TokenKeptExpired))
 			}
 		}
-		if until, err := time.Parse(time.RFC3339Nano, kept[keyThrottle]); err == nil && c.env.Now().Before(until) {
+		if until := kept.throttledUntil; c.env.Now().Before(until) {
 			c.throttledUntil = until
 			c.tick()
 		}
-		if h := kept[keyHistory]; h != "" && c.history == nil {
-			_ = decodeHistory(h, &c.history)
+		if c.history == nil {
+			c.history = kept.history
 		}
-		if f := kept[keyInFlight]; f != "" {
-			c.unanswered(f)
+		if kept.inFlight != nil {
+			c.unanswered(*kept.inFlight)
 		}
 		c.show()
 	}()
 }
 
-// keptToken reads the token an earlier popup kept, unless a token was taken
-// meanwhile. Called with c.mu held.
-func (c *Controller) keptToken(text string) (savedToken, bool) {
-	if c.touched || text == "" {
-		return savedToken{}, false
-	}
-	saved, err := decodeSavedToken(text)
-	return saved, err == nil
-}
-
-// save stores key's value, and remove deletes it, in the background so that
-// no listener waits on storage, and in the order asked, so that a token
-// forgotten is not saved again by an earlier write that was slower. Keeping
-// is a convenience: a failure loses only that.
-func (c *Controller) save(key, value string) {
-	c.persist(func(s Store) { _ = s.Set(key, value) })
-}
-
-func (c *Controller) remove(key string) {
-	c.persist(func(s Store) { _ = s.Remove(key) })
-}
-
-// storeWrite is one queued write. The records a kill's outcome leaves (the
-// history, and clearing its in-flight mark) wait until the outcome has been
-// drawn (Env.AfterPaint): the person waits for the outcome, not for them.
-// Everything else is written at once, because the popup may close before
-// the next frame. A write at once hurries the writes queued before it, so
-// the order stays the order asked.
-type storeWrite struct {
-	write  func(Store)
-	atOnce bool
-}
-
-func (c *Controller) persist(write func(Store)) {
-	c.queue(storeWrite{write: write, atOnce: true})
-}
-
-func (c *Controller) persistAfterPaint(write func(Store)) {
-	c.queue(storeWrite{write: write})
-}
-
-// queue adds w to the writes, and starts the writer unless it runs.
-func (c *Controller) queue(w storeWrite) {
-	if c.env.Store == nil {
-		return
-	}
-	c.writes.mu.Lock()
-	defer c.writes.mu.Unlock()
-	c.writes.queued = append(c.writes.queued, w)
-	if w.atOnce {
-		c.writes.atOnce++
-		select {
-		case c.writes.hurry <- struct{}{}:
-		default: // a wake-up is already waiting
-		}
-	}
-	if !c.writes.running {
-		c.writes.running = true
-		go c.write()
-	}
-}
-
-// write runs the queued writes in order, and ends when none is left.
-func (c *Controller) write() {
-	for {
-		c.writes.mu.Lock()
-		if len(c.writes.queued) == 0 {
-			c.writes.running = false
-			c.writes.mu.Unlock()
-			return
-		}
-		w := c.writes.queued[0]
-		c.writes.queued = c.writes.queued[1:]
-		if w.atOnce {
-			c.writes.atOnce--
-		}
-		c.writes.mu.Unlock()
-		if !w.atOnce {
-			c.waitForPaint()
-		}
-		w.write(c.env.Store)
-	}
-}
-
-// waitForPaint waits for Env.AfterPaint, unless an atOnce write is queued
-// or comes meanwhile.
-func (c *Controller) waitForPaint() {
-	if c.env.AfterPaint == nil {
-		return
-	}
-	select {
-	case <-c.writes.hurry: // an old wake-up: the count below tells
-	default:
-	}
-	c.writes.mu.Lock()
-	atOnce := c.writes.atOnce
-	c.writes.mu.Unlock()
-	if atOnce > 0 {
-		return
-	}
-	painted := make(chan struct{})
-	go func() {
-		c.env.AfterPaint()
-		close(painted)
-	}()
-	select {
-	case <-painted:
-	case <-c.writes.hurry:
-	}
-}
-
+// saveToken keeps the token held for the next popup.
 func (c *Controller) saveToken() {
-	if c.held == nil {
-		return
-	}
-	b, err := encodeSavedToken(savedToken{Token: c.held.token.Value, FromSignIn: c.held.fromSignIn, Verified: c.held.verified})
-	if err == nil {
-		c.save(keyToken, string(b))
+	if c.held != nil {
+		c.session.saveToken(savedToken{Token: c.held.token.Value, FromSignIn: c.held.fromSignIn, Verified: c.held.verified})
 	}
 }
 
@@ -297,7 +174,7 @@ func (c *Controller) saveToken() {
 func (c *Controller) forgetStored() {
 	c.setHeld(nil)
 	c.touched = true
-	c.remove(keyToken)
+	c.session.forgetToken()
 }
 
 // TakeToken reads a pasted token. A good one replaces the token held and is
