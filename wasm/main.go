@@ -23,7 +23,7 @@ func main() {
 
 	env := popup.Env{
 		Epic:       &epic.Client{Doer: jsbridge.NewFetchDoer()},
-		Browser:    browser.ForPopup{},
+		Browser:    browser.Extension{},
 		Store:      browser.SessionStorage{},
 		AfterPaint: browser.AfterNextPaint,
 	}

@@ -2,7 +2,11 @@
 
 package browser
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+)
 
 // Cookies reads the browser's cookies. The API exists only once the user
 // has granted the optional "cookies" permission and the site's host access.
@@ -15,13 +19,13 @@ func (Cookies) Get(url, name string) (string, bool, error) {
 	if err != nil {
 		return "", false, err
 	}
-	p, err := call(func() js.Value {
+	p, err := jsbridge.Call(func() js.Value {
 		return cookies.Call("get", map[string]any{"url": url, "name": name})
 	})
 	if err != nil {
 		return "", false, err
 	}
-	c, err := Await(p)
+	c, err := jsbridge.Await(p)
 	if err != nil {
 		return "", false, err
 	}

@@ -2,7 +2,11 @@
 
 package browser
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+)
 
 // Online reports navigator.onLine: false means the browser knows it has no
 // network, so a request cannot reach Epic.
@@ -19,12 +23,12 @@ func WriteClipboard(text string) func() error {
 	if !clipboard.Truthy() {
 		return func() error { return errUnsupported("the clipboard") }
 	}
-	p, err := call(func() js.Value { return clipboard.Call("writeText", text) })
+	p, err := jsbridge.Call(func() js.Value { return clipboard.Call("writeText", text) })
 	return func() error {
 		if err != nil {
 			return err
 		}
-		_, err := Await(p)
+		_, err := jsbridge.Await(p)
 		return err
 	}
 }

@@ -2,7 +2,11 @@
 
 package browser
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+)
 
 // Access is a set of extension permissions and host origins, as the
 // permissions API takes them.
@@ -33,11 +37,11 @@ func (Permissions) Contains(a Access) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	p, err := call(func() js.Value { return perms.Call("contains", a.js()) })
+	p, err := jsbridge.Call(func() js.Value { return perms.Call("contains", a.js()) })
 	if err != nil {
 		return false, err
 	}
-	v, err := Await(p)
+	v, err := jsbridge.Await(p)
 	if err != nil {
 		return false, err
 	}
@@ -53,12 +57,12 @@ func (Permissions) Request(a Access) func() (bool, error) {
 	if err != nil {
 		return func() (bool, error) { return false, err }
 	}
-	p, err := call(func() js.Value { return perms.Call("request", a.js()) })
+	p, err := jsbridge.Call(func() js.Value { return perms.Call("request", a.js()) })
 	if err != nil {
 		return func() (bool, error) { return false, err }
 	}
 	return func() (bool, error) {
-		v, err := Await(p)
+		v, err := jsbridge.Await(p)
 		if err != nil {
 			return false, err
 		}
@@ -73,10 +77,10 @@ func (Permissions) Remove(a Access) error {
 	if err != nil {
 		return err
 	}
-	p, err := call(func() js.Value { return perms.Call("remove", a.js()) })
+	p, err := jsbridge.Call(func() js.Value { return perms.Call("remove", a.js()) })
 	if err != nil {
 		return err
 	}
-	_, err = Await(p)
+	_, err = jsbridge.Await(p)
 	return err
 }

@@ -2,7 +2,11 @@
 
 package browser
 
-import "syscall/js"
+import (
+	"syscall/js"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+)
 
 // SessionStorage is the extension's storage.session: kept in memory for the
 // browser session, shared by every popup the extension opens, never written
@@ -32,11 +36,11 @@ func (s SessionStorage) Load(keys ...string) (map[string]string, error) {
 	for i, k := range keys {
 		names[i] = k
 	}
-	p, err := call(func() js.Value { return area.Call("get", names) })
+	p, err := jsbridge.Call(func() js.Value { return area.Call("get", names) })
 	if err != nil {
 		return nil, err
 	}
-	items, err := Await(p)
+	items, err := jsbridge.Await(p)
 	if err != nil {
 		return nil, err
 	}
@@ -55,11 +59,11 @@ func (s SessionStorage) Set(key, value string) error {
 	if err != nil {
 		return err
 	}
-	p, err := call(func() js.Value { return area.Call("set", map[string]any{key: value}) })
+	p, err := jsbridge.Call(func() js.Value { return area.Call("set", map[string]any{key: value}) })
 	if err != nil {
 		return err
 	}
-	_, err = Await(p)
+	_, err = jsbridge.Await(p)
 	return err
 }
 
@@ -69,11 +73,11 @@ func (s SessionStorage) Remove(key string) error {
 	if err != nil {
 		return err
 	}
-	p, err := call(func() js.Value { return area.Call("remove", key) })
+	p, err := jsbridge.Call(func() js.Value { return area.Call("remove", key) })
 	if err != nil {
 		return err
 	}
-	_, err = Await(p)
+	_, err = jsbridge.Await(p)
 	return err
 }
 

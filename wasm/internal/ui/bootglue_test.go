@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"honnef.co/go/js/dom/v2"
 
-	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/browser"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
 )
 
 // These tests run the real extension/popup.js against the real popup.html
@@ -115,7 +115,7 @@ const emptyModule = `new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])`
 func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
 	const key = "https://main-wasm.invalid/dev" // popup.js's key before make build stamps it
 	await := func(src string) js.Value {
-		v, err := browser.Await(script(src))
+		v, err := jsbridge.Await(script(src))
 		require.NoError(t, err, src)
 		return v
 	}

@@ -48,7 +48,7 @@ func openPopup(t *testing.T, answer func(fetchtest.Call) fetchtest.Answer) *page
 // and host access cannot be asked about.
 func testEnv() popup.Env {
 	return popup.Env{
-		Epic: &epic.Client{Doer: jsbridge.NewFetchDoer()}, Browser: browser.ForPopup{}, Store: browser.SessionStorage{},
+		Epic: &epic.Client{Doer: jsbridge.NewFetchDoer()}, Browser: browser.Extension{}, Store: browser.SessionStorage{},
 		AfterPaint: browser.AfterNextPaint,
 	}
 }

@@ -1,6 +1,6 @@
 //go:build js && wasm
 
-package browser
+package jsbridge
 
 import (
 	"syscall/js"
@@ -43,31 +43,10 @@ func TestAwait(t *testing.T) {
 
 func TestCallTurnsAThrowIntoAnError(t *testing.T) {
 	thrower := script(`() => { throw new Error("Invalid url") }`)
-	_, err := call(func() js.Value { return thrower.Invoke() })
+	_, err := Call(func() js.Value { return thrower.Invoke() })
 	require.EqualError(t, err, "Invalid url")
 
-	v, err := call(func() js.Value { return js.ValueOf(7) })
+	v, err := Call(func() js.Value { return js.ValueOf(7) })
 	require.NoError(t, err)
 	assert.Equal(t, 7, v.Int())
-}
-
-// The test page is an ordinary web page: every adapter must say so instead
-// of failing obscurely.
-func TestAdaptersOutsideAnExtensionSayWhy(t *testing.T) {
-	_, err := SessionStorage{}.Load("token")
-	require.ErrorContains(t, err, "not running as an extension page")
-
-	_, err = Permissions{}.Contains(Access{Origins: []string{"https://www.epicgames.com/*"}})
-	require.ErrorContains(t, err, "not running as an extension page")
-
-	granted, err := Permissions{}.Request(Access{Permissions: []string{"cookies"}})()
-	require.ErrorContains(t, err, "not running as an extension page")
-	assert.False(t, granted)
-
-	_, _, err = Cookies{}.Get("https://www.epicgames.com/", "EPIC_BEARER_TOKEN")
-	require.ErrorContains(t, err, "not running as an extension page")
-}
-
-func TestOnlineFollowsNavigator(t *testing.T) {
-	assert.Equal(t, js.Global().Get("navigator").Get("onLine").Truthy(), Online())
 }

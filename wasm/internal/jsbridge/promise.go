@@ -1,10 +1,6 @@
 //go:build js && wasm
 
-// Package browser adapts the extension APIs the popup uses (storage.session,
-// permissions, cookies) and a few page APIs (navigator.onLine, the
-// clipboard) to plain Go. It holds no rules: the popup package decides, this
-// package only calls the browser.
-package browser
+package jsbridge
 
 import (
 	"errors"
@@ -57,9 +53,9 @@ func jsError(reason js.Value) error {
 	return errors.New("the browser refused: " + js.Global().Get("String").Invoke(reason).String())
 }
 
-// call runs fn and reports a thrown exception as an error: the extension
+// Call runs fn and reports a thrown exception as an error: the extension
 // APIs throw synchronously for bad arguments or a missing permission.
-func call(fn func() js.Value) (v js.Value, err error) {
+func Call(fn func() js.Value) (v js.Value, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			if jsErr, ok := r.(js.Error); ok {
@@ -70,29 +66,4 @@ func call(fn func() js.Value) (v js.Value, err error) {
 		}
 	}()
 	return fn(), nil
-}
-
-// extensionAPI is Firefox's promise-based browser namespace where it
-// exists, else Chrome's chrome namespace, which returns promises in MV3.
-func extensionAPI() (js.Value, error) {
-	g := js.Global()
-	for _, name := range []string{"browser", "chrome"} {
-		if ns := g.Get(name); ns.Truthy() && ns.Get("runtime").Truthy() {
-			return ns, nil
-		}
-	}
-	return js.Undefined(), errors.New("the popup is not running as an extension page")
-}
-
-// api returns extensionAPI's namespace's member, such as "storage".
-func api(member string) (js.Value, error) {
-	ns, err := extensionAPI()
-	if err != nil {
-		return ns, err
-	}
-	v := ns.Get(member)
-	if !v.Truthy() {
-		return v, errors.New("the browser does not offer " + member + " to this extension")
-	}
-	return v, nil
 }
