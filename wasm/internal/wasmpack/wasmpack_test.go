@@ -181,6 +181,76 @@ func TestPackRefusesWhatItCannotKeepTheSame(t *testing.T) {
 	}
 }
 
+// importSection is an import section of entries, each two names and a
+// description: its kind byte and what follows it.
+func importSection(entries ...Import) rawSection {
+	descriptions := map[string][]byte{
+		"function": {0, 5},
+		"table":    {1, 0x70, 1, 1, 2},
+		"memory":   {2, 5, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 1, 2}, // 64-bit, with a maximum
+		"global":   {3, 0x7f, 1},
+		"tag":      {4, 0, 3},
+	}
+	body := binary.AppendUvarint(nil, uint64(len(entries)))
+	for _, e := range entries {
+		for _, s := range []string{e.Module, e.Name} {
+			body = binary.AppendUvarint(body, uint64(len(s)))
+			body = append(body, s...)
+		}
+		body = append(body, descriptions[e.Kind]...)
+	}
+	return rawSection{id: sectionImport, body: body}
+}
+
+func TestImportsListsEveryKind(t *testing.T) {
+	want := []Import{
+		{"gojs", "runtime.wasmExit", "function"},
+		{"env", "table", "table"},
+		{"env", "memory", "memory"},
+		{"env", "g", "global"},
+		{"env", "e", "tag"},
+		{strings.Repeat("m", 200), "", "function"},
+	}
+	module := buildModule(typeSection, importSection(want...), dataSection(seg(0, "a")), customSection)
+
+	got, err := Imports(module)
+
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+
+	none, err := Imports(buildModule(typeSection, dataSection(seg(0, "a"))))
+	require.NoError(t, err)
+	assert.Empty(t, none, "a module without an import section imports nothing")
+}
+
+func TestImportsRefusesWhatItCannotRead(t *testing.T) {
+	withImports := func(body ...byte) []byte { return buildModule(rawSection{id: sectionImport, body: body}) }
+	tests := []struct {
+		name   string
+		module []byte
+		err    string
+	}{
+		{name: "not WebAssembly", module: []byte("<!doctype html>"), err: "not a WebAssembly module"},
+		{name: "another version", module: []byte{0, 'a', 's', 'm', 2, 0, 0, 0}, err: "not a WebAssembly module"},
+		{name: "a section cut short", module: append(bytes.Clone(header), sectionImport, 10, 1), err: "ends too soon"},
+		{name: "two import sections", module: buildModule(importSection(), importSection()), err: "section 2 appears twice"},
+		{name: "an unknown kind", module: withImports(1, 1, 'm', 1, 'n', 9), err: `import 0: "m"."n" has unknown kind 0x9`},
+		{name: "a name past the end", module: withImports(1, 5, 'm'), err: "import 0: the module ends too soon"},
+		{name: "a description cut short", module: withImports(1, 1, 'm', 1, 'n', 2, 1, 0), err: "import 0: the module ends too soon"},
+		{name: "a 64-bit limit too long", module: withImports(1, 1, 'm', 1, 'n', 2, 4, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0), err: "longer than 10 bytes"},
+		{name: "more imports than the section holds", module: withImports(2, 1, 'm', 1, 'n', 0, 0), err: "import 1"},
+		{name: "bytes after the last import", module: withImports(1, 1, 'm', 1, 'n', 0, 0, 0xff), err: "1 bytes after the last import"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			imports, err := Imports(tt.module)
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.err)
+			assert.Nil(t, imports)
+		})
+	}
+}
+
 // Random layouts like the linker's: many small segments, most gaps short.
 func TestPackKeepsTheImageOfRandomLayouts(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
