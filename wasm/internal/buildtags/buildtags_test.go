@@ -23,7 +23,10 @@ import (
 var browserImports = []string{"syscall/js", "honnef.co/go/js/dom/v2", "github.com/syumai/tinyutil"}
 
 // purePackages must build and be tested natively.
-var purePackages = []string{"internal/epic", "internal/jsonvalue", "internal/popup", "internal/wasmpack"}
+var purePackages = []string{
+	"internal/epic", "internal/explain", "internal/messages", "internal/popup", "internal/fakeepic",
+	"internal/jsonvalue", "internal/wasmpack", "internal/policy",
+}
 
 func TestBrowserCodeIsTaggedAndPureCodeIsPure(t *testing.T) {
 	root := "../.."

@@ -120,8 +120,8 @@ func decodeAPIError(status int, header http.Header, body []byte, kind BodyKind) 
 
 // decodeEpicErrorBody reads Epic's JSON error object. It is Epic's only when
 // it has an errorCode and every field it has is of the right type (or
-// null). Member names match ignoring case, by encoding/json's rules for a
-// struct, which Epic's answers are read by.
+// null). Member names match ignoring case, as encoding/json matches them to
+// a struct's fields; every answer of Epic's is read by those rules.
 func decodeEpicErrorBody(body []byte) (APIError, bool) {
 	v, err := jsonvalue.Parse(body)
 	if err != nil {

@@ -56,8 +56,8 @@ type verifyAnswer struct {
 	Perms jsonvalue.Value
 }
 
-// decode fills a from the answer's members by encoding/json's rules for a
-// struct, which Epic's answers are read by: names match ignoring case and
+// decode fills a from the answer's members as encoding/json fills a struct,
+// the rules every answer of Epic's is read by: names match ignoring case and
 // null leaves a field as it was. A member of another type leaves its field
 // as it was too and is reported as a *jsonvalue.TypeError.
 func (a *verifyAnswer) decode(v jsonvalue.Value) error {

@@ -1,3 +1,8 @@
+//go:build !js
+
+// It reads the source tree and builds packages on disk; it has nothing to
+// prove inside a browser.
+
 package policy_test
 
 import (

@@ -129,8 +129,8 @@ func (s *session) remove(key string) {
 // storeWrite is one queued write. Most are urgent, because the popup may
 // close before the next frame; the records of a kill's outcome (the
 // history, and clearing its in-flight mark) wait until the outcome has been
-// drawn. An urgent write hurries the writes queued before it, so the order
-// stays the order asked.
+// drawn. An urgent write lets the writes queued before it go without waiting
+// for the paint, so the order stays the order asked.
 type storeWrite struct {
 	write  func(Store)
 	urgent bool
