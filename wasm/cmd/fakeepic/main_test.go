@@ -3,40 +3,21 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"net/http"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/syncbuf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// syncBuffer is written by the server's goroutines and read by the test.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 type running struct {
-	stdout, stderr *syncBuffer
+	stdout, stderr *syncbuf.Buffer
 	url            string
 	stop           func() error
 }
@@ -46,7 +27,7 @@ type running struct {
 func start(t *testing.T, args ...string) running {
 	t.Helper()
 	ctx, cancel := context.WithCancel(t.Context())
-	r := running{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	r := running{stdout: &syncbuf.Buffer{}, stderr: &syncbuf.Buffer{}}
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, append([]string{"-addr", "127.0.0.1:0"}, args...), r.stdout, r.stderr) }()
 	listening := regexp.MustCompile(`(?m)^listening on (https://127\.0\.0\.1:\d+)$`)
@@ -171,7 +152,7 @@ func TestCommandRefusesBadArguments(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			var stdout, stderr syncBuffer
+			var stdout, stderr syncbuf.Buffer
 
 			err := run(t.Context(), tc.args, &stdout, &stderr)
 

@@ -13,10 +13,10 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/syncbuf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -93,24 +93,6 @@ func TestLaunchRejectsBadOptions(t *testing.T) {
 	}
 }
 
-// lockedBuffer collects Firefox's output, written from os/exec's copying goroutine.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 const testPage = `<!doctype html>
 <input id="name">
 <button id="go" style="width:200px;height:60px">Go</button>
@@ -138,7 +120,7 @@ func TestFirefoxDrivesAPage(t *testing.T) {
 	)
 	uuids, err := json.Marshal(map[string]string{addonID: addonUUID})
 	require.NoError(t, err)
-	var output lockedBuffer
+	var output syncbuf.Buffer
 	start := time.Now()
 	b, err := Launch(ctx, Options{
 		ProfileDir: t.TempDir(),
