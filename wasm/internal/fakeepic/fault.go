@@ -162,7 +162,8 @@ func (f Fault) kindString() string {
 }
 
 // answer applies the fault and reports whether the request is finished.
-func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
+// Its waits end when after(d) sends.
+func (f Fault) answer(w http.ResponseWriter, r *http.Request, after func(time.Duration) <-chan time.Time) bool {
 	switch f.kind {
 	case throttledFault:
 		w.Header().Set("Retry-After", strconv.Itoa(f.number))
@@ -178,16 +179,14 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 		f.err.write(w)
 		return true
 	case slowFault:
-		timer := time.NewTimer(f.delay)
-		defer timer.Stop()
 		select {
-		case <-timer.C:
+		case <-after(f.delay):
 			return false
 		case <-r.Context().Done():
 			return true // the client is gone; nobody reads an answer
 		}
 	case lateFault:
-		time.Sleep(f.delay)
+		<-after(f.delay)
 		return false
 	case droppedFault:
 		// Under ServeTLS the whole connection goes, as when a network drops;
@@ -214,7 +213,7 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 		// page by then, where a break in the same packet fails the whole
 		// fetch. The pause also lets the HTTP/2 server, which writes flushed
 		// frames on its own goroutine, put them on the socket.
-		time.Sleep(cutGrace)
+		<-after(cutGrace)
 		cutConnection(r)
 	}
 	return false
@@ -225,12 +224,13 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request) bool {
 type dripWriter struct {
 	http.ResponseWriter
 	every       time.Duration
+	after       func(time.Duration) <-chan time.Time
 	gone        <-chan struct{}
 	wroteHeader bool
 }
 
-func newDripWriter(w http.ResponseWriter, r *http.Request, every time.Duration) *dripWriter {
-	return &dripWriter{ResponseWriter: w, every: every, gone: r.Context().Done()}
+func newDripWriter(w http.ResponseWriter, r *http.Request, every time.Duration, after func(time.Duration) <-chan time.Time) *dripWriter {
+	return &dripWriter{ResponseWriter: w, every: every, after: after, gone: r.Context().Done()}
 }
 
 // errClientGone ends a dripped body whose client went away.
@@ -249,11 +249,9 @@ func (d *dripWriter) Write(p []byte) (int, error) {
 	d.WriteHeader(http.StatusOK)
 	rc := http.NewResponseController(d.ResponseWriter)
 	for i := range p {
-		timer := time.NewTimer(d.every)
 		select {
-		case <-timer.C:
+		case <-d.after(d.every):
 		case <-d.gone:
-			timer.Stop()
 			return i, errClientGone
 		}
 		if _, err := d.ResponseWriter.Write(p[i : i+1]); err != nil {

@@ -13,8 +13,10 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -484,25 +486,32 @@ func TestCutBodyFaultBreaksTheBodyOff(t *testing.T) {
 }
 
 // TestLateFaultActsAfterTheClientGaveUp: Late answers whether or not the
-// client still waits; Slow, as a contrast, stops with the client.
+// client still waits; Slow, as a contrast, stops with the client. The test
+// holds the faults' clock, so "before the delay" and "after it" are exact.
 func TestLateFaultActsAfterTheClientGaveUp(t *testing.T) {
-	const delay = 500 * time.Millisecond
+	const delay = 17 * time.Second
 	cases := []struct {
 		name   string
 		fault  fakeepic.Fault
-		giveUp bool // the client gives up as soon as the service has the request
+		giveUp bool // the client gives up as soon as the fault waits
 		killed bool
 	}{
 		{"late, the client gives up", fakeepic.Late(delay), true, true},
 		{"late, the client waits", fakeepic.Late(delay), false, true},
 		{"slow, the client gives up", fakeepic.Slow(delay), true, false},
 	}
+	type result struct {
+		resp *http.Response
+		err  error
+	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			s := fakeepic.New()
-			arrived := make(chan struct{}, 1)
+			waits := holdWaits(s)
+			serverSawClientGo, handled := make(chan struct{}), make(chan struct{})
 			srv, client := serveTLS(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				arrived <- struct{}{}
+				defer close(handled)
+				context.AfterFunc(r.Context(), func() { close(serverSawClientGo) })
 				s.ServeHTTP(w, r)
 			}))
 			caller := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
@@ -510,33 +519,96 @@ func TestLateFaultActsAfterTheClientGaveUp(t *testing.T) {
 			s.FaultNext(tc.fault)
 			ctx, cancel := context.WithCancel(t.Context())
 			defer cancel()
-			if tc.giveUp {
-				go func() {
-					<-arrived
-					cancel()
-				}()
-			}
-			start := time.Now()
+			answered := make(chan result, 1)
+			go func() {
+				resp, err := client.Do(newRequest(t, ctx, http.MethodDelete, srv.URL+killPath+"?killType=OTHERS", caller))
+				answered <- result{resp, err}
+			}()
 
-			resp, err := client.Do(newRequest(t, ctx, http.MethodDelete, srv.URL+killPath+"?killType=OTHERS", caller))
-
+			assert.Equal(t, delay, waits.begun(t))
 			if tc.giveUp {
-				require.ErrorIs(t, err, context.Canceled)
-				assert.True(t, s.Alive(other), "killed before the delay")
-			} else {
-				require.NoError(t, err)
-				resp.Body.Close()
-				assert.Equal(t, http.StatusNoContent, resp.StatusCode)
-				assert.GreaterOrEqual(t, time.Since(start), delay)
+				cancel()
+				require.ErrorIs(t, receive(t, answered, "the client never gave up").err, context.Canceled)
+				// The delay ends after the service knows, as a real one
+				// does: the client gave up well before it.
+				receive(t, serverSawClientGo, "the service never saw the client go")
 			}
-			if tc.killed {
-				require.Eventually(t, func() bool { return !s.Alive(other) }, delay+5*time.Second, 5*time.Millisecond)
-				assert.GreaterOrEqual(t, time.Since(start), delay, "killed before the delay")
-			} else {
-				time.Sleep(delay + 100*time.Millisecond)
-				assert.True(t, s.Alive(other))
+			assert.True(t, s.Alive(other), "killed before the delay")
+			assert.Empty(t, answered, "answered before the delay")
+			waits.pass()
+
+			if !tc.giveUp {
+				got := receive(t, answered, "no answer after the delay")
+				require.NoError(t, got.err)
+				got.resp.Body.Close()
+				assert.Equal(t, http.StatusNoContent, got.resp.StatusCode)
 			}
+			receive(t, handled, "the handler never returned")
+			assert.Equal(t, tc.killed, !s.Alive(other), "killed")
 			assert.Len(t, s.Requests(), 1)
+		})
+	}
+}
+
+// TestFaultsWaitOnTheServicesClock: every wait of a fault goes through the
+// clock SetFaultClock gives, so a test need not sleep through it.
+func TestFaultsWaitOnTheServicesClock(t *testing.T) {
+	cases := []struct {
+		fault  fakeepic.Fault
+		method string
+		path   string
+		status int // 0: the answer breaks off, maybe before its status
+		waits  func(asked []time.Duration) bool
+	}{
+		{fakeepic.Slow(time.Hour), http.MethodDelete, killPath + "?killType=OTHERS", http.StatusNoContent,
+			func(asked []time.Duration) bool { return slices.Equal(asked, []time.Duration{time.Hour}) }},
+		{fakeepic.Late(time.Hour), http.MethodDelete, killPath + "?killType=OTHERS", http.StatusNoContent,
+			func(asked []time.Duration) bool { return slices.Equal(asked, []time.Duration{time.Hour}) }},
+		// One wait before each byte of verify's answer.
+		{fakeepic.Drip(time.Hour), http.MethodGet, verifyPath, http.StatusOK,
+			func(asked []time.Duration) bool {
+				return len(asked) > 10 && !slices.ContainsFunc(asked, func(d time.Duration) bool { return d != time.Hour })
+			}},
+		// The pause between the body's start and the break.
+		{fakeepic.CutBody(403, jsonHeader, []byte(`{"errorCode":"x"}`), 5), http.MethodDelete, killPath + "?killType=OTHERS", 0,
+			func(asked []time.Duration) bool { return len(asked) == 1 && asked[0] > 0 }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.fault.String(), func(t *testing.T) {
+			s := fakeepic.New()
+			var (
+				mu    sync.Mutex
+				asked []time.Duration
+			)
+			s.SetFaultClock(func(d time.Duration) <-chan time.Time {
+				mu.Lock()
+				defer mu.Unlock()
+				asked = append(asked, d)
+				over := make(chan time.Time, 1)
+				over <- time.Time{}
+				return over
+			})
+			srv, client := serveTLS(t, s)
+			token := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: killPerms})
+			s.FaultNext(tc.fault)
+			// Far less than any of the faults' real waits.
+			ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+			defer cancel()
+
+			resp, err := client.Do(newRequest(t, ctx, tc.method, srv.URL+tc.path, token))
+			if err == nil {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+
+			if tc.status != 0 {
+				require.NoError(t, err)
+				assert.Equal(t, tc.status, resp.StatusCode)
+			}
+			require.NoError(t, ctx.Err(), "the fault waited for real time")
+			mu.Lock()
+			defer mu.Unlock()
+			assert.True(t, tc.waits(asked), "the clock was asked for %v", asked)
 		})
 	}
 }

@@ -137,6 +137,46 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.now = c.now.Add(d)
 }
 
+// heldWaits stands in for the service's fault clock: every wait a fault
+// begins lasts until the test calls pass, whatever its length, so the test
+// decides when a fault's time is up instead of sleeping through it.
+type heldWaits struct {
+	asked  chan time.Duration // each wait, as it begins
+	passed chan time.Time
+}
+
+func holdWaits(s *fakeepic.Service) *heldWaits {
+	w := &heldWaits{asked: make(chan time.Duration, 100), passed: make(chan time.Time)}
+	s.SetFaultClock(func(d time.Duration) <-chan time.Time {
+		w.asked <- d
+		return w.passed
+	})
+	return w
+}
+
+// begun returns the length of the next wait a fault begins.
+func (w *heldWaits) begun(t *testing.T) time.Duration {
+	t.Helper()
+	return receive(t, w.asked, "the fault never began to wait")
+}
+
+// pass ends every wait, begun or to come.
+func (w *heldWaits) pass() { close(w.passed) }
+
+// receive returns what ch sends, failing the test if nothing comes within
+// a bound generous enough for a loaded machine: it only stops a broken test
+// from hanging.
+func receive[T any](t *testing.T, ch <-chan T, failure string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(10 * time.Second):
+		t.Fatal(failure)
+		panic("unreachable")
+	}
+}
+
 // serveTLS serves h as the browser tests do, until the test ends, and
 // returns the server and a client that speaks HTTP/2 to it.
 func serveTLS(t *testing.T, h http.Handler) (*fakeepic.TLSServer, *http.Client) {

@@ -90,6 +90,7 @@ func (caller *session) owns(other *session) bool {
 type Service struct {
 	mu          sync.Mutex
 	now         func() time.Time
+	after       func(time.Duration) <-chan time.Time // what the faults wait on
 	sessions    map[string]*session
 	issued      []string
 	requests    []Request
@@ -101,6 +102,7 @@ type Service struct {
 func New() *Service {
 	return &Service{
 		now:         time.Now,
+		after:       time.After,
 		sessions:    map[string]*session{},
 		tokenFaults: map[string]Fault{},
 	}
@@ -173,6 +175,17 @@ func (s *Service) SetClock(now func() time.Time) {
 	s.now = now
 }
 
+// SetFaultClock replaces what the faults wait on: Slow, Late, Drip and
+// CutBody's pause each wait until after(d) sends. The default is
+// time.After, real time, which a browser on the other end needs; a test can
+// end the waits when it chooses instead. A request keeps the clock it
+// arrived under.
+func (s *Service) SetFaultClock(after func(d time.Duration) <-chan time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.after = after
+}
+
 // FaultToken makes every later request bearing token answer with f, until
 // ClearFaults.
 func (s *Service) FaultToken(token string, f Fault) {
@@ -206,20 +219,21 @@ const (
 // ServeHTTP answers like Epic's account service. Every request is recorded
 // first, so tests see even those a fault drops.
 func (s *Service) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	fault := s.recordAndPickFault(r)
+	fault, after := s.recordAndPickFault(r)
 	if fault.drip > 0 {
-		w = newDripWriter(w, r, fault.drip)
+		w = newDripWriter(w, r, fault.drip, after)
 	}
 	h := w.Header()
 	h.Set("X-Epic-Correlation-ID", newCorrelationID())
 	h.Set("Cache-Control", "no-cache, no-store, no-transform")
-	if fault.answer(w, r) {
+	if fault.answer(w, r, after) {
 		return
 	}
 	s.route(r).write(w)
 }
 
-func (s *Service) recordAndPickFault(r *http.Request) Fault {
+// recordAndPickFault also returns the fault clock of this request.
+func (s *Service) recordAndPickFault(r *http.Request) (Fault, func(time.Duration) <-chan time.Time) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec := Request{
@@ -233,12 +247,12 @@ func (s *Service) recordAndPickFault(r *http.Request) Fault {
 	if len(s.nextFaults) > 0 {
 		f := s.nextFaults[0]
 		s.nextFaults = s.nextFaults[1:]
-		return f
+		return f, s.after
 	}
 	if token := rec.Bearer(); token != "" {
-		return s.tokenFaults[token]
+		return s.tokenFaults[token], s.after
 	}
-	return Fault{}
+	return Fault{}, s.after
 }
 
 // route picks the endpoint. The path and method are checked before the
