@@ -142,6 +142,44 @@ func (p *page) waitEnabled(id string) {
 	}
 }
 
+// settled returns once every goroutine of the popup waits on the browser:
+// a JavaScript task runs only when Go hands the page back, which Go on
+// js/wasm does only when no goroutine can run. A request that what the test
+// did would send, without first waiting on the browser, has been handed to
+// fetch by then.
+func (p *page) settled() {
+	done := make(chan struct{})
+	callback := js.FuncOf(func(js.Value, []js.Value) any {
+		close(done)
+		return nil
+	})
+	defer callback.Release()
+	js.Global().Call("setTimeout", callback, 0)
+	<-done
+}
+
+// imagesSettled returns once an image made now without an address has
+// failed. One made earlier without an address, as Epic's markup would
+// make, has failed and run its handler by then: the browser queues each
+// such failure on one task source when the image is made, and runs them
+// in order.
+func (p *page) imagesSettled() {
+	failed := make(chan struct{})
+	onError := js.FuncOf(func(js.Value, []js.Value) any {
+		close(failed)
+		return nil
+	})
+	defer onError.Release()
+	img := js.Global().Get("Image").New()
+	img.Call("addEventListener", "error", onError, map[string]any{"once": true})
+	img.Call("setAttribute", "src", "")
+	select {
+	case <-failed:
+	case <-time.After(10 * time.Second):
+		p.t.Fatal("the sentinel image neither loaded nor failed")
+	}
+}
+
 func (p *page) focused() string { return p.doc.Underlying().Get("activeElement").Get("id").String() }
 
 // focusComesTo waits for the focus to reach id, which the popup gives back
@@ -283,7 +321,7 @@ func TestKillShowsEpicsErrors(t *testing.T) {
 
 func TestEpicsTextIsShownAsTextAndNeverRuns(t *testing.T) {
 	js.Global().Delete("__pwned")
-	const attack = `<img src="x" onerror="window.__pwned=1"><b id="injected">bold</b>`
+	const attack = `<img src onerror="window.__pwned=1"><b id="injected">bold</b>`
 	p := openPopup(t, epicError(400, `{"errorCode":"errors.com.epicgames.common.oauth.invalid_request","errorMessage":"`+strings.ReplaceAll(attack, `"`, `\"`)+`","messageVars":[],"numericErrorCode":1013}`))
 	p.typeToken(token)
 
@@ -295,7 +333,7 @@ func TestEpicsTextIsShownAsTextAndNeverRuns(t *testing.T) {
 		assert.Equal(t, 0, p.el(id).Underlying().Get("childElementCount").Int(), "no element was made from Epic's text in #%s", id)
 	}
 	assert.Nil(t, p.doc.GetElementByID("injected"))
-	time.Sleep(300 * time.Millisecond) // an image error would have fired by now
+	p.imagesSettled()
 	assert.True(t, js.Global().Get("__pwned").IsUndefined(), "Epic's text ran as script")
 }
 
@@ -314,7 +352,7 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			assert.Equal(t, "cancel", p.focused(), "focus moves to Cancel, where a held key does no harm")
 			assert.True(t, p.button("confirm").Disabled(), "Confirm is on before its guard time is over")
 			p.click("confirm")
-			time.Sleep(50 * time.Millisecond)
+			p.settled()
 			assert.Empty(t, p.kills(), "nothing is sent before Confirm")
 
 			p.waitEnabled("confirm")
@@ -367,7 +405,7 @@ func TestCancelSendsNothing(t *testing.T) {
 	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
 	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
 	assert.Equal(t, "kill", p.focusComesTo("kill"))
-	time.Sleep(50 * time.Millisecond)
+	p.settled()
 	assert.Empty(t, p.kills())
 }
 
@@ -396,7 +434,7 @@ func TestADoubleClickSendsOneRequestEvenWhenEpicAnswersAtOnce(t *testing.T) {
 	p.waitForOutcome("success")
 	require.False(t, p.disabled("kill"), "enabled again before the double click's second click")
 	p.clickTimes("kill", 2) // the second click of the same double click
-	time.Sleep(50 * time.Millisecond)
+	p.settled()
 	assert.Len(t, p.kills(), 1)
 
 	p.clickTimes("kill", 1) // a new click later on
@@ -417,6 +455,7 @@ func TestBadInputShowsOneSentenceAndSendsNothing(t *testing.T) {
 			p.click("kill")
 
 			assert.Equal(t, tt.want, p.waitForOutcome("error"))
+			p.settled()
 			assert.Empty(t, p.fetch.Calls())
 			assert.False(t, p.disabled("kill"))
 		})
@@ -456,6 +495,7 @@ func TestAnUnknownKillTypeCannotBeChosen(t *testing.T) {
 
 	assert.Contains(t, p.waitForOutcome("error"), `Unknown kill type "EVERYONE": choose one of OTHERS_ACCOUNT_CLIENT_SERVICE,`)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT_SERVICE", p.el("kill-type").(*dom.HTMLSelectElement).Value(), "the select shows a real type again")
+	p.settled()
 	assert.Empty(t, p.fetch.Calls())
 }
 
