@@ -154,8 +154,7 @@ func runSignInCases(t *testing.T, sw *epicSwitch, prompter permissionPrompter, s
 			assert.False(t, visible(t, p, "signin-link-box"))
 			assert.False(t, visible(t, p, "token-box"))
 			assert.False(t, hasAccess(t, p), "the access was granted though refused")
-			settle()
-			assert.Empty(t, s.Requests())
+			assert.Empty(t, requestsUpToNow(t, p, s))
 			return p
 		}})
 	}
@@ -171,8 +170,7 @@ func runSignInCases(t *testing.T, sw *epicSwitch, prompter permissionPrompter, s
 			assert.False(t, visible(t, p, "token-box"))
 			// Nothing was found, and the access is given back all the same.
 			assertAccessGivenBack(t, p)
-			settle()
-			assert.Empty(t, s.Requests())
+			assert.Empty(t, requestsUpToNow(t, p, s))
 			return p
 		}},
 		popupCase{"EPIC_EG1 on the store", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
@@ -223,8 +221,7 @@ func useSignIn(t *testing.T, p popuppage.Page, s *fakeepic.Service, token string
 	assert.False(t, visible(t, p, "signin-link-box"))
 	assert.Equal(t, "kill-type", focused(t, p), "the focus did not move on to the kill type")
 	assertAccessGivenBack(t, p)
-	settle()
-	assertOneVerify(t, s, token)
+	assertOneVerify(t, requestsUpToNow(t, p, s), token)
 	assertNotShown(t, p, token)
 }
 

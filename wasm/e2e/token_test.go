@@ -63,7 +63,7 @@ var tokenCases = []popupCase{
 		assert.True(t, visible(t, p, "forget"), "Forget is not offered while a token is held")
 		assert.True(t, visible(t, p, "kill-this"), "Sign out only this token is not offered while a token is held")
 
-		assertOneVerify(t, s, token)
+		assertOneVerify(t, s.Requests(), token)
 		assertNotShown(t, p, token)
 		return p
 	}},
@@ -101,7 +101,7 @@ var tokenCases = []popupCase{
 		assert.Equal(t, "fortnite", f["Service"])
 		assert.Equal(t, "pasted, not yet confirmed by Epic", f["Source"])
 		assertTimeLeft(t, f["Time left"], 2*time.Hour-2*time.Minute, 2*time.Hour)
-		assertOneVerify(t, s, token)
+		assertOneVerify(t, s.Requests(), token)
 
 		// The token taken from the answer works.
 		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
@@ -153,8 +153,7 @@ var tokenCases = []popupCase{
 		assert.Equal(t, popuppage.Error, res.Outcome)
 		assert.Equal(t, "This token may not use OTHERS: it lacks account:token:otherSessionsForAccount DELETE. Nothing was sent.", res.Text)
 		assert.Equal(t, "This token can use OTHERS_ACCOUNT_CLIENT_SERVICE, OTHERS_ACCOUNT_CLIENT.", text(t, p, "advice"))
-		settle()
-		reqs := s.Requests()
+		reqs := requestsUpToNow(t, p, s)
 		if assert.Len(t, reqs, 1, "only the verify may go out") {
 			assert.Equal(t, "GET", reqs[0].Method)
 			assert.Equal(t, verifyPath, reqs[0].Path)
@@ -193,9 +192,9 @@ var tokenCases = []popupCase{
 			// The field keeps a refused paste to be corrected, masked.
 			assertNotShownIn(t, p, bad.paste, false)
 		}
-		settle()
-		assertOneVerify(t, s, token)
-		assert.Len(t, s.Requests(), 1, "a bad paste was sent")
+		reqs := requestsUpToNow(t, p, s)
+		assertOneVerify(t, reqs, token)
+		assert.Len(t, reqs, 1, "a bad paste was sent")
 
 		// The held token is what Kill uses.
 		require.NoError(t, p.Eval(`(() => { document.getElementById("token").value = ""; return true; })()`, nil))
@@ -223,8 +222,7 @@ var tokenCases = []popupCase{
 		assert.True(t, visible(t, p, "forget"))
 		assert.True(t, visible(t, p, "kill-this"))
 		assert.Equal(t, "", value(t, p, "token"))
-		settle()
-		assertOneVerify(t, s, token)
+		assertOneVerify(t, requestsUpToNow(t, p, s), token)
 		assertNotShown(t, p, token)
 		return p
 	}},
@@ -238,12 +236,13 @@ var tokenCases = []popupCase{
 		assert.False(t, visible(t, p, "forget"))
 		assert.False(t, visible(t, p, "kill-this"))
 		waitStored(t, p, "token", false)
+		// Before the page goes: leaving it would cancel a request not yet sent.
+		assert.Len(t, requestsUpToNow(t, p, s), 1, "Forget sent something")
 
-		p = reopenRestored(t, b)
+		p = reopenWithoutToken(t, b)
 		assert.False(t, visible(t, p, "token-box"), "a reopened popup shows a forgotten token")
 		assert.False(t, visible(t, p, "forget"))
-		settle()
-		assert.Len(t, s.Requests(), 1, "Forget sent something")
+		assert.Len(t, requestsUpToNow(t, p, s), 1, "the reopened popup sent something")
 		assert.True(t, s.Alive(token))
 		return p
 	}},
@@ -259,8 +258,7 @@ var tokenCases = []popupCase{
 		waitStatus(t, p, statusForgotten)
 		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second),
 			"the confirmation stays open for the forgotten token")
-		settle()
-		assert.Empty(t, deletes(s.Requests()), "a kill went out")
+		assert.Empty(t, deletes(requestsUpToNow(t, p, s)), "a kill went out")
 		assert.True(t, s.Alive(token))
 
 		// The popup still works.
@@ -280,8 +278,7 @@ var tokenCases = []popupCase{
 		hold(t, p, second)
 		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("confirm-box").hidden`, 5*time.Second),
 			"the confirmation stays open for the token before")
-		settle()
-		assert.Empty(t, deletes(s.Requests()), "a kill went out")
+		assert.Empty(t, deletes(requestsUpToNow(t, p, s)), "a kill went out")
 		assert.True(t, s.Alive(first))
 		assert.Equal(t, second, storedToken(t, p))
 
@@ -310,7 +307,7 @@ var tokenCases = []popupCase{
 		assert.False(t, s.Alive(victim))
 		waitStored(t, p, "token", false)
 
-		p = reopenRestored(t, b)
+		p = reopenWithoutToken(t, b)
 		assert.False(t, visible(t, p, "token-box"), "a reopened popup shows the dead token")
 		assert.False(t, visible(t, p, "forget"))
 		assertNotShown(t, p, token)
@@ -354,19 +351,6 @@ func paste(t *testing.T, p popuppage.Page, text string) {
 	}
 	require.NoError(t, p.Type("#token", text))
 }
-
-// reopenRestored reopens the popup and gives it the moment it may take,
-// after it is ready, to restore what storage.session keeps: what it does not
-// show then, it does not hold.
-func reopenRestored(t *testing.T, b browser) popuppage.Page {
-	t.Helper()
-	p := b.ReopenPopup(t)
-	settle()
-	return p
-}
-
-// settle gives a request the popup should not have sent time to arrive.
-func settle() { time.Sleep(300 * time.Millisecond) }
 
 // hold pastes token and waits until Epic has confirmed it.
 func hold(t *testing.T, p popuppage.Page, token string) {
@@ -413,11 +397,11 @@ func assertTimeLeft(t *testing.T, shown string, lo, hi time.Duration) {
 	assert.True(t, d >= lo && d <= hi, "Time left is %q, not within %s–%s", shown, lo, hi)
 }
 
-// assertOneVerify checks that the popup asked Epic once, with token, whose
-// token it holds.
-func assertOneVerify(t *testing.T, s *fakeepic.Service, token string) {
+// assertOneVerify checks that among reqs the popup asked Epic once, with
+// token, whose token it holds.
+func assertOneVerify(t *testing.T, reqs []fakeepic.Request, token string) {
 	t.Helper()
-	v := verifyRequests(s.Requests())
+	v := verifyRequests(reqs)
 	if assert.Len(t, v, 1, "verify requests") {
 		assert.Equal(t, "true", v[0].Query.Get("includePerms"))
 		assert.Equal(t, []string{"bearer " + token}, v[0].Header.Values("Authorization"))
