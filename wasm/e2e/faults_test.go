@@ -101,8 +101,11 @@ var faultCases = []popupCase{
 	{"204 after the timeout", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		token, victim := player(s, everyKill)
 		hold(t, p, token)
-		// Epic may still act on a request the popup gave up on.
-		s.FaultNext(fakeepic.Late(17 * time.Second))
+		// Epic may still act on a request the popup gave up on: it does
+		// when the test says, once the popup has given up.
+		lateAnswerDue := make(chan time.Time)
+		s.SetFaultClock(func(time.Duration) <-chan time.Time { return lateAnswerDue })
+		s.FaultNext(fakeepic.Late(timeout + 2*time.Second))
 		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
 		start := time.Now()
 		require.NoError(t, p.Click("#kill"))
@@ -120,18 +123,9 @@ var faultCases = []popupCase{
 		assert.True(t, took > 14*time.Second && took < 17*time.Second, "the popup gave up after %s", took)
 		assert.False(t, killButton(t, p).Disabled, "Kill sessions is stuck after the timeout")
 
-		require.Eventually(t, func() bool { return !s.Alive(victim) }, 6*time.Second, 100*time.Millisecond,
-			"the late kill never happened")
-		var late *answered
-		require.Eventually(t, func() bool {
-			for _, a := range sw.answers() {
-				if a.Method == "DELETE" {
-					late = &a
-					return true
-				}
-			}
-			return false
-		}, 3*time.Second, 50*time.Millisecond)
+		close(lateAnswerDue)
+		late := answeredFirst(t, sw, "DELETE")
+		assert.False(t, s.Alive(victim), "the late kill never happened")
 		assert.True(t, late.ClientGone > 14*time.Second && late.ClientGone < 17*time.Second,
 			"the popup did not abort the request at its timeout (gone after %s)", late.ClientGone)
 		// Whatever the fake sent for the late kill went before the
