@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -200,6 +201,13 @@ var outcomeCases = []popupCase{
 			assertNotShown(t, p, token)
 		}
 		check(p)
+		// The popup keeps a line once it has drawn the outcome; a popup
+		// closed sooner loses it, by design.
+		require.Eventually(t, func() bool {
+			var kept []json.RawMessage
+			stored, _ := storageArea(t, p, "session")["history"].(string)
+			return json.Unmarshal([]byte(stored), &kept) == nil && len(kept) == len(want)
+		}, 5*time.Second, 50*time.Millisecond, "storage.session does not keep both lines")
 		p = b.ReopenPopup(t)
 		require.NoError(t, popuppage.WaitFor(p, `document.querySelectorAll("#history li").length > 0`, time.Second),
 			"a reopened popup shows no history")
