@@ -120,7 +120,9 @@ func TestServeTLSDropsTheWholeConnection(t *testing.T) {
 	defer srv.Close()
 	slow := s.Issue(fakeepic.Grant{AccountID: accountA})
 	dropped := s.Issue(fakeepic.Grant{AccountID: accountA})
-	s.FaultToken(slow, fakeepic.Slow(5*time.Second))
+	// The slow request is never answered: the test holds the faults' clock.
+	holdWaits(s)
+	s.FaultToken(slow, fakeepic.Slow(time.Hour))
 	s.FaultToken(dropped, fakeepic.Dropped())
 	client := srv.Client()
 	get := func(token string) (*http.Response, error) {
