@@ -106,21 +106,15 @@ func (f *firefoxBrowser) AnswerPermissionPrompt(allow bool) error {
 	if allow {
 		button = "button"
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		var id string
+	var id string
+	err := popuppage.Poll(5*time.Second, func() (bool, error) {
 		err := f.chrome(`const n = PopupNotifications.panel.firstElementChild; return n ? n.id : "";`, &id)
-		if err != nil {
-			return err
-		}
-		if id == "addon-webext-permissions-notification" {
-			return f.chrome(`PopupNotifications.panel.firstElementChild.`+button+`.click();`, nil)
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("no permission doorhanger appeared (the panel shows %q)", id)
-		}
-		time.Sleep(100 * time.Millisecond)
+		return id == "addon-webext-permissions-notification", err
+	})
+	if err != nil {
+		return fmt.Errorf("no permission doorhanger appeared (the panel shows %q): %w", id, err)
 	}
+	return f.chrome(`PopupNotifications.panel.firstElementChild.`+button+`.click();`, nil)
 }
 
 // ReadClipboard returns the text on the clipboard, read with the browser's

@@ -237,14 +237,8 @@ func hasAccess(t *testing.T, p popuppage.Page) bool {
 // again only when asked again. It gives the access back in the background.
 func assertAccessGivenBack(t *testing.T, p popuppage.Page) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for hasAccess(t, p) {
-		if time.Now().After(deadline) {
-			assert.Fail(t, "the popup still holds the access to the browser's cookies after reading the sign-in")
-			return
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	err := popuppage.Poll(5*time.Second, func() (bool, error) { return !hasAccess(t, p), nil })
+	assert.NoError(t, err, "the popup still holds the access to the browser's cookies after reading the sign-in")
 }
 
 // cookieJar is a browser whose own cookie store a test can write.

@@ -482,17 +482,11 @@ func storageArea(t *testing.T, p popuppage.Page, area string) map[string]any {
 // the popup writes in the background.
 func waitStored(t *testing.T, p popuppage.Page, key string, want bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	err := popuppage.Poll(5*time.Second, func() (bool, error) {
 		_, has := storageArea(t, p, "session")[key]
-		if has == want {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("storage.session holding %q is still %v", key, has)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return has == want, nil
+	})
+	require.NoError(t, err, "storage.session holding %q is not %v", key, want)
 }
 
 // storedToken is the token storage.session keeps, "" when none.

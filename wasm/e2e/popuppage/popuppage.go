@@ -29,23 +29,41 @@ const (
 	Error   = "error"
 )
 
-// WaitFor polls a JavaScript condition until it is true or timeout passes.
-func WaitFor(p Page, expression string, timeout time.Duration) error {
+// Poll asks ok every 25 ms until it says true, returns an error, or timeout
+// passes; every wait of the end-to-end tests for what a browser does is one.
+// It runs ok on the calling goroutine, so ok may use the test's own t.
+func Poll(timeout time.Duration, ok func() (bool, error)) error {
 	deadline := time.Now().Add(timeout)
 	for {
-		var ok bool
-		err := p.Eval(expression, &ok)
-		if err == nil && ok {
+		done, err := ok()
+		if err != nil {
+			return err
+		}
+		if done {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			if err != nil {
-				return fmt.Errorf("waiting for %s: %w", expression, err)
-			}
-			return fmt.Errorf("waiting for %s: still false after %s", expression, timeout)
+			return fmt.Errorf("still not so after %s", timeout)
 		}
 		time.Sleep(25 * time.Millisecond)
 	}
+}
+
+// WaitFor polls a JavaScript condition until it is true or timeout passes.
+func WaitFor(p Page, expression string, timeout time.Duration) error {
+	var last error
+	err := Poll(timeout, func() (bool, error) {
+		var ok bool
+		last = p.Eval(expression, &ok)
+		return last == nil && ok, nil
+	})
+	switch {
+	case err != nil && last != nil:
+		return fmt.Errorf("waiting for %s: %w", expression, last)
+	case err != nil:
+		return fmt.Errorf("waiting for %s: %w", expression, err)
+	}
+	return nil
 }
 
 // WaitReady waits until Go has wired the popup (data-ready on <html>).

@@ -64,14 +64,23 @@ func killsOnly(answer func(fetchtest.Call) fetchtest.Answer) func(fetchtest.Call
 	}
 }
 
+// waitUntil waits up to timeout for ok; every wait of these tests for
+// something the popup does is one.
+func (p *page) waitUntil(timeout time.Duration, ok func() bool) bool {
+	deadline := time.Now().Add(timeout)
+	for !ok() {
+		if time.Now().After(deadline) {
+			return false
+		}
+		time.Sleep(2 * time.Millisecond) // lets the popup's goroutines and fetch's promises run
+	}
+	return true
+}
+
 func (p *page) waitReady() {
 	p.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for p.doc.DocumentElement().GetAttribute("data-ready") != "true" {
-		if time.Now().After(deadline) {
-			p.t.Fatal("the popup never became ready")
-		}
-		time.Sleep(2 * time.Millisecond)
+	if !p.waitUntil(5*time.Second, func() bool { return p.doc.DocumentElement().GetAttribute("data-ready") == "true" }) {
+		p.t.Fatal("the popup never became ready")
 	}
 }
 
@@ -133,12 +142,8 @@ func (p *page) button(id string) *dom.HTMLButtonElement { return p.el(id).(*dom.
 // waitEnabled waits until the button id is enabled.
 func (p *page) waitEnabled(id string) {
 	p.t.Helper()
-	deadline := time.Now().Add(2 * time.Second)
-	for p.button(id).Disabled() {
-		if time.Now().After(deadline) {
-			p.t.Fatalf("#%s stays disabled", id)
-		}
-		time.Sleep(5 * time.Millisecond)
+	if !p.waitUntil(2*time.Second, func() bool { return !p.button(id).Disabled() }) {
+		p.t.Fatalf("#%s stays disabled", id)
 	}
 }
 
@@ -185,10 +190,7 @@ func (p *page) focused() string { return p.doc.Underlying().Get("activeElement")
 // focusComesTo waits for the focus to reach id, which the popup gives back
 // once it has drawn what changed, and reports where the focus is.
 func (p *page) focusComesTo(id string) string {
-	deadline := time.Now().Add(2 * time.Second)
-	for p.focused() != id && time.Now().Before(deadline) {
-		time.Sleep(2 * time.Millisecond)
-	}
+	p.waitUntil(2*time.Second, func() bool { return p.focused() == id })
 	return p.focused()
 }
 
@@ -197,12 +199,8 @@ func (p *page) disabled(id string) bool { return p.el(id).Underlying().Get("disa
 // waitForOutcome waits until #result shows outcome and returns its text.
 func (p *page) waitForOutcome(outcome string) string {
 	p.t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for p.el("result").GetAttribute("data-outcome") != outcome {
-		if time.Now().After(deadline) {
-			p.t.Fatalf("#result never showed %q; it shows %q (%q)", outcome, p.el("result").GetAttribute("data-outcome"), p.text("result"))
-		}
-		time.Sleep(5 * time.Millisecond) // lets fetch's promise settle
+	if !p.waitUntil(5*time.Second, func() bool { return p.el("result").GetAttribute("data-outcome") == outcome }) {
+		p.t.Fatalf("#result never showed %q; it shows %q (%q)", outcome, p.el("result").GetAttribute("data-outcome"), p.text("result"))
 	}
 	return p.text("result")
 }
