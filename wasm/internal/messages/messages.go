@@ -10,7 +10,6 @@
 package messages
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -124,27 +123,4 @@ func (c Catalog) arg(v any) string {
 		return strings.Join(texts, c[v.Joiner])
 	}
 	return ""
-}
-
-// Placeholders are the names of the placeholders in key's text, sorted.
-func (c Catalog) Placeholders(key Key) []string {
-	var names []string
-	seen := map[string]bool{}
-	for text := c[key]; ; {
-		open := strings.IndexByte(text, '{')
-		if open < 0 {
-			break
-		}
-		end := strings.IndexByte(text[open:], '}')
-		if end < 0 {
-			break
-		}
-		if name := text[open+1 : open+end]; !seen[name] {
-			seen[name] = true
-			names = append(names, name)
-		}
-		text = text[open+end+1:]
-	}
-	sort.Strings(names)
-	return names
 }

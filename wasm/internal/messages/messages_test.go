@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -47,7 +48,7 @@ func TestEnglishTextsAreWholeAndBalanced(t *testing.T) {
 	for key, text := range English {
 		assert.NotEmpty(t, strings.TrimSpace(text), key)
 		assert.Equal(t, strings.Count(text, "{"), strings.Count(text, "}"), "%s: %q", key, text)
-		for _, name := range English.Placeholders(key) {
+		for _, name := range placeholders(English, key) {
 			assert.Regexp(t, `^[a-zA-Z]+$`, name, "%s: a placeholder name", key)
 		}
 	}
@@ -87,8 +88,8 @@ func TestJoin(t *testing.T) {
 
 func TestPlaceholders(t *testing.T) {
 	c := Catalog{"k": "{b} and {a}, {b}"}
-	assert.Equal(t, []string{"a", "b"}, c.Placeholders("k"))
-	assert.Empty(t, c.Placeholders("missing"))
+	assert.Equal(t, []string{"a", "b"}, placeholders(c, "k"))
+	assert.Empty(t, placeholders(c, "missing"))
 }
 
 func TestWait(t *testing.T) {
@@ -126,4 +127,27 @@ func TestTimeLeft(t *testing.T) {
 	} {
 		assert.Equal(t, tc.want, English.Text(TimeLeft(tc.left)), tc.left.String())
 	}
+}
+
+// placeholders are the names of the placeholders in key's text, sorted.
+func placeholders(c Catalog, key Key) []string {
+	var names []string
+	seen := map[string]bool{}
+	for text := c[key]; ; {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			break
+		}
+		if name := text[open+1 : open+end]; !seen[name] {
+			seen[name] = true
+			names = append(names, name)
+		}
+		text = text[open+end+1:]
+	}
+	sort.Strings(names)
+	return names
 }

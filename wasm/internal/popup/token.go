@@ -108,10 +108,15 @@ func (h *heldToken) facts(now time.Time, t messages.Texts) []Fact {
 	if !expires.IsZero() {
 		add(messages.FactTimeLeft, t.Text(messages.TimeLeft(expires.Sub(now))))
 	}
-	source := map[[2]bool]messages.Key{
-		{false, false}: messages.SourcePasted, {false, true}: messages.SourcePastedConfirmed,
-		{true, false}: messages.SourceSignIn, {true, true}: messages.SourceSignInConfirmed,
-	}[[2]bool{h.fromSignIn, v != nil}]
+	source := messages.SourcePasted
+	switch {
+	case h.fromSignIn && v != nil:
+		source = messages.SourceSignInConfirmed
+	case h.fromSignIn:
+		source = messages.SourceSignIn
+	case v != nil:
+		source = messages.SourcePastedConfirmed
+	}
 	add(messages.FactSource, t.Text(messages.Of(source)))
 	return facts
 }
