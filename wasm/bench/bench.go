@@ -512,7 +512,7 @@ func referenceHTML(popupHTML string) (string, error) {
 		}
 		html = strings.Replace(html, option, `<option value="`+kt.Name+`"`+
 			` data-description="`+htmlpkg.EscapeString(messages.English.Text(messages.KillTypeDescription(kt.Name)))+`"`+
-			` data-permission="`+htmlpkg.EscapeString(messages.English.Text(popup.PermissionNeeded(kt)))+`"`+
+			` data-permission="`+htmlpkg.EscapeString(messages.English.Text(popup.EpicName(kt, epic.Permission{}, false)))+`"`+
 			` data-done="`+htmlpkg.EscapeString(messages.English.Text(messages.KillTypeDone(kt.Name)))+`">`, 1)
 	}
 	return html, nil

@@ -42,7 +42,7 @@ async function send(option, bearer) {
     );
     performance.mark('esk:answer');
     if (response.status === 204) {
-      show('success', '204: ' + option.dataset.done);
+      show('success', option.dataset.done);
     } else {
       const e = await response.json().catch(() => ({}));
       const code = e.errorCode ? ` ${e.errorCode} (${e.numericErrorCode})` : '';

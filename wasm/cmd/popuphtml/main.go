@@ -59,22 +59,22 @@ func run(path string, write bool, out io.Writer) error {
 
 // Generate fills each region between "<!-- begin NAME -->" and
 // "<!-- end NAME -->" with the markup for NAME, taken from types: the
-// options, and the first type's description and permission in t's
-// language, which is the popup's state before the user picks anything.
+// options in a player's words, and the first type's description and Epic's
+// name for it in t's language, which is the popup's state before the user picks anything.
 func Generate(page []byte, types []epic.KillType, t messages.Texts) ([]byte, error) {
 	if len(types) == 0 {
 		return nil, errors.New("no kill types")
 	}
 	var options strings.Builder
 	for _, kt := range types {
-		name := html.EscapeString(kt.Name)
-		fmt.Fprintf(&options, "\n      <option value=\"%s\">%s</option>", name, name)
+		fmt.Fprintf(&options, "\n        <option value=\"%s\">%s</option>",
+			html.EscapeString(kt.Name), html.EscapeString(t.Text(messages.KillTypeLabel(kt.Name))))
 	}
-	options.WriteString("\n      ")
+	options.WriteString("\n        ")
 	regions := []struct{ name, content string }{
 		{"kill-types", options.String()},
 		{"kill-type-description", html.EscapeString(t.Text(messages.KillTypeDescription(types[0].Name)))},
-		{"kill-type-permission", html.EscapeString(t.Text(popup.PermissionNeeded(types[0])))},
+		{"kill-type-permission", html.EscapeString(t.Text(popup.EpicName(types[0], epic.Permission{}, false)))},
 	}
 	s := string(page)
 	for _, r := range regions {

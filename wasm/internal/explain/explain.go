@@ -215,8 +215,15 @@ func noAnswerWithin(timeout time.Duration) messages.Message {
 // m is messages.Of, for brevity where explanations are written.
 func m(key messages.Key, args ...any) messages.Message { return messages.Of(key, args...) }
 
+// set gives x its reason, title and advice; an empty advice message (said
+// with nothing to point to) is left out.
 func (x *Explanation) set(r Reason, title messages.Message, advice ...messages.Message) {
-	x.Reason, x.Title, x.Advice = r, title, advice
+	x.Reason, x.Title, x.Advice = r, title, nil
+	for _, a := range advice {
+		if a.Key != "" {
+			x.Advice = append(x.Advice, a)
+		}
+	}
 }
 
 // wait holds the kill button back for d, at most maxWait, when e is Epic's
@@ -242,7 +249,34 @@ func success(in Input, x *Explanation) {
 		x.set(ReasonSignedOut, title, m(messages.SignedOutTokenEnded))
 		return
 	}
-	x.set(ReasonSignedOut, title, m(messages.SignedOutTokenStillWorks))
+	if kt.Name == epic.OwnSession.Name {
+		x.set(ReasonSignedOut, title)
+		return
+	}
+	// Whoever was signed out can sign in again with the password.
+	x.set(ReasonSignedOut, title, m(messages.SignedOutTokenStillWorks), m(messages.SecureAccountAdvice))
+}
+
+// Label names the kill type name in a player's words, quoted, and says when
+// it also ends the token in the popup: the form in which advice names them.
+func Label(name string) messages.Message {
+	kt, err := epic.ParseKillType(name)
+	if err != nil {
+		return m(messages.Verbatim, "text", Clean(name, MaxShownRunes))
+	}
+	if kt.EndsCurrentSession {
+		return m(messages.QuotedLabelEnds, "label", messages.KillTypeLabel(kt.Name))
+	}
+	return m(messages.QuotedLabel, "label", messages.KillTypeLabel(kt.Name))
+}
+
+// Labels lists kill types by Label, joined by joiner.
+func Labels(names []string, joiner messages.Key) messages.MessageList {
+	items := make([]messages.Message, len(names))
+	for i, name := range names {
+		items[i] = Label(name)
+	}
+	return messages.MessageList{Items: items, Joiner: joiner}
 }
 
 // explainAPIError decides by Epic's errorCode, then numericErrorCode, then
@@ -266,9 +300,9 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 	case e.StatusCode >= 200 && e.StatusCode <= 299:
 		// Epic ends sessions with 204 and nothing else; another 2xx is
 		// likely done, but cannot be told as done.
-		x.set(ReasonOddSuccess, m(messages.OddSuccess, "status", e.StatusCode), m(messages.OddSuccessAdvice))
+		x.set(ReasonOddSuccess, m(messages.OddSuccess), m(messages.OddSuccessAdvice))
 	case isWebPage(e):
-		x.set(ReasonWebPage, m(messages.WebPage, "status", e.StatusCode), m(messages.WebPageAdvice))
+		x.set(ReasonWebPage, m(messages.WebPage), m(messages.WebPageAdvice))
 	case e.StatusCode == 429:
 		throttled(in, e, x)
 	case e.StatusCode >= 500 && e.StatusCode <= 599:
@@ -354,22 +388,19 @@ func tokenDead(title messages.Key) func(Input, *epic.APIError, *Explanation) {
 func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 	title := m(messages.LacksPermission)
 	if name := in.KillType.Name; name != "" && name != epic.OwnSession.Name {
-		title = m(messages.MayNotUse, "killType", name)
+		title = m(messages.MayNotUse, "label", Label(name))
 	}
 	x.set(ReasonMissingPermission, title, m(messages.NothingSignedOut))
-	if perm := permissionOf(e); perm != "" {
-		x.Advice = append(x.Advice, m(messages.EpicRequiresPermission, "permission", perm))
-	}
 	others := usableOthers(in)
 	switch {
 	case in.Usable == nil:
 		x.Advice = append(x.Advice, m(messages.GameAppsUsuallyHold,
-			"killTypes", messages.List{Items: commonlyGranted(), Joiner: messages.ListAnd}))
+			"killTypes", Labels(commonlyGranted(), messages.ListAnd)))
 		if len(others) > 0 {
-			x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", messages.List{Items: others, Joiner: messages.ListOr}))
+			x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", Labels(others, messages.ListOr)))
 		}
 	case len(others) > 0:
-		x.Advice = append(x.Advice, m(messages.CanUseInstead, "killTypes", messages.List{Items: others, Joiner: messages.ListComma}))
+		x.Advice = append(x.Advice, m(messages.CanUseInstead, "killTypes", Labels(others, messages.ListComma)))
 	default:
 		x.Advice = append(x.Advice, m(messages.CanUseNoOther))
 	}
@@ -388,21 +419,6 @@ func commonlyGranted() []string {
 		}
 	}
 	return names
-}
-
-// permissionOf names the missing permission from messageVars [resource,
-// action], else from the quoted part of Epic's message.
-func permissionOf(e *epic.APIError) string {
-	if len(e.MessageVars) >= 2 && strings.TrimSpace(e.MessageVars[0]) != "" {
-		return Clean(e.MessageVars[0]+" "+e.MessageVars[1], MaxShownRunes)
-	}
-	msg := epicMessage(e)
-	if _, rest, ok := strings.Cut(msg, "'"); ok {
-		if perm, _, ok := strings.Cut(rest, "'"); ok && strings.TrimSpace(perm) != "" {
-			return Clean(perm, MaxShownRunes)
-		}
-	}
-	return ""
 }
 
 // usableOthers lists, in the kill types' order, the types worth suggesting:
@@ -440,7 +456,7 @@ const maxWait = 24 * time.Hour
 
 func throttled(in Input, e *epic.APIError, x *Explanation) {
 	if !e.FromEpic {
-		x.set(ReasonThrottled, m(messages.ThrottledNotEpic, "status", e.StatusCode),
+		x.set(ReasonThrottled, m(messages.ThrottledNotEpic),
 			m(messages.NothingSignedOut), m(messages.ThrottledNotEpicHint))
 		return
 	}
@@ -537,7 +553,7 @@ func invalidRequest(in Input, e *epic.APIError, x *Explanation) {
 	case strings.Contains(lower, "client only"):
 		advice := m(messages.ClientOnlyAdviceThis)
 		if in.KillType.Name != "" {
-			advice = m(messages.ClientOnlyAdvice, "killType", in.KillType.Name)
+			advice = m(messages.ClientOnlyAdvice, "label", Label(in.KillType.Name))
 		}
 		x.set(ReasonClientOnlyToken, m(messages.ClientOnly), m(messages.NothingSignedOut), advice)
 	case strings.Contains(lower, "killtype"):
@@ -548,23 +564,15 @@ func invalidRequest(in Input, e *epic.APIError, x *Explanation) {
 }
 
 func epicTrouble(in Input, e *epic.APIError, x *Explanation) {
-	x.set(ReasonEpicTrouble, m(messages.EpicTrouble, "status", e.StatusCode), m(messages.EpicTroubleAdvice))
+	x.set(ReasonEpicTrouble, m(messages.EpicTrouble), m(messages.EpicTroubleAdvice))
 	x.wait(e, e.RetryAfter, in.Now)
 	x.adviseWait()
 }
 
-// unknown reports what Epic said without interpreting it.
+// unknown reports that Epic answered without interpreting it: its status,
+// codes and words are in the details.
 func unknown(e *epic.APIError, x *Explanation) {
-	x.set(ReasonUnknown, m(messages.Unknown, "status", e.StatusCode))
-	code := Clean(e.ErrorCode, MaxShownRunes)
-	switch {
-	case code != "" && e.NumericErrorCode != 0:
-		x.Advice = append(x.Advice, m(messages.UnknownCodeAndNumber, "code", code, "number", e.NumericErrorCode))
-	case code != "":
-		x.Advice = append(x.Advice, m(messages.UnknownCode, "code", code))
-	case e.NumericErrorCode != 0:
-		x.Advice = append(x.Advice, m(messages.UnknownNumber, "number", e.NumericErrorCode))
-	}
+	x.set(ReasonUnknown, m(messages.Unknown))
 	switch e.Body {
 	case epic.BodyEmpty:
 		x.Advice = append(x.Advice, m(messages.UnknownNoBody))
@@ -575,18 +583,20 @@ func unknown(e *epic.APIError, x *Explanation) {
 	case epic.BodyUnreadable:
 		x.Advice = append(x.Advice, m(messages.UnknownBrokeOff))
 	default:
-		x.Advice = append(x.Advice, said(e))
+		if s := said(e); s.Key != "" {
+			x.Advice = append(x.Advice, s)
+		}
 	}
 	x.Advice = append(x.Advice, m(messages.UnknownAskForHelp))
 }
 
-// said quotes Epic's message, or says there was none.
+// said points to Epic's own words, which the details hold as Epic sent
+// them; an empty message when Epic gave none.
 func said(e *epic.APIError) messages.Message {
-	msg := Clean(epicMessage(e), MaxShownRunes)
-	if msg == "" {
-		return m(messages.EpicGaveNoExplanation)
+	if Clean(epicMessage(e), MaxShownRunes) == "" {
+		return messages.Message{}
 	}
-	return m(messages.EpicSaid, "message", msg)
+	return m(messages.SeeDetails)
 }
 
 // epicMessage is Epic's own wording: errorMessage, else OAuth's description.

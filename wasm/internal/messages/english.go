@@ -6,12 +6,16 @@ package messages
 // The kill button, the kill types and their permissions.
 const (
 	KillButton          Key = "killButton"
-	KillButtonWait      Key = "killButtonWait"
+	Countdown           Key = "countdown"
 	KillTypeNotAllowed  Key = "killTypeNotAllowed"
-	PermissionNeeded    Key = "permissionNeeded"
+	EpicName            Key = "epicName"
+	EpicNameLacking     Key = "epicNameLacking"
 	PermissionOfAccount Key = "permissionOfAccount"
 	PermissionOfClient  Key = "permissionOfClient"
-	PermissionLacking   Key = "permissionLacking"
+	KillTypeWarning     Key = "killTypeWarning"
+	NoKillUsable        Key = "noKillUsable"
+	QuotedLabel         Key = "quotedLabel"
+	QuotedLabelEnds     Key = "quotedLabelEnds"
 )
 
 // The confirmation.
@@ -31,14 +35,12 @@ const (
 	WaitOver           Key = "waitOver"
 )
 
-// The result line: an outcome's title, with Epic's status and error code
-// for reference.
+// The history's reference to an answer: Epic's status and error code, for
+// those who look; never in a sentence that is announced.
 const (
-	ResultSuccess          Key = "resultSuccess"
-	ResultWithReference    Key = "resultWithReference"
-	ReferenceStatus        Key = "referenceStatus"
-	ReferenceCode          Key = "referenceCode"
-	ReferenceCodeAndNumber Key = "referenceCodeAndNumber"
+	ReferenceStatus   Key = "referenceStatus"
+	ReferenceCode     Key = "referenceCode"
+	ReferenceNoAnswer Key = "referenceNoAnswer"
 )
 
 // A refused kill, before anything is sent.
@@ -49,9 +51,10 @@ const (
 	UnansweredKill   Key = "unansweredKill"
 	UnansweredOwn    Key = "unansweredOwn"
 	UnansweredAdvice Key = "unansweredAdvice"
-	HistoryLine      Key = "historyLine"
-	HistoryLineCoded Key = "historyLineCoded"
+	HistoryDone      Key = "historyDone"
+	HistoryNotDone   Key = "historyNotDone"
 	HistoryNoAnswer  Key = "historyNoAnswer"
+	HistoryTitle     Key = "historyTitle"
 )
 
 // The token: what the popup knows of it, and what became of it.
@@ -63,6 +66,14 @@ const (
 	FactSignedInWith        Key = "factSignedInWith"
 	FactTimeLeft            Key = "factTimeLeft"
 	FactSource              Key = "factSource"
+	TokenSummary            Key = "tokenSummary"
+	TokenSummaryUnknown     Key = "tokenSummaryUnknown"
+	TokenLeft               Key = "tokenLeft"
+	NameUnknown             Key = "nameUnknown"
+	AppUnknown              Key = "appUnknown"
+	LeftUnknown             Key = "leftUnknown"
+	AppByID                 Key = "appByID"
+	ClientWithProduct       Key = "clientWithProduct"
 	SourcePasted            Key = "sourcePasted"
 	SourcePastedConfirmed   Key = "sourcePastedConfirmed"
 	SourceSignIn            Key = "sourceSignIn"
@@ -74,6 +85,7 @@ const (
 	TokenNotConfirmed       Key = "tokenNotConfirmed"
 	TokenKept               Key = "tokenKept"
 	TokenOfflineUnconfirmed Key = "tokenOfflineUnconfirmed"
+	TokenThrottled          Key = "tokenThrottled"
 	TokenRefused            Key = "tokenRefused"
 	TokenTakeNew            Key = "tokenTakeNew"
 	TokenForgotten          Key = "tokenForgotten"
@@ -117,6 +129,7 @@ const (
 	SignedOutTokenStillWorks Key = "signedOutTokenStillWorks"
 	SignedOutTokenEnded      Key = "signedOutTokenEnded"
 	SignedOutGeneric         Key = "signedOutGeneric"
+	SecureAccountAdvice      Key = "secureAccountAdvice"
 
 	Offline       Key = "offline"
 	OfflineAdvice Key = "offlineAdvice"
@@ -148,7 +161,6 @@ const (
 
 	MayNotUse               Key = "mayNotUse"
 	LacksPermission         Key = "lacksPermission"
-	EpicRequiresPermission  Key = "epicRequiresPermission"
 	GameAppsUsuallyHold     Key = "gameAppsUsuallyHold"
 	TryInstead              Key = "tryInstead"
 	CanUseInstead           Key = "canUseInstead"
@@ -165,29 +177,25 @@ const (
 	TooManySessions       Key = "tooManySessions"
 	TooManySessionsAdvice Key = "tooManySessionsAdvice"
 
-	UnknownSession        Key = "unknownSession"
-	UnknownSessionAdvice  Key = "unknownSessionAdvice"
-	NotOwnSession         Key = "notOwnSession"
-	NotOwnSessionAdvice   Key = "notOwnSessionAdvice"
-	ClientOnly            Key = "clientOnly"
-	ClientOnlyAdvice      Key = "clientOnlyAdvice"
-	ClientOnlyAdviceThis  Key = "clientOnlyAdviceThis"
-	KillTypeRejected      Key = "killTypeRejected"
-	MaybeOutOfDate        Key = "maybeOutOfDate"
-	RequestRejected       Key = "requestRejected"
-	CopyDetailsToReport   Key = "copyDetailsToReport"
-	EpicSaid              Key = "epicSaid"
-	EpicGaveNoExplanation Key = "epicGaveNoExplanation"
-	AddressUnknown        Key = "addressUnknown"
-	MethodNotAllowed      Key = "methodNotAllowed"
-	OutOfDateOrChanged    Key = "outOfDateOrChanged"
-	EpicTrouble           Key = "epicTrouble"
-	EpicTroubleAdvice     Key = "epicTroubleAdvice"
+	UnknownSession       Key = "unknownSession"
+	UnknownSessionAdvice Key = "unknownSessionAdvice"
+	NotOwnSession        Key = "notOwnSession"
+	NotOwnSessionAdvice  Key = "notOwnSessionAdvice"
+	ClientOnly           Key = "clientOnly"
+	ClientOnlyAdvice     Key = "clientOnlyAdvice"
+	ClientOnlyAdviceThis Key = "clientOnlyAdviceThis"
+	KillTypeRejected     Key = "killTypeRejected"
+	MaybeOutOfDate       Key = "maybeOutOfDate"
+	RequestRejected      Key = "requestRejected"
+	CopyDetailsToReport  Key = "copyDetailsToReport"
+	SeeDetails           Key = "seeDetails"
+	AddressUnknown       Key = "addressUnknown"
+	MethodNotAllowed     Key = "methodNotAllowed"
+	OutOfDateOrChanged   Key = "outOfDateOrChanged"
+	EpicTrouble          Key = "epicTrouble"
+	EpicTroubleAdvice    Key = "epicTroubleAdvice"
 
 	Unknown               Key = "unknown"
-	UnknownCodeAndNumber  Key = "unknownCodeAndNumber"
-	UnknownCode           Key = "unknownCode"
-	UnknownNumber         Key = "unknownNumber"
 	UnknownNoBody         Key = "unknownNoBody"
 	UnknownNotEpicsFormat Key = "unknownNotEpicsFormat"
 	UnknownTooLarge       Key = "unknownTooLarge"
@@ -226,8 +234,19 @@ const (
 	DurationHoursMinutes   Key = "durationHoursMinutes"
 )
 
-// KillTypeDescription says in plain words what the kill type name signs out.
+// KillTypeLabel names in a player's words what the kill type name signs
+// out: the select's option.
+func KillTypeLabel(name string) Message { return Message{Key: Key("label_" + name)} }
+
+// KillTypeDescription says in one line what the kill type name signs out.
 func KillTypeDescription(name string) Message { return Message{Key: Key("describe_" + name)} }
+
+// KillTypeConfirm is the confirm button of a kill type that needs one: it
+// names the consequence.
+func KillTypeConfirm(name string) Message { return Message{Key: Key("confirm_" + name)} }
+
+// ClientName is the product of a well-known Epic client (epic.ClientProduct).
+func ClientName(product string) Message { return Message{Key: Key("client_" + product)} }
 
 // KillTypeDone says what the kill type name signed out.
 func KillTypeDone(name string) Message { return Message{Key: Key("done_" + name)} }
@@ -237,39 +256,64 @@ var English = Catalog{
 	// The English catalog, by where the popup shows each message.
 	// The kill button, the kill types and their permissions.
 	KillButton:          "Kill sessions",
-	KillButtonWait:      "Kill sessions (wait {wait})",
-	KillTypeNotAllowed:  "{killType} (not allowed for this token)",
-	PermissionNeeded:    "Epic permission: {permissions}",
+	Countdown:           "You can try again in {wait}.",
+	KillTypeNotAllowed:  "{label} (not allowed)",
+	EpicName:            "Epic's name: {killType}",
+	EpicNameLacking:     "Epic's name: {killType}. This token lacks {permissions}.",
 	PermissionOfAccount: "{permission} (account)",
 	PermissionOfClient:  "{permission} (client)",
-	PermissionLacking:   "This token lacks {permission}, which {killType} needs.",
+	KillTypeWarning:     "This signs you out here too: the token in this popup stops working.",
+	NoKillUsable:        "This token is not allowed to sign out other sessions. Epic's own Sign out everywhere can: Account, then Password and security.",
+	QuotedLabel:         "“{label}”",
+	QuotedLabelEnds:     "“{label}” (also signs you out here)",
 
-	// What each kill type signs out, and what was signed out once it is done.
-	// The keys are made from the kill type's name (KillTypeDescription,
-	// KillTypeDone).
-	Key("describe_OTHERS_ACCOUNT_CLIENT_SERVICE"): "Signs out your other sessions of this app and game service (Fortnite uses it); keeps this one.",
-	Key("done_OTHERS_ACCOUNT_CLIENT_SERVICE"):     "Your other sessions of this app and game service were signed out.",
-	Key("describe_OTHERS_ACCOUNT_CLIENT"):         "Signs out your other sessions of this app on every device; keeps this one.",
-	Key("done_OTHERS_ACCOUNT_CLIENT"):             "Your other sessions of this app were signed out.",
-	Key("describe_OTHERS_SAME_SOURCE_ID"):         "Signs out your other sessions that came from the same sign-in source; Epic does not document it further.",
-	Key("done_OTHERS_SAME_SOURCE_ID"):             "Your other sessions from the same sign-in source were signed out.",
-	Key("describe_OTHERS"):                        "Signs out all your other sessions, in every app; keeps this one.",
-	Key("done_OTHERS"):                            "All your other sessions were signed out.",
-	Key("describe_ALL"):                           "Signs out every session, in every app, including this one.",
-	Key("done_ALL"):                               "Every session was signed out, including this one.",
-	Key("describe_ALL_ACCOUNT_CLIENT"):            "Signs out every session of this app, including this one.",
-	Key("done_ALL_ACCOUNT_CLIENT"):                "Every session of this app was signed out, including this one.",
-	Key("describe_OWN_SESSION"):                   "Signs out this token's own session; nothing else.",
-	Key("done_OWN_SESSION"):                       "This token's session was signed out.",
+	// What each kill type signs out: its option (label_), one line about it
+	// (describe_), what was signed out once it is done (done_), and the
+	// confirm button of those that end this session too (confirm_). The keys
+	// are made from the kill type's name (KillTypeLabel, …).
+	Key("label_OTHERS_ACCOUNT_CLIENT_SERVICE"):    "Other logins of this app",
+	Key("describe_OTHERS_ACCOUNT_CLIENT_SERVICE"): "Your other logins of the app this token is from, such as Fortnite on your other devices. Keeps this one.",
+	Key("done_OTHERS_ACCOUNT_CLIENT_SERVICE"):     "Your other logins of this app were signed out.",
+	Key("label_OTHERS_ACCOUNT_CLIENT"):            "Other logins, all services",
+	Key("describe_OTHERS_ACCOUNT_CLIENT"):         "Your other logins of this app, whatever game service they use. Keeps this one.",
+	Key("done_OTHERS_ACCOUNT_CLIENT"):             "Your other logins of this app were signed out, in every service.",
+	Key("label_OTHERS_SAME_SOURCE_ID"):            "Other logins, same source",
+	Key("describe_OTHERS_SAME_SOURCE_ID"):         "Your other logins that came from the same sign-in source; Epic says little more. Keeps this one.",
+	Key("done_OTHERS_SAME_SOURCE_ID"):             "Your other logins from the same sign-in source were signed out.",
+	Key("label_OTHERS"):                           "Everywhere else",
+	Key("describe_OTHERS"):                        "Every other login of your account, in every app and on every device. Keeps this one.",
+	Key("done_OTHERS"):                            "You were signed out everywhere else.",
+	Key("label_ALL"):                              "Everywhere, including here",
+	Key("describe_ALL"):                           "Every login of your account, in every app and on every device, this one too.",
+	Key("done_ALL"):                               "You were signed out everywhere, including here.",
+	Key("confirm_ALL"):                            "Sign out everywhere, including here",
+	Key("label_ALL_ACCOUNT_CLIENT"):               "This app, including here",
+	Key("describe_ALL_ACCOUNT_CLIENT"):            "Every login of the app this token is from, on every device, this one too.",
+	Key("done_ALL_ACCOUNT_CLIENT"):                "Every login of this app was signed out, including here.",
+	Key("confirm_ALL_ACCOUNT_CLIENT"):             "Sign out this app everywhere, including here",
+	Key("label_OWN_SESSION"):                      "Only the token in this popup",
+	Key("describe_OWN_SESSION"):                   "Only the login of the token in this popup; nothing else.",
+	Key("done_OWN_SESSION"):                       "The token in this popup was signed out.",
+	Key("confirm_OWN_SESSION"):                    "Sign out this token",
+
+	// The well-known public clients, by product (epic.ClientProduct).
+	Key("client_fortnitePC"):          "Fortnite (PC)",
+	Key("client_fortniteIOS"):         "Fortnite (iOS)",
+	Key("client_fortniteAndroid"):     "Fortnite (Android)",
+	Key("client_fortniteSwitch"):      "Fortnite (Switch)",
+	Key("client_fortniteXbox"):        "Fortnite (Xbox)",
+	Key("client_fortnitePlayStation"): "Fortnite (PlayStation)",
+	Key("client_launcher"):            "Epic Games Launcher",
+	Key("client_website"):             "epicgames.com",
 
 	// The confirmation.
-	ConfirmKillType:    "{killType}: {description} The token in this popup stops working too, and the popup forgets it.",
-	ConfirmOwnSession:  "Sign out only the session of the token in this popup. The token stops working and is forgotten; your other sessions stay signed in.",
+	ConfirmKillType:    "{description} The token in this popup stops working too, and the popup forgets it.",
+	ConfirmOwnSession:  "Sign out only the login of the token in this popup ({token}). It stops working and is forgotten; your other logins stay signed in.",
 	Cancelled:          "Cancelled: nothing was sent.",
-	Asking:             "Asking Epic to sign out ({killType})…",
-	AskingOwnSession:   "Asking Epic to sign out (this token only)…",
+	Asking:             "Asking Epic to sign out: {label}…",
+	AskingOwnSession:   "Asking Epic to sign out the token in this popup…",
 	Starting:           "Starting…",
-	TokenPlaceholder:   "A token is held; paste another to replace it",
+	TokenPlaceholder:   "eg1~…, 32 hex characters or the token JSON",
 	CopiedDetails:      "Copied.",
 	CouldNotCopy:       "Could not copy: {reason}",
 	AccessGrantedAgain: "Access to Epic's account service is granted again.",
@@ -277,24 +321,22 @@ var English = Catalog{
 	AccessNotGranted:   "Access was not granted, so nothing can be sent to Epic.",
 	WaitOver:           "The wait is over: you can try again.",
 
-	// The result line: an outcome's title, with Epic's status and error code
-	// for reference.
-	ResultSuccess:          "{status}: {title}",
-	ResultWithReference:    "{title} [{reference}]",
-	ReferenceStatus:        "HTTP {status}",
-	ReferenceCode:          "{code}",
-	ReferenceCodeAndNumber: "{code} ({number})",
+	// The history's reference to an answer: Epic's status and error code.
+	ReferenceStatus:   "HTTP {status}",
+	ReferenceCode:     "HTTP {status}, {code}",
+	ReferenceNoAnswer: "no answer",
 
 	// A refused kill, before anything is sent.
-	KillRefused:      "This token may not use {killType}: it lacks {permission}. Nothing was sent.",
-	TokenCanUse:      "This token can use {killTypes}.",
-	TokenCanUseNone:  "This token may use none of the kill types.",
-	UnansweredKill:   "The popup was closed before Epic answered the kill ({killType}) sent at {time}.",
-	UnansweredOwn:    "The popup was closed before Epic answered the kill (this token only) sent at {time}.",
+	KillRefused:      "This token is not allowed to sign out {label}. Nothing was sent.",
+	TokenCanUse:      "It can sign out {killTypes}.",
+	TokenCanUseNone:  "It may sign out nothing else.",
+	UnansweredKill:   "The popup was closed at {time} before Epic answered: {label}.",
+	UnansweredOwn:    "The popup was closed at {time} before Epic answered: sign out the token in this popup.",
 	UnansweredAdvice: "It is not known whether sessions were signed out. Kill again to be sure: signing out sessions that already ended does no harm.",
-	HistoryLine:      "{time} {killType}: {status}",
-	HistoryLineCoded: "{time} {killType}: {status} {code}",
-	HistoryNoAnswer:  "no answer",
+	HistoryDone:      "{time} {label}: signed out",
+	HistoryNotDone:   "{time} {label}: not done",
+	HistoryNoAnswer:  "{time} {label}: no answer",
+	HistoryTitle:     "Earlier in this browser session ({count})",
 
 	// The token: what the popup knows of it, and what became of it.
 	FactDisplayName:         "Display name",
@@ -304,6 +346,14 @@ var English = Catalog{
 	FactSignedInWith:        "Signed in with",
 	FactTimeLeft:            "Time left",
 	FactSource:              "Source",
+	TokenSummary:            "{name} · {app} · {left}",
+	TokenSummaryUnknown:     "A token is held; Epic has not yet said whose.",
+	TokenLeft:               "{time} left",
+	NameUnknown:             "Unknown player",
+	AppUnknown:              "unknown app",
+	LeftUnknown:             "time left unknown",
+	AppByID:                 "app {id}",
+	ClientWithProduct:       "{product} ({id})",
 	SourcePasted:            "pasted, not yet confirmed by Epic",
 	SourcePastedConfirmed:   "pasted, confirmed by Epic",
 	SourceSignIn:            "your epicgames.com sign-in, not yet confirmed by Epic",
@@ -315,7 +365,8 @@ var English = Catalog{
 	TokenNotConfirmed:       "Epic could not confirm the token.",
 	TokenKept:               "It is kept and can still be used.",
 	TokenOfflineUnconfirmed: "You are offline, so Epic could not confirm the token yet.",
-	TokenRefused:            "Epic says this token is no longer valid (HTTP 401 {code}), so it was not kept.",
+	TokenThrottled:          "Epic is limiting requests, so it could not confirm the token yet. The token is kept.",
+	TokenRefused:            "Epic says this token no longer works, so it was not kept.",
 	TokenTakeNew:            "Take a new one: paste a fresh token, or use your epicgames.com sign-in.",
 	TokenForgotten:          "The token was forgotten. Nothing was sent to Epic.",
 	TokenForgottenDead:      "The token was forgotten: it no longer works.",
@@ -354,6 +405,7 @@ var English = Catalog{
 	SignedOutTokenStillWorks: "The signed-out devices have to sign in again. This token still works.",
 	SignedOutTokenEnded:      "This token has ended too. Sign in on epicgames.com again and paste a fresh token to do more.",
 	SignedOutGeneric:         "Epic signed the sessions out.",
+	SecureAccountAdvice:      "A kill does not stop someone who knows your password: change it and turn on two-factor sign-in in your Epic account.",
 
 	Offline:       "You are offline.",
 	OfflineAdvice: "Nothing was sent. Connect to the internet, then try again.",
@@ -371,60 +423,55 @@ var English = Catalog{
 	RedirectedAdvice:    "The token was sent nowhere else. Something between you and Epic answered, such as a Wi-Fi sign-in page, a proxy or a filter. Sign in to the network or use another one, then try again.",
 	Unreachable:         "Could not reach Epic.",
 	UnreachableAdvice:   "No answer came, so it is not known whether sessions were signed out. Check your internet connection and that no firewall, VPN or blocker stops epicgames.com, then try again.",
-	OddSuccess:          "Epic accepted the request but answered HTTP {status} instead of 204.",
+	OddSuccess:          "Epic accepted the request, but not with its usual answer.",
 	OddSuccessAdvice:    "Sessions were probably signed out, but this is not Epic's usual answer, so check on your other devices. Copy the details below if you ask for help.",
-	WebPage:             "A web page answered instead of Epic (HTTP {status}).",
+	WebPage:             "A web page answered instead of Epic.",
 	WebPageAdvice:       "A proxy, firewall or security check between you and Epic answered, so Epic may not have seen the request. Open epicgames.com in a tab to pass any check, or use another network, then try again.",
 	TokenDeadNewToken:   "Nothing was signed out. Sign in on epicgames.com again and paste a fresh token, then try again.",
 	TokenDeadOwnSession: "Its session is already over, so there is nothing left to sign out.",
 	TokenExpiredOrOut:   "This token has expired or was signed out.",
 	TokenNotAccepted:    "Epic did not accept the token.",
-	TokenNotAccepted401: "Epic did not accept the token (HTTP 401).",
+	TokenNotAccepted401: "Epic did not accept the token: it may have expired.",
 	TokenNotValid:       "Epic says this is not a valid token.",
 	TokenNoLongerValid:  "This token is no longer valid.",
 
-	MayNotUse:               "This token may not use {killType}.",
+	MayNotUse:               "This token is not allowed to sign out {label}.",
 	LacksPermission:         "This token lacks a permission Epic requires.",
-	EpicRequiresPermission:  "Epic requires the permission {permission}, which this token does not hold.",
-	GameAppsUsuallyHold:     "Tokens of Epic's game apps usually hold only {killTypes}.",
+	GameAppsUsuallyHold:     "Tokens of Epic's game apps can usually sign out only {killTypes}.",
 	TryInstead:              "Try {killTypes} instead.",
 	CanUseInstead:           "This token can use {killTypes} instead.",
-	CanUseNoOther:           "This token can use no other kill type.",
+	CanUseNoOther:           "It may sign out nothing else.",
 	SignOutEverywhereAdvice: "To sign out everywhere, use Sign out everywhere under Password and security in your Epic account settings.",
 
 	Throttled:            "Epic is limiting requests for now.",
-	ThrottledFor:         "The kill button is available again in {wait}.",
-	ThrottledUnsaid:      "Epic did not say for how long; the kill button is available again in {wait}.",
+	ThrottledFor:         "Try again in {wait}.",
+	ThrottledUnsaid:      "Epic did not say for how long: try again in {wait}.",
 	ThrottledLonger:      "Trying again too often can make Epic's wait longer.",
-	ThrottledNotEpic:     "Too many requests for now (HTTP {status}).",
+	ThrottledNotEpic:     "Too many requests for now.",
 	ThrottledNotEpicHint: "The answer did not come from Epic: something between you and Epic, such as a proxy, a VPN or a network filter, is limiting requests. Wait a minute, then try again.",
 
 	TooManySessions:       "Epic says too many sessions were issued for your account.",
 	TooManySessionsAdvice: "Epic blocks new sign-ins for a while, often a few hours, when an account has had too many sessions. Wait before signing in again; every new sign-in adds a session.",
 
-	UnknownSession:        "Epic found no such session; it has already ended.",
-	UnknownSessionAdvice:  "It was signed out or expired earlier, so there is nothing left to sign out.",
-	NotOwnSession:         "That session was not issued to this token's account.",
-	NotOwnSessionAdvice:   "A token can only sign out sessions of its own account; use a token of the account the session belongs to.",
-	ClientOnly:            "This token belongs to an app, not to a signed-in account.",
-	ClientOnlyAdvice:      "Epic lets only a token of a signed-in account use {killType}. Sign in on epicgames.com and paste the token of your account.",
-	ClientOnlyAdviceThis:  "Epic lets only a token of a signed-in account use this kill. Sign in on epicgames.com and paste the token of your account.",
-	KillTypeRejected:      "Epic did not accept the kill type.",
-	MaybeOutOfDate:        "The extension may be out of date; check for an update.",
-	RequestRejected:       "Epic rejected the request as invalid.",
-	CopyDetailsToReport:   "Copy the details below if you report it.",
-	EpicSaid:              "Epic said: \"{message}\"",
-	EpicGaveNoExplanation: "Epic gave no explanation.",
-	AddressUnknown:        "Epic does not know the address the request went to.",
-	MethodNotAllowed:      "Epic does not accept this kind of request at that address.",
-	OutOfDateOrChanged:    "The extension may be out of date, or Epic changed its service; check for an update.",
-	EpicTrouble:           "Epic's service is having trouble (HTTP {status}).",
-	EpicTroubleAdvice:     "This is on Epic's side, and it is not known whether sessions were signed out. Try again in a few minutes; status.epicgames.com shows known outages.",
+	UnknownSession:       "Epic found no such session; it has already ended.",
+	UnknownSessionAdvice: "It was signed out or expired earlier, so there is nothing left to sign out.",
+	NotOwnSession:        "That session was not issued to this token's account.",
+	NotOwnSessionAdvice:  "A token can only sign out sessions of its own account; use a token of the account the session belongs to.",
+	ClientOnly:           "This token belongs to an app, not to a signed-in account.",
+	ClientOnlyAdvice:     "Epic lets only a token of a signed-in account sign out {label}. Sign in on epicgames.com and paste the token of your account.",
+	ClientOnlyAdviceThis: "Epic lets only a token of a signed-in account use this kill. Sign in on epicgames.com and paste the token of your account.",
+	KillTypeRejected:     "Epic did not accept the kill type.",
+	MaybeOutOfDate:       "The extension may be out of date; check for an update.",
+	RequestRejected:      "Epic rejected the request as invalid.",
+	CopyDetailsToReport:  "Copy the details below if you report it.",
+	SeeDetails:           "Epic's own words are in the details.",
+	AddressUnknown:       "Epic does not know the address the request went to.",
+	MethodNotAllowed:     "Epic does not accept this kind of request at that address.",
+	OutOfDateOrChanged:   "The extension may be out of date, or Epic changed its service; check for an update.",
+	EpicTrouble:          "Epic's service is having trouble.",
+	EpicTroubleAdvice:    "This is on Epic's side, and it is not known whether sessions were signed out. Try again in a few minutes; status.epicgames.com shows known outages.",
 
-	Unknown:               "Unexpected answer from Epic (HTTP {status}).",
-	UnknownCodeAndNumber:  "Epic's error code: {code} ({number}).",
-	UnknownCode:           "Epic's error code: {code}.",
-	UnknownNumber:         "Epic's error code: {number}.",
+	Unknown:               "Epic gave an answer this extension does not know.",
 	UnknownNoBody:         "The answer had no body.",
 	UnknownNotEpicsFormat: "The answer was not in Epic's error format.",
 	UnknownTooLarge:       "The answer was too large to read.",

@@ -166,13 +166,19 @@ func (c *Controller) ready(f Form) (epic.KillType, bool) {
 	return kt, true
 }
 
-// refuse explains, without sending, that the token lacks a permission.
+// refuse explains, without sending, that the token may not use kt, and
+// what it may use instead. Epic's name for what it lacks is in the details.
 func (c *Controller) refuse(kt epic.KillType, missing epic.Permission) {
-	advice := messages.Of(messages.TokenCanUseNone)
+	advice := []messages.Message{messages.Of(messages.TokenCanUseNone)}
 	if usable := c.usable(); len(usable) > 0 {
-		advice = messages.Of(messages.TokenCanUse, "killTypes", messages.List{Items: usable, Joiner: messages.ListComma})
+		advice[0] = messages.Of(messages.TokenCanUse, "killTypes", explain.Labels(usable, messages.ListComma))
+	} else {
+		advice = append(advice, messages.Of(messages.SignOutEverywhereAdvice))
 	}
-	c.setResult(explain.OutcomeError, messages.Of(messages.KillRefused, "killType", kt.Name, "permission", missing.String()), advice)
+	title := messages.Of(messages.KillRefused, "label", explain.Label(kt.Name))
+	c.setResult(explain.OutcomeError, title, advice...)
+	c.details = c.say(EpicName(kt, missing, true))
+	c.keep(title, advice, -1)
 	c.view.Focus = "kill-type"
 }
 
@@ -218,11 +224,12 @@ func (c *Controller) usable() []string {
 // verify; otherwise send draws it once the request is on its way.
 func (c *Controller) start(kt epic.KillType) {
 	c.busy = true
-	asking := messages.Of(messages.Asking, "killType", kt.Name)
+	asking := messages.Of(messages.Asking, "label", explain.Label(kt.Name))
 	if kt.Name == epic.OwnSession.Name {
 		asking = messages.Of(messages.AskingOwnSession)
 	}
 	c.setResult(explain.OutcomePending, asking)
+	c.session.clearOutcome()
 	if c.verifying != nil {
 		c.show()
 	}
@@ -341,12 +348,17 @@ func (c *Controller) whyUnreachable(err error) error {
 func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent bool, mark *inFlightMark) {
 	now := c.env.Now()
 	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
-	c.setResult(x.Outcome, resultMessage(x), x.Advice...)
+	c.setResult(x.Outcome, x.Title, x.Advice...)
 	c.view.GrantAccess = x.NeedsHostAccess
 	c.details = x.Details.Text(c.env.Text)
+	c.keep(x.Title, x.Advice, waitSentence(x))
 	// Disabling the focused button dropped the focus; give it back to a
-	// keyboard user where they left it.
+	// keyboard user where they left it, or, while a wait keeps Kill
+	// sessions off, put it on the outcome, which says how long.
 	c.view.Focus = "kill"
+	if x.Wait > 0 {
+		c.view.Focus = "outcome"
+	}
 	if x.TokenDead && c.held == h {
 		c.forgetStored()
 		c.view.ClearToken = true
@@ -432,9 +444,11 @@ func (c *Controller) unanswered(f inFlight) {
 		if err != nil {
 			return
 		}
-		closed = messages.Of(messages.UnansweredKill, "killType", kt.Name, "time", at)
+		closed = messages.Of(messages.UnansweredKill, "label", explain.Label(kt.Name), "time", at)
 	}
-	c.setResult(explain.OutcomeError, closed, messages.Of(messages.UnansweredAdvice))
+	advice := messages.Of(messages.UnansweredAdvice)
+	c.setResult(explain.OutcomeError, closed, advice)
+	c.keep(closed, []messages.Message{advice}, -1)
 	c.remember(historyEntry{Time: f.Time, KillType: f.KillType})
 }
 
@@ -448,28 +462,58 @@ func (c *Controller) remember(e historyEntry) {
 	c.session.saveHistory(c.history)
 }
 
-// resultMessage is the result region's sentence: the explanation, with the
-// HTTP status and Epic's error code, which the popup contract requires.
-func resultMessage(x explain.Explanation) messages.Message {
-	if x.Outcome == explain.OutcomeSuccess {
-		return messages.Of(messages.ResultSuccess, "status", x.Status, "title", x.Title)
+// shownOutcome is the result region as kept for the next popup of the
+// browser session (keyOutcome), in the words shown. WaitAt is the index of
+// the advice that says how long to wait, or -1: a later popup says it again
+// from the wait that is left, so that it agrees with the countdown.
+type shownOutcome struct {
+	Outcome string
+	Message string
+	Advice  []string
+	WaitAt  int
+	Details string
+}
+
+// keep writes down the result just shown for the next popup; waitAt is as
+// in shownOutcome. Called with c.mu held.
+func (c *Controller) keep(result messages.Message, advice []messages.Message, waitAt int) {
+	o := shownOutcome{Outcome: string(c.view.Outcome), Message: c.say(result), WaitAt: waitAt, Details: c.details}
+	for _, a := range advice {
+		o.Advice = append(o.Advice, c.say(a))
 	}
-	var ref []messages.Message
-	if x.Status != 0 {
-		ref = append(ref, messages.Of(messages.ReferenceStatus, "status", x.Status))
+	c.session.saveOutcome(o)
+}
+
+// waitSentence is the index of x's advice that says how long to wait, or -1.
+func waitSentence(x explain.Explanation) int {
+	if x.Wait <= 0 {
+		return -1
 	}
-	if d := x.Details; d.ErrorCode != "" {
-		if d.NumericErrorCode != 0 {
-			ref = append(ref, messages.Of(messages.ReferenceCodeAndNumber, "code", d.ErrorCode, "number", d.NumericErrorCode))
-		} else {
-			ref = append(ref, messages.Of(messages.ReferenceCode, "code", d.ErrorCode))
+	for i, a := range x.Advice {
+		if a.Key == messages.ThrottledFor || a.Key == messages.ThrottledUnsaid {
+			return i
 		}
 	}
-	if len(ref) == 0 {
-		return x.Title
+	return -1
+}
+
+// restoreOutcome shows the outcome an earlier popup kept, with its wait said
+// again from what is left of it. Called with c.mu held, from Restore.
+func (c *Controller) restoreOutcome(o shownOutcome) {
+	outcome := explain.Outcome(o.Outcome)
+	if outcome != explain.OutcomeSuccess && outcome != explain.OutcomeError {
+		return
 	}
-	return messages.Of(messages.ResultWithReference, "title", x.Title,
-		"reference", messages.MessageList{Items: ref, Joiner: messages.ListComma})
+	advice := append([]string(nil), o.Advice...)
+	if o.WaitAt >= 0 && o.WaitAt < len(advice) {
+		advice[o.WaitAt] = c.say(messages.Of(messages.WaitOver))
+		if now := c.env.Now(); now.Before(c.throttledUntil) {
+			advice[o.WaitAt] = c.say(messages.Of(messages.ThrottledFor, "wait", messages.Wait(c.throttledUntil.Sub(now))))
+		}
+	}
+	c.view.Outcome, c.view.Message = outcome, o.Message
+	c.view.Advice = strings.Join(advice, " ")
+	c.details = o.Details
 }
 
 // tick re-renders every second while a throttle wait lasts, so the
@@ -486,6 +530,7 @@ func (c *Controller) tick() {
 			c.tick()
 		} else if c.view.Outcome == explain.OutcomeError {
 			c.view.Advice = c.say(messages.Of(messages.WaitOver))
+			c.view.Focus = "kill"
 		}
 		c.show()
 	})
@@ -557,15 +602,35 @@ func (c *Controller) historyLines() []HistoryLine {
 	lines := make([]HistoryLine, len(c.history))
 	for i, e := range c.history {
 		at := e.Time.Local().Format("15:04:05")
-		var status any = messages.Of(messages.HistoryNoAnswer)
-		if e.Status != 0 {
-			status = e.Status
+		label := messages.Of(messages.Verbatim, "text", explain.Clean(e.KillType, explain.MaxShownRunes))
+		if e.KillType == epic.OwnSession.Name {
+			label = messages.KillTypeLabel(e.KillType)
+		} else if kt, err := epic.ParseKillType(e.KillType); err == nil {
+			label = messages.KillTypeLabel(kt.Name)
 		}
-		line := messages.Of(messages.HistoryLine, "time", at, "killType", e.KillType, "status", status)
-		if e.Code != "" {
-			line = messages.Of(messages.HistoryLineCoded, "time", at, "killType", e.KillType, "status", status, "code", e.Code)
+		key := messages.HistoryNotDone
+		switch {
+		case e.Success:
+			key = messages.HistoryDone
+		case e.Status == 0:
+			key = messages.HistoryNoAnswer
 		}
-		lines[i] = HistoryLine{Text: c.say(line), Success: e.Success}
+		lines[i] = HistoryLine{
+			Text:      c.say(messages.Of(key, "time", at, "label", label)),
+			Reference: c.say(reference(e)),
+			Success:   e.Success,
+		}
 	}
 	return lines
+}
+
+// reference is the status and Epic's error code of a past answer.
+func reference(e historyEntry) messages.Message {
+	switch {
+	case e.Status == 0:
+		return messages.Of(messages.ReferenceNoAnswer)
+	case e.Code != "":
+		return messages.Of(messages.ReferenceCode, "status", e.Status, "code", explain.Clean(e.Code, explain.MaxShownRunes))
+	}
+	return messages.Of(messages.ReferenceStatus, "status", e.Status)
 }

@@ -85,8 +85,8 @@ type Env struct {
 // Option is one kill type in the select.
 type Option struct {
 	Name string
-	// Label is the option's text: the name, and a mark when the token may
-	// not use it.
+	// Label is the option's text: the kill type in a player's words, and
+	// a mark when the token may not use it.
 	Label   string
 	Blocked bool
 }
@@ -94,10 +94,12 @@ type Option struct {
 // Fact is one line of what is known about the token held.
 type Fact struct{ Label, Value string }
 
-// HistoryLine is one past outcome, as shown.
+// HistoryLine is one past outcome, as shown: in words, and the answer's
+// reference (status and Epic's error code) for those who look.
 type HistoryLine struct {
-	Text    string
-	Success bool
+	Text      string
+	Reference string
+	Success   bool
 }
 
 // View is everything the popup shows. Rendering it must not call back into
@@ -107,31 +109,45 @@ type View struct {
 	// token buttons.
 	InputsEnabled bool
 	KillEnabled   bool
-	// KillLabel is the kill button's text; it begins "Kill sessions".
-	KillLabel string
+	// KillThisEnabled enables "Sign out only the token above", which
+	// needs no kill type's permission.
+	KillThisEnabled bool
+	KillLabel       string
+	// NoKill says, instead of offering Kill sessions, that the token held
+	// may use no kill type, and points to Epic's own Sign out everywhere
+	// (EpicSignOutPage); "" offers Kill.
+	NoKill string
 	// Options are the kill types, in table order; Selected is the chosen one.
 	Options  []Option
 	Selected string
-	// Description and Permission explain the chosen kill type; Blocked
-	// says the token lacks that permission.
+	// Description says in a line what the chosen kill type signs out;
+	// EpicName gives Epic's name for it, and says when the token lacks its
+	// permission (Blocked). Warning says at once that it ends this token
+	// too.
 	Description string
-	Permission  string
+	EpicName    string
 	Blocked     bool
+	Warning     string
 
-	// Confirming shows the confirmation step with ConfirmText, about the
-	// kill type ConfirmFor (epic.OwnSession's name for the single-session
-	// kill). ConfirmReady enables Confirm, once confirmGuard has passed.
-	Confirming   bool
-	ConfirmText  string
-	ConfirmFor   string
-	ConfirmReady bool
+	// Confirming shows the confirmation step, in place of the actions,
+	// with ConfirmText and a confirm button that names the consequence
+	// (ConfirmButton), about the kill type ConfirmFor (epic.OwnSession's
+	// name for the single-session kill). ConfirmReady enables Confirm,
+	// once confirmGuard has passed.
+	Confirming    bool
+	ConfirmText   string
+	ConfirmButton string
+	ConfirmFor    string
+	ConfirmReady  bool
 
 	// TokenHeld means a token is kept: Forget and "Sign out only this
 	// token" are offered, and the empty token field says so in
-	// TokenPlaceholder. TokenFacts say whose it is; TokenStatus is the
-	// latest word about it (verified, forgotten, …).
+	// TokenPlaceholder. TokenSummary says in one line whose it is;
+	// TokenFacts are the details; TokenStatus is the latest word about it
+	// (verified, forgotten, …).
 	TokenHeld        bool
 	TokenPlaceholder string
+	TokenSummary     string
 	TokenFacts       []Fact
 	TokenStatus      string
 	// ClearToken asks the renderer to empty the token field once: the
@@ -141,9 +157,12 @@ type View struct {
 	SignInLink bool
 
 	// Outcome and Message are the result region; Advice says what to do.
+	// Both are one live region, announced together.
 	Outcome explain.Outcome
 	Message string
 	Advice  string
+	// Countdown says how long a wait holds Kill back; "" when none does.
+	Countdown string
 	// Details is the copyable text about the last answer; "" hides it.
 	Details string
 	// CopyStatus says whether copying worked.
@@ -151,10 +170,11 @@ type View struct {
 	// GrantAccess offers to grant the extension's host access again.
 	GrantAccess bool
 
-	History []HistoryLine
+	History      []HistoryLine
+	HistoryTitle string
 
 	// Focus names the control to focus after this render: "token",
-	// "kill-type", "cancel", "kill" or "".
+	// "kill-type", "cancel", "kill", "outcome" or "".
 	Focus string
 }
 
@@ -184,6 +204,9 @@ type Controller struct {
 	confirmReady  bool
 	confirmations int
 	selected      epic.KillType
+	// picked is set once the user chose a kill type: Restore then leaves
+	// the choice alone.
+	picked bool
 	// held is the token the popup works with; setHeld changes it.
 	held *heldToken
 	// verifying is closed when the running verify ends; nil when none runs.
@@ -240,7 +263,8 @@ func (c *Controller) Select(name string) {
 		c.show()
 		return
 	}
-	c.selected = kt
+	c.selected, c.picked = kt, true
+	c.session.saveKillType(kt.Name)
 	if c.confirming.Name != "" && c.confirming.Name != kt.Name {
 		c.endConfirm("")
 	}
@@ -306,6 +330,11 @@ func (c *Controller) fail(err error) {
 	c.setResult(explain.OutcomeError, explain.InputError(err))
 }
 
+// EpicSignOutPage is Epic's own Sign out everywhere, under Password and
+// security in the account settings: the way out for a token that may use
+// no kill type.
+const EpicSignOutPage = "https://www.epicgames.com/account/password"
+
 // show renders the current view with the parts that follow from the state;
 // one-off requests (focus, clearing the field) are used once.
 func (c *Controller) show() {
@@ -313,62 +342,82 @@ func (c *Controller) show() {
 	now := c.env.Now()
 	waiting := now.Before(c.throttledUntil)
 	v.InputsEnabled = !c.busy
-	v.KillEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
+	v.KillThisEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
+	v.KillEnabled = v.KillThisEnabled
 	v.KillLabel = c.say(messages.Of(messages.KillButton))
 	if waiting {
-		v.KillLabel = c.say(messages.Of(messages.KillButtonWait, "wait", messages.Wait(c.throttledUntil.Sub(now))))
+		v.Countdown = c.say(messages.Of(messages.Countdown, "wait", messages.Wait(c.throttledUntil.Sub(now))))
 	}
 	checks := c.checks()
 	v.Options = make([]Option, len(epic.KillTypes))
 	for i, kt := range epic.KillTypes {
-		o := Option{Name: kt.Name, Label: kt.Name}
+		o := Option{Name: kt.Name, Label: c.say(messages.KillTypeLabel(kt.Name))}
 		if checks != nil && checks[i].Verdict == epic.VerdictNotAllowed {
 			o.Blocked = true
-			o.Label = c.say(messages.Of(messages.KillTypeNotAllowed, "killType", kt.Name))
+			o.Label = c.say(messages.Of(messages.KillTypeNotAllowed, "label", messages.KillTypeLabel(kt.Name)))
 		}
 		v.Options[i] = o
 	}
+	if checks != nil && len(c.usable()) == 0 {
+		// Kill sessions would only be refused: not offered as if it worked.
+		v.NoKill = c.say(messages.Of(messages.NoKillUsable))
+		v.KillEnabled = false
+	}
 	v.Selected = c.selected.Name
 	v.Description = c.say(messages.KillTypeDescription(c.selected.Name))
-	v.Permission = c.say(PermissionNeeded(c.selected))
-	if missing, blocked := c.blocked(c.selected); blocked {
-		v.Blocked = true
-		v.Permission = c.say(messages.Of(messages.PermissionLacking, "permission", missing.String(), "killType", c.selected.Name))
+	missing, blocked := c.blocked(c.selected)
+	v.Blocked = blocked
+	v.EpicName = c.say(EpicName(c.selected, missing, blocked))
+	if c.selected.EndsCurrentSession {
+		v.Warning = c.say(messages.Of(messages.KillTypeWarning))
 	}
 	if kt := c.confirming; kt.Name != "" {
 		v.Confirming, v.ConfirmFor, v.ConfirmReady = true, kt.Name, c.confirmReady
-		v.ConfirmText = c.say(confirmText(kt))
+		v.ConfirmText = c.say(c.confirmText(kt, now))
+		v.ConfirmButton = c.say(messages.KillTypeConfirm(kt.Name))
 	}
 	v.TokenHeld = c.held != nil
 	if c.held != nil {
 		v.TokenPlaceholder = c.say(messages.Of(messages.TokenPlaceholder))
+		v.TokenSummary = c.say(c.held.summary(now))
 		v.TokenFacts = c.held.facts(now, c.env.Text)
 	}
 	v.Details = c.details
 	v.History = c.historyLines()
+	if len(v.History) > 0 {
+		v.HistoryTitle = c.say(messages.Of(messages.HistoryTitle, "count", len(v.History)))
+	}
 	c.render(v)
 	c.view.Focus = ""
 	c.view.ClearToken = false
 }
 
 // confirmText states exactly what the kill waiting for Confirm ends.
-func confirmText(kt epic.KillType) messages.Message {
+func (c *Controller) confirmText(kt epic.KillType, now time.Time) messages.Message {
 	if kt.Name == epic.OwnSession.Name {
-		return messages.Of(messages.ConfirmOwnSession)
+		token := messages.Message{}
+		if c.held != nil {
+			token = c.held.summary(now)
+		}
+		return messages.Of(messages.ConfirmOwnSession, "token", token)
 	}
-	return messages.Of(messages.ConfirmKillType, "killType", kt.Name, "description", messages.KillTypeDescription(kt.Name))
+	return messages.Of(messages.ConfirmKillType, "label", messages.KillTypeLabel(kt.Name), "description", messages.KillTypeDescription(kt.Name))
 }
 
-// PermissionNeeded names the permissions Epic checks for kt, as the popup
-// shows them under the kill type.
-func PermissionNeeded(kt epic.KillType) messages.Message {
-	perms := make([]messages.Message, len(kt.Permissions))
-	for i, p := range kt.Permissions {
-		holder := messages.PermissionOfAccount
-		if p.Holder == epic.HolderClient {
-			holder = messages.PermissionOfClient
-		}
-		perms[i] = messages.Of(holder, "permission", p.String())
+// EpicName gives Epic's name for kt, as the popup shows it in small print
+// under the kill type; blocked adds that the token lacks missing, Epic's
+// permission for it.
+func EpicName(kt epic.KillType, missing epic.Permission, blocked bool) messages.Message {
+	if blocked {
+		return messages.Of(messages.EpicNameLacking, "killType", kt.Name, "permissions", permissionText(missing))
 	}
-	return messages.Of(messages.PermissionNeeded, "permissions", messages.MessageList{Items: perms, Joiner: messages.ListSemi})
+	return messages.Of(messages.EpicName, "killType", kt.Name)
+}
+
+func permissionText(p epic.Permission) messages.Message {
+	holder := messages.PermissionOfAccount
+	if p.Holder == epic.HolderClient {
+		holder = messages.PermissionOfClient
+	}
+	return messages.Of(holder, "permission", p.String())
 }

@@ -13,6 +13,11 @@ const (
 	// keyInFlight marks a kill sent and not yet answered, so that a popup
 	// opened after one that closed mid-request can say so.
 	keyInFlight = "inFlight"
+	// keyOutcome is the last outcome shown, and keyKillType the kill type
+	// last picked: a popup closes on any click outside it, and the next
+	// one keeps the place.
+	keyOutcome  = "outcome"
+	keyKillType = "killType"
 )
 
 // session is what a popup keeps for the next popup of this browser session,
@@ -47,6 +52,8 @@ type kept struct {
 	throttledUntil time.Time
 	history        []historyEntry
 	inFlight       *inFlight
+	outcome        *shownOutcome
+	killType       string
 }
 
 // load reads what earlier popups kept. It waits for the browser, so it runs
@@ -56,7 +63,7 @@ func (s *session) load() (kept, error) {
 	if s.store == nil {
 		return k, nil
 	}
-	values, err := s.store.Load(keyToken, keyThrottle, keyHistory, keyInFlight)
+	values, err := s.store.Load(keyToken, keyThrottle, keyHistory, keyInFlight, keyOutcome, keyKillType)
 	if err != nil {
 		return k, err
 	}
@@ -76,8 +83,27 @@ func (s *session) load() (kept, error) {
 			k.inFlight = &f
 		}
 	}
+	if text := values[keyOutcome]; text != "" {
+		if o, err := decodeShownOutcome(text); err == nil {
+			k.outcome = &o
+		}
+	}
+	k.killType = values[keyKillType]
 	return k, nil
 }
+
+// saveOutcome keeps the outcome shown once it is drawn; clearOutcome drops it.
+func (s *session) saveOutcome(o shownOutcome) {
+	s.queue(storeWrite{write: func(st Store) {
+		if b, err := encodeShownOutcome(o); err == nil {
+			_ = st.Set(keyOutcome, string(b))
+		}
+	}})
+}
+
+func (s *session) clearOutcome() { s.remove(keyOutcome) }
+
+func (s *session) saveKillType(name string) { s.set(keyKillType, name) }
 
 func (s *session) saveToken(t savedToken) {
 	if b, err := encodeSavedToken(t); err == nil {

@@ -6,7 +6,7 @@ import (
 )
 
 // The values kept in storage.session are JSON in encoding/json's form of
-// savedToken, historyEntry and inFlight: the member names below, a
+// savedToken, historyEntry, inFlight and shownOutcome: the member names below, a
 // VerifiedToken under its Go field names, times in RFC 3339. They are read
 // by encoding/json's rules for a struct (names match ignoring case, null
 // leaves a field as it was, a repeated name decodes again over the first),
@@ -153,4 +153,35 @@ func decodeInFlight(text string) (inFlight, error) {
 		jsonvalue.TimeField("time", &f.Time),
 	)
 	return f, err
+}
+
+func encodeShownOutcome(o shownOutcome) ([]byte, error) {
+	var o2 jsonvalue.ObjectWriter
+	o2.AddString("outcome", o.Outcome)
+	o2.AddString("message", o.Message)
+	advice, err := jsonvalue.EncodeArray(o.Advice, func(s string) ([]byte, error) {
+		return jsonvalue.AppendString(nil, s), nil
+	})
+	o2.AddJSON("advice", advice, err)
+	o2.AddInt("waitAt", o.WaitAt)
+	if o.Details != "" {
+		o2.AddString("details", o.Details)
+	}
+	return o2.Bytes()
+}
+
+func decodeShownOutcome(text string) (shownOutcome, error) {
+	v, err := jsonvalue.Parse([]byte(text))
+	if err != nil {
+		return shownOutcome{}, err
+	}
+	var o shownOutcome
+	err = v.DecodeObject(
+		jsonvalue.StringField("outcome", &o.Outcome),
+		jsonvalue.StringField("message", &o.Message),
+		jsonvalue.StringsField("advice", &o.Advice),
+		jsonvalue.IntField("waitAt", &o.WaitAt),
+		jsonvalue.StringField("details", &o.Details),
+	)
+	return o, err
 }

@@ -75,50 +75,109 @@ func (h *heldToken) shown(s string) string {
 	return explain.Clean(epic.Mask(s, h.token.Value), explain.MaxShownRunes)
 }
 
-// facts are what the popup shows about the token, in t's language: whose,
-// which app, and how long it lasts. Epic's verify answer wins over what the
-// paste said.
-func (h *heldToken) facts(now time.Time, t messages.Texts) []Fact {
+// known is what is known of the token: Epic's verify answer wins over what
+// the paste said.
+type known struct {
+	name, account, client, service, method string
+	expires                                time.Time
+}
+
+func (h *heldToken) known() known {
 	tok, v := h.token, h.verified
-	pick := func(verified, pasted string) string {
-		if v != nil && verified != "" {
-			return verified
-		}
-		return pasted
+	k := known{tok.DisplayName, tok.AccountID, tok.ClientID, tok.ClientService, tok.AuthMethod, tok.ExpiresAt}
+	if v == nil {
+		return k
 	}
+	pick := func(verified string, pasted *string) {
+		if verified != "" {
+			*pasted = verified
+		}
+	}
+	pick(v.DisplayName, &k.name)
+	pick(v.AccountID, &k.account)
+	pick(v.ClientID, &k.client)
+	pick(v.ClientService, &k.service)
+	pick(v.AuthMethod, &k.method)
+	if !v.ExpiresAt.IsZero() {
+		k.expires = v.ExpiresAt
+	}
+	return k
+}
+
+// app names the token's app: the product of a well-known client, else the
+// start of its id.
+func (h *heldToken) app(client string) messages.Message {
+	if product := epic.ClientProduct(client); product != "" {
+		return messages.ClientName(product)
+	}
+	if client == "" {
+		return messages.Of(messages.AppUnknown)
+	}
+	id := h.shown(client)
+	if r := []rune(id); len(r) > 8 {
+		id = string(r[:8]) + "…"
+	}
+	return messages.Of(messages.AppByID, "id", id)
+}
+
+// summary says in one line whose the token is, which app it is from and
+// how long it lasts: "DemoPlayer · Fortnite (PC) · 7 h 59 min left".
+func (h *heldToken) summary(now time.Time) messages.Message {
+	k := h.known()
+	if k.name == "" && k.client == "" {
+		return messages.Of(messages.TokenSummaryUnknown)
+	}
+	name := messages.Of(messages.NameUnknown)
+	if k.name != "" {
+		name = messages.Of(messages.Verbatim, "text", h.shown(k.name))
+	}
+	left := messages.Of(messages.LeftUnknown)
+	if !k.expires.IsZero() {
+		left = messages.TimeLeft(k.expires.Sub(now))
+		if k.expires.After(now) {
+			left = messages.Of(messages.TokenLeft, "time", left)
+		}
+	}
+	return messages.Of(messages.TokenSummary, "name", name, "app", h.app(k.client), "left", left)
+}
+
+// facts are the token's details, in t's language: whose, which app, how it
+// was signed in, how long it lasts and where it came from.
+func (h *heldToken) facts(now time.Time, t messages.Texts) []Fact {
 	var facts []Fact
 	add := func(label messages.Key, value string) {
 		if value != "" {
 			facts = append(facts, Fact{t.Text(messages.Of(label)), value})
 		}
 	}
-	var name, account, client, service, method string
-	expires := tok.ExpiresAt
-	if v != nil {
-		name, account, client, service, method = v.DisplayName, v.AccountID, v.ClientID, v.ClientService, v.AuthMethod
-		if !v.ExpiresAt.IsZero() {
-			expires = v.ExpiresAt
-		}
+	k := h.known()
+	add(messages.FactDisplayName, h.shown(k.name))
+	add(messages.FactAccount, h.shown(k.account))
+	client := h.shown(k.client)
+	if product := epic.ClientProduct(k.client); product != "" {
+		client = t.Text(messages.Of(messages.ClientWithProduct, "product", messages.ClientName(product), "id", client))
 	}
-	add(messages.FactDisplayName, h.shown(pick(name, tok.DisplayName)))
-	add(messages.FactAccount, h.shown(pick(account, tok.AccountID)))
-	add(messages.FactClient, h.shown(pick(client, tok.ClientID)))
-	add(messages.FactService, h.shown(pick(service, tok.ClientService)))
-	add(messages.FactSignedInWith, h.shown(pick(method, tok.AuthMethod)))
-	if !expires.IsZero() {
-		add(messages.FactTimeLeft, t.Text(messages.TimeLeft(expires.Sub(now))))
+	add(messages.FactClient, client)
+	add(messages.FactService, h.shown(k.service))
+	add(messages.FactSignedInWith, h.shown(k.method))
+	if !k.expires.IsZero() {
+		add(messages.FactTimeLeft, t.Text(messages.TimeLeft(k.expires.Sub(now))))
 	}
-	source := messages.SourcePasted
-	switch {
-	case h.fromSignIn && v != nil:
-		source = messages.SourceSignInConfirmed
-	case h.fromSignIn:
-		source = messages.SourceSignIn
-	case v != nil:
-		source = messages.SourcePastedConfirmed
-	}
-	add(messages.FactSource, t.Text(messages.Of(source)))
+	add(messages.FactSource, t.Text(messages.Of(h.source())))
 	return facts
+}
+
+// source says where the token came from and whether Epic confirmed it.
+func (h *heldToken) source() messages.Key {
+	switch confirmed := h.verified != nil; {
+	case h.fromSignIn && confirmed:
+		return messages.SourceSignInConfirmed
+	case h.fromSignIn:
+		return messages.SourceSignIn
+	case confirmed:
+		return messages.SourcePastedConfirmed
+	}
+	return messages.SourcePasted
 }
 
 // Restore brings back what an earlier popup of this browser session kept:
@@ -160,6 +219,13 @@ func (c *Controller) Restore() {
 		}
 		if c.history == nil {
 			c.history = kept.history
+		}
+		if kt, err := epic.ParseKillType(kept.killType); err == nil && !c.picked {
+			c.selected = kt
+		}
+		// The outcome shown last, unless this popup has one of its own.
+		if o := kept.outcome; o != nil && c.view.Outcome == explain.OutcomeNone && !c.busy {
+			c.restoreOutcome(*o)
 		}
 		if kept.inFlight != nil {
 			c.unanswered(*kept.inFlight)
@@ -263,6 +329,14 @@ func (c *Controller) verify(h *heldToken) {
 		default:
 			h.verifyTimedOut = errors.Is(err, context.DeadlineExceeded)
 			x := explain.Explain(explain.Input{Err: err, Now: c.env.Now(), Timeout: c.env.Timeout})
+			if x.Wait > 0 {
+				// Epic throttles this token: a kill would meet the same wait.
+				c.view.TokenStatus = c.say(messages.Of(messages.TokenThrottled))
+				c.throttledUntil = x.Until
+				c.session.saveThrottle(x.Until)
+				c.tick()
+				break
+			}
 			c.view.TokenStatus = c.say(messages.Of(messages.TokenNotConfirmed), x.Title, messages.Of(messages.TokenKept))
 		}
 		c.show()
@@ -279,6 +353,11 @@ func (c *Controller) Forget() {
 	c.forgetStored()
 	c.view.ClearToken = true
 	c.view.TokenStatus = c.say(messages.Of(messages.TokenForgotten))
+	// What the result said was about that token.
+	if c.view.Outcome != explain.OutcomePending {
+		c.clearResult()
+		c.session.clearOutcome()
+	}
 	c.view.Focus = "token"
 	c.show()
 }

@@ -34,12 +34,18 @@ import (
 // Popup is the popup's controls, found by the ids of the popup contract.
 type Popup struct {
 	doc dom.Document
+	// main holds the popup; its data-held and data-confirming let the
+	// style sheet step what is not needed aside.
+	main dom.Element
 
 	token       *dom.HTMLInputElement
+	tokenHint   dom.Element
 	useSignIn   *dom.HTMLButtonElement
 	forget      *dom.HTMLButtonElement
 	tokenStatus dom.Element
 	signInLink  dom.Element
+	tokenHeld   dom.Element
+	tokenLine   dom.Element
 	tokenBox    dom.Element
 	tokenFacts  dom.Element
 
@@ -49,13 +55,19 @@ type Popup struct {
 	options     []*dom.HTMLOptionElement
 	description dom.Element
 	permission  dom.Element
+	warning     dom.Element
+	noKill      dom.Element
+	noKillText  dom.Element
+	actions     dom.Element
 	kill        *dom.HTMLButtonElement
 	killThis    *dom.HTMLButtonElement
 	confirmBox  dom.Element
 	confirmText dom.Element
 	confirm     *dom.HTMLButtonElement
 	cancel      *dom.HTMLButtonElement
+	countdown   dom.Element
 
+	outcome     *dom.BasicHTMLElement
 	result      dom.Element
 	advice      dom.Element
 	grantAccess *dom.HTMLButtonElement
@@ -64,6 +76,7 @@ type Popup struct {
 	copyDetails *dom.HTMLButtonElement
 	copyStatus  dom.Element
 	historyBox  dom.Element
+	historyHead dom.Element
 	history     dom.Element
 	clearHist   *dom.HTMLButtonElement
 
@@ -111,21 +124,30 @@ func find(doc dom.Document) (*Popup, error) {
 	p := &Popup{
 		doc:         doc,
 		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", window.Get("HTMLInputElement"))},
+		tokenHint:   el("token-hint"),
 		useSignIn:   button("use-signin"),
 		forget:      button("forget"),
 		tokenStatus: el("token-status"),
 		signInLink:  el("signin-link-box"),
+		tokenHeld:   el("token-held"),
+		tokenLine:   el("token-line"),
 		tokenBox:    el("token-box"),
 		tokenFacts:  el("token-facts"),
 		killType:    &dom.HTMLSelectElement{BasicHTMLElement: byID("kill-type", window.Get("HTMLSelectElement"))},
 		description: el("kill-type-description"),
 		permission:  el("kill-type-permission"),
+		warning:     el("kill-type-warning"),
+		noKill:      el("no-kill"),
+		noKillText:  el("no-kill-text"),
+		actions:     el("actions"),
 		kill:        button("kill"),
 		killThis:    button("kill-this"),
 		confirmBox:  el("confirm-box"),
 		confirmText: el("confirm-text"),
 		confirm:     button("confirm"),
 		cancel:      button("cancel"),
+		countdown:   el("countdown"),
+		outcome:     byID("outcome", js.Undefined()),
 		result:      el("result"),
 		advice:      el("advice"),
 		grantAccess: button("grant-access"),
@@ -134,8 +156,14 @@ func find(doc dom.Document) (*Popup, error) {
 		copyDetails: button("copy-details"),
 		copyStatus:  el("copy-status"),
 		historyBox:  el("history-box"),
+		historyHead: el("history-title"),
 		history:     el("history"),
 		clearHist:   button("clear-history"),
+	}
+	if m := doc.Underlying().Call("querySelector", "main"); m.IsNull() {
+		missing = append(missing, "<main>")
+	} else {
+		p.main = wrap(m)
 	}
 	if len(missing) > 0 {
 		return nil, fmt.Errorf("popup.html lacks %s", strings.Join(missing, ", "))
@@ -176,7 +204,7 @@ func (p *Popup) fillKillTypes(types []epic.KillType) (listed bool) {
 	for _, kt := range types {
 		opt := &dom.HTMLOptionElement{BasicHTMLElement: createElement(p.doc, "option")}
 		opt.SetValue(kt.Name)
-		opt.SetTextContent(kt.Name)
+		opt.SetTextContent(messages.English.Text(messages.KillTypeLabel(kt.Name)))
 		p.killType.AppendChild(opt)
 		p.options = append(p.options, opt)
 	}
@@ -188,17 +216,17 @@ func (p *Popup) fillKillTypes(types []epic.KillType) (listed bool) {
 // onto the markup and finds nothing changed.
 func markupView() popup.View {
 	first := epic.KillTypes[0]
+	text := messages.English.Text // popup.html's language
 	options := make([]popup.Option, len(epic.KillTypes))
 	for i, kt := range epic.KillTypes {
-		options[i] = popup.Option{Name: kt.Name, Label: kt.Name}
+		options[i] = popup.Option{Name: kt.Name, Label: text(messages.KillTypeLabel(kt.Name))}
 	}
-	text := messages.English.Text // popup.html's language
 	return popup.View{
 		KillLabel:   text(messages.Of(messages.KillButton)),
 		Options:     options,
 		Selected:    first.Name,
 		Description: text(messages.KillTypeDescription(first.Name)),
-		Permission:  text(popup.PermissionNeeded(first)),
+		EpicName:    text(popup.EpicName(first, epic.Permission{}, false)),
 		Message:     text(messages.Of(messages.Starting)),
 	}
 }
@@ -208,7 +236,7 @@ func listsKillTypes(options []*dom.HTMLOptionElement, types []epic.KillType) boo
 		return false
 	}
 	for i, opt := range options {
-		if opt.Value() != types[i].Name || opt.Text() != types[i].Name {
+		if opt.Value() != types[i].Name {
 			return false
 		}
 	}
@@ -342,8 +370,14 @@ func (p *Popup) render(v popup.View) {
 		}
 	}
 	if changed(old.TokenHeld, v.TokenHeld) {
+		setFlag(p.main, "data-held", v.TokenHeld)
+		setHidden(p.tokenHeld, !v.TokenHeld)
 		setHidden(p.forget, !v.TokenHeld)
 		setHidden(p.killThis, !v.TokenHeld)
+		setHidden(p.tokenHint, v.TokenHeld)
+	}
+	if changed(old.TokenSummary, v.TokenSummary) {
+		p.tokenLine.SetTextContent(v.TokenSummary)
 	}
 	if changed(old.TokenStatus, v.TokenStatus) {
 		p.tokenStatus.SetTextContent(v.TokenStatus)
@@ -365,27 +399,45 @@ func (p *Popup) render(v popup.View) {
 	if changed(old.Description, v.Description) {
 		p.description.SetTextContent(v.Description)
 	}
-	if changed(old.Permission, v.Permission) {
-		p.permission.SetTextContent(v.Permission)
+	if changed(old.EpicName, v.EpicName) {
+		p.permission.SetTextContent(v.EpicName)
 	}
 	if changed(old.Blocked, v.Blocked) {
 		setFlag(p.permission, "data-blocked", v.Blocked)
 	}
+	if changed(old.Warning, v.Warning) {
+		setText(p.warning, v.Warning)
+	}
+	if changed(old.NoKill, v.NoKill) {
+		setHidden(p.noKill, v.NoKill == "")
+		p.noKillText.SetTextContent(v.NoKill)
+	}
 	if changed(old.KillEnabled, v.KillEnabled) {
 		p.kill.SetDisabled(!v.KillEnabled)
-		p.killThis.SetDisabled(!v.KillEnabled)
+	}
+	if changed(old.KillThisEnabled, v.KillThisEnabled) {
+		p.killThis.SetDisabled(!v.KillThisEnabled)
 	}
 	if changed(old.KillLabel, v.KillLabel) {
 		p.kill.SetTextContent(v.KillLabel)
 	}
 	if changed(old.Confirming, v.Confirming) {
+		// The confirmation takes the actions' place.
+		setFlag(p.main, "data-confirming", v.Confirming)
 		setHidden(p.confirmBox, !v.Confirming)
+		setHidden(p.actions, v.Confirming)
 	}
 	if changed(old.ConfirmText, v.ConfirmText) {
 		p.confirmText.SetTextContent(v.ConfirmText)
 	}
+	if changed(old.ConfirmButton, v.ConfirmButton) && v.ConfirmButton != "" {
+		p.confirm.SetTextContent(v.ConfirmButton)
+	}
 	if changed(old.ConfirmReady, v.ConfirmReady) {
 		p.confirm.SetDisabled(!v.ConfirmReady)
+	}
+	if changed(old.Countdown, v.Countdown) {
+		setText(p.countdown, v.Countdown)
 	}
 
 	if changed(old.Message, v.Message) {
@@ -394,8 +446,10 @@ func (p *Popup) render(v popup.View) {
 	if changed(old.Outcome, v.Outcome) {
 		if v.Outcome == explain.OutcomeNone {
 			p.result.RemoveAttribute("data-outcome")
+			p.outcome.RemoveAttribute("data-outcome")
 		} else {
 			p.result.SetAttribute("data-outcome", string(v.Outcome))
+			p.outcome.SetAttribute("data-outcome", string(v.Outcome))
 		}
 	}
 	if changed(old.Advice, v.Advice) {
@@ -410,6 +464,9 @@ func (p *Popup) render(v popup.View) {
 	}
 	if changed(old.CopyStatus, v.CopyStatus) {
 		p.copyStatus.SetTextContent(v.CopyStatus)
+	}
+	if changed(old.HistoryTitle, v.HistoryTitle) && v.HistoryTitle != "" {
+		p.historyHead.SetTextContent(v.HistoryTitle)
 	}
 	if first {
 		p.renderHistory(nil, v.History)
@@ -426,6 +483,9 @@ func (p *Popup) render(v popup.View) {
 		p.cancel.Focus()
 	case "kill":
 		p.giveBackFocus(p.kill)
+	case "outcome":
+		// Kill sessions is off for a while: the outcome says how long.
+		p.giveBackFocus(p.outcome)
 	}
 }
 
@@ -498,6 +558,12 @@ func (p *Popup) renderHistory(old, lines []popup.HistoryLine) {
 func (p *Popup) historyItem(l popup.HistoryLine) dom.Element {
 	li := createElement(p.doc, "li")
 	li.SetTextContent(l.Text)
+	if l.Reference != "" {
+		ref := createElement(p.doc, "span")
+		ref.SetAttribute("class", "ref")
+		ref.SetTextContent(l.Reference)
+		li.AppendChild(ref)
+	}
 	if l.Success {
 		li.SetAttribute("data-outcome", "success")
 	} else {
@@ -507,6 +573,12 @@ func (p *Popup) historyItem(l popup.HistoryLine) dom.Element {
 }
 
 func setHidden(el dom.Element, hidden bool) { setFlag(el, "hidden", hidden) }
+
+// setText shows text in el, and hides el when there is none.
+func setText(el dom.Element, text string) {
+	el.SetTextContent(text)
+	setHidden(el, text == "")
+}
 
 func setFlag(el dom.Element, attr string, on bool) {
 	if on {
