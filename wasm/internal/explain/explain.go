@@ -260,6 +260,9 @@ func success(in Input, x *Explanation) {
 // Label names the kill type name in a player's words, quoted, and says when
 // it also ends the token in the popup: the form in which advice names them.
 func Label(name string) messages.Message {
+	if name == epic.OwnSession.Name {
+		return m(messages.QuotedLabel, "label", messages.KillTypeLabel(name))
+	}
 	kt, err := epic.ParseKillType(name)
 	if err != nil {
 		return m(messages.Verbatim, "text", Clean(name, MaxShownRunes))
