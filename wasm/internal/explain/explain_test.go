@@ -208,6 +208,11 @@ func explainCases(t testing.TB) []explainCase {
 			"Cannot use the killType OTHERS_ACCOUNT_CLIENT with a client only OauthSession.")},
 			want{reason: ReasonClientOnlyToken, status: 400, title: "This token belongs to an app, not to a signed-in account.",
 				advice: []string{"use OTHERS_ACCOUNT_CLIENT", "Sign in on epicgames.com"}}},
+		{"1013 client-only token, single-session kill", Input{KillType: epic.OwnSession, Err: epicErr(400, invalidRequestCode, 1013,
+			"Cannot remove the session of a client only OauthSession.")},
+			want{reason: ReasonClientOnlyToken, status: 400, title: "This token belongs to an app, not to a signed-in account.",
+				advice:    []string{"Epic lets only a token of a signed-in account use this kill.", "Sign in on epicgames.com"},
+				notAdvice: []string{"OWN_SESSION"}}},
 		{"1013 other, message only in error_description", Input{KillType: others, Err: func() error {
 			e := epicErr(400, invalidRequestCode, 1013, "")
 			e.OAuthErrorDescription = "Something is off."
