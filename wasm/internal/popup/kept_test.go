@@ -352,3 +352,26 @@ func TestANewKillDropsTheKeptOutcomeAsItStarts(t *testing.T) {
 	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], v.Message) }, time.Second, time.Millisecond,
 		"the new outcome is kept")
 }
+
+// A token taken in place of one whose kill failed drops that failure, which
+// was about the token before: here, and for the next popup.
+func TestAnotherTokenDropsTheKeptFailure(t *testing.T) {
+	store := newStore()
+	e := &fakeEpic{kill: func(context.Context) error {
+		return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.missing_permission"}
+	}}
+	p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	p.Kill(Form{Token: token, KillType: "OTHERS"})
+	p.screen.waitFor(t, explain.OutcomeError)
+	require.Eventually(t, func() bool { return store.all()[keyOutcome] != "" }, time.Second, time.Millisecond)
+
+	const another = "fedcba9876543210fedcba9876543210"
+	p.TakeToken(another)
+
+	assert.Equal(t, explain.OutcomeNone, p.screen.last().Outcome)
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyToken], another) }, time.Second, time.Millisecond)
+	_, kept := store.all()[keyOutcome]
+	assert.False(t, kept, "the failure is kept for the next popup") // written before the token, in order
+	v := openWith(t, e, &fakeBrowser{}, store, &clock{now: start}).screen.last()
+	assert.Equal(t, explain.OutcomeNone, v.Outcome, "the next popup shows the failure about the token before: %q", v.Message)
+}
