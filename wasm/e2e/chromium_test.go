@@ -154,7 +154,7 @@ func TestChromiumToolbarPopup(t *testing.T) {
 	res, err := popuppage.Kill(popup, token, "OTHERS_ACCOUNT_CLIENT", outcomeTimeout)
 	require.NoError(t, err)
 	assert.Equal(t, popuppage.Success, res.Outcome, res.Text)
-	assert.Contains(t, res.Text, "204")
+	assert.Contains(t, res.Text, "signed out")
 	reqs := kills(s.Requests())
 	require.Len(t, reqs, 1)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT", reqs[0].Query.Get("killType"))

@@ -24,6 +24,6 @@ func TestDemoHeadless(t *testing.T) {
 	err := demo.Run(ctx, demo.Options{Extension: distDir(t), Artifacts: artifactsDir(t, "demo"), Headless: true}, &out)
 	require.NoError(t, err, out.String())
 	assert.Contains(t, out.String(), "DELETE /account/api/oauth/sessions/kill?killType="+demo.KillType)
-	assert.Contains(t, out.String(), "The popup shows (success): 204")
+	assert.Contains(t, out.String(), "The popup shows (success): Your other logins of this app were signed out")
 	assert.Contains(t, out.String(), "Screenshot: ")
 }

@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"fmt"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -36,7 +35,8 @@ var faultCases = []popupCase{
 		s.FaultNext(fakeepic.CutBody(403, jsonHeader, missingPermission, 20))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Equal(t, "Unexpected answer from Epic (HTTP 403). [HTTP 403]", res.Text)
+		assert.Equal(t, "Epic gave an answer this extension does not know.", res.Text)
+		assert.Contains(t, text(t, p, "details-text"), "HTTP status: 403")
 		assert.Contains(t, text(t, p, "advice"), "The answer broke off before it could be read.")
 		assert.True(t, s.Alive(victim))
 		assertKillWorksAgain(t, p, s, victim)
@@ -48,9 +48,10 @@ var faultCases = []popupCase{
 		s.FaultNext(fakeepic.Raw(200, jsonHeader, []byte(`{"killed":3}`)))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome, "an answer other than 204 is not called done")
-		assert.Equal(t, "Epic accepted the request but answered HTTP 200 instead of 204. [HTTP 200]", res.Text)
+		assert.Equal(t, "Epic accepted the request, but not with its usual answer.", res.Text)
 		assert.Contains(t, text(t, p, "advice"), "Sessions were probably signed out")
-		assert.True(t, visible(t, p, "token-box"), "the token was dropped")
+		assert.Contains(t, text(t, p, "details-text"), "HTTP status: 200")
+		assert.True(t, visible(t, p, "token-held"), "the token was dropped")
 		assertKillWorksAgain(t, p, s, victim)
 		return p
 	}},
@@ -63,7 +64,7 @@ var faultCases = []popupCase{
 		s.FaultNext(fakeepic.Raw(500, jsonHeader, huge))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Equal(t, "Epic's service is having trouble (HTTP 500). [HTTP 500]", res.Text)
+		assert.Equal(t, "Epic's service is having trouble.", res.Text)
 		assert.Contains(t, text(t, p, "details-text"), "with a body over 64 KiB, which was not read")
 		assertKillWorksAgain(t, p, s, victim)
 		return p
@@ -75,8 +76,8 @@ var faultCases = []popupCase{
 			[]byte("{\"errorCode\":\"errors.com.epicgames.test.bad_bytes\",\"numericErrorCode\":4242,\"errorMessage\":\"bad \xff\xfe\xc3 bytes\"}")))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Equal(t, "Unexpected answer from Epic (HTTP 400). [HTTP 400, errors.com.epicgames.test.bad_bytes (4242)]", res.Text)
-		assert.Contains(t, text(t, p, "advice"), "Epic said: \"bad \ufffd\ufffd\ufffd bytes\"", "the bad bytes are not shown as replacement characters")
+		assert.Equal(t, "Epic gave an answer this extension does not know.", res.Text)
+		assert.Contains(t, text(t, p, "details-text"), "Message: bad \ufffd\ufffd\ufffd bytes", "the bad bytes are not shown as replacement characters")
 		assertKillWorksAgain(t, p, s, victim)
 		return p
 	}},
@@ -88,12 +89,13 @@ var faultCases = []popupCase{
 		res, err := popuppage.Kill(p, token, "OTHERS_ACCOUNT_CLIENT", outcomeTimeout)
 		require.NoError(t, err)
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Contains(t, res.Text, "no longer valid (HTTP 401 errors.com.epicgames.account.auth_token.invalid_access_token)")
+		assert.Equal(t, "Epic says this token no longer works, so it was not kept.", res.Text)
+		assert.Contains(t, text(t, p, "details-text"), "errorCode: errors.com.epicgames.account.auth_token.invalid_access_token")
 		reqs := requestsUpToNow(t, p, s)
 		assert.Empty(t, kills(reqs), "a kill went out with a token Epic's verify refused")
 		assert.Len(t, verifyRequests(reqs), 1)
 		assert.True(t, s.Alive(victim))
-		assert.False(t, visible(t, p, "token-box"), "the refused token is still held")
+		assert.False(t, visible(t, p, "token-held"), "the refused token is still held")
 		assert.False(t, killButton(t, p).Disabled, "Kill sessions is stuck")
 		assertNotShown(t, p, token)
 		return p
@@ -206,7 +208,7 @@ var faultCases = []popupCase{
 			[]byte("<!DOCTYPE html>\n<html><head><title>403 Forbidden</title></head><body><h1>403 Forbidden</h1></body></html>\n")))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.True(t, strings.HasPrefix(res.Text, "A web page answered instead of Epic (HTTP 403)."), res.Text)
+		assert.Equal(t, "A web page answered instead of Epic.", res.Text)
 		assert.Equal(t, killState{Disabled: false, Label: "Kill sessions"}, killButton(t, p), "Kill sessions waits")
 		// The popup keeps its records in the order it makes them, and a
 		// wait would come before the kill's line in the history.
@@ -233,13 +235,13 @@ var faultCases = []popupCase{
 		require.NoError(t, popuppage.WaitFor(p, `document.getElementById("result").dataset.outcome === "error"`, 5*time.Second),
 			"the reopened popup says nothing of the kill: %s", popuppage.Shown(p))
 		msg := text(t, p, "result")
-		assert.True(t, strings.HasPrefix(msg, "The popup was closed before Epic answered the kill (OTHERS_ACCOUNT_CLIENT) sent at "), msg)
+		assert.Regexp(t, `^The popup was closed at \d\d:\d\d:\d\d before Epic answered: “Other logins, all services”\.$`, msg)
 		assert.Contains(t, text(t, p, "advice"), "Kill again to be sure")
 		h := history(t, p)
 		if assert.Len(t, h, 1) {
-			assert.Regexp(t, `^\d\d:\d\d:\d\d OTHERS_ACCOUNT_CLIENT: no answer$`, h[0].Text)
+			assert.Regexp(t, `^\d\d:\d\d:\d\d Other logins, all services: no answer$`, h[0].Text)
 		}
-		assert.True(t, visible(t, p, "token-box"), "the token was dropped")
+		assert.True(t, visible(t, p, "token-held"), "the token was dropped")
 		waitStored(t, p, "inFlight", false)
 		// Closing the popup aborted the request: the fake saw the client go.
 		assert.True(t, s.Alive(victim))

@@ -45,13 +45,14 @@ var keyboardCases = []popupCase{
 	{"Tab order", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		// With nothing held, then with a token, an answer's details and a
 		// history showing.
-		assertTabOrder(t, p, []string{"use-signin", "kill-type", "kill"})
+		assertTabOrder(t, p, []string{"kill-type", "kill"})
 
 		token, _ := player(s, everyKill)
 		hold(t, p, token)
 		s.FaultNext(fakeepic.ServerError(503))
 		kill(t, p, "OTHERS_ACCOUNT_CLIENT")
-		assertTabOrder(t, p, []string{"use-signin", "forget", "kill-type", "kill", "kill-this", "summary", "clear-history"})
+		// Clear history is inside the folded history.
+		assertTabOrder(t, p, []string{"kill-type", "kill", "kill-this", "summary", "history-title"})
 		return p
 	}},
 	{"keyboard only", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
@@ -96,7 +97,7 @@ var keyboardCases = []popupCase{
 		press(t, p, keyEnter)
 		res, err = popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
-		assert.Equal(t, "204: Every session was signed out, including this one.", res.Text)
+		assert.Equal(t, "You were signed out everywhere, including here.", res.Text)
 		assert.False(t, s.Alive(token))
 		// The token is dead: the focus goes where a new one is pasted.
 		assert.Equal(t, "token", focused(t, p))
@@ -138,7 +139,7 @@ var keyboardCases = []popupCase{
 		press(t, p, keyEnter)
 		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
-		assert.Equal(t, "204: Every session was signed out, including this one.", res.Text)
+		assert.Equal(t, "You were signed out everywhere, including here.", res.Text)
 		if sent := kills(s.Requests()); assert.Len(t, sent, 1) {
 			assert.Equal(t, "ALL", sent[0].Query.Get("killType"))
 		}
@@ -153,7 +154,7 @@ var keyboardCases = []popupCase{
 			Unnamed   []string
 		}
 		require.NoError(t, p.Eval(`({
-			Live: Object.fromEntries(["result", "token-status", "copy-status"].map(id => {
+			Live: Object.fromEntries(["outcome", "token-status", "copy-status"].map(id => {
 				const e = document.getElementById(id);
 				return [id, [e.getAttribute("role"), e.getAttribute("aria-live")]];
 			})),
@@ -162,7 +163,8 @@ var keyboardCases = []popupCase{
 				.map(e => e.id || e.outerHTML),
 			Unnamed: [...document.querySelectorAll("button")].filter(e => !e.textContent.trim()).map(e => e.id),
 		})`, &a11y))
-		assert.Equal(t, [2]string{"status", "polite"}, a11y.Live["result"], "#result [role, aria-live]")
+		// The result and its advice are one live region.
+		assert.Equal(t, [2]string{"status", "polite"}, a11y.Live["outcome"], "#outcome [role, aria-live]")
 		assert.Equal(t, [2]string{"status", "polite"}, a11y.Live["token-status"], "#token-status [role, aria-live]")
 		assert.Equal(t, [2]string{"status", "polite"}, a11y.Live["copy-status"], "#copy-status [role, aria-live]")
 		assert.Empty(t, a11y.Unlabeled, "fields without a <label for>")
@@ -285,8 +287,9 @@ const contrastScript = `(() => {
 		return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b);
 	};
 	const str = (c) => c ? "rgb(" + [c.r, c.g, c.b].map(Math.round).join(", ") + ")" : "unreadable";
-	const sel = ["main", "h1", ".intro", ".hint", "label", "#token", "#kill-type", "button", "#result", "#advice",
-		"#token-facts dt", "#token-facts dd", "summary", "#details-text", "#copy-status", "#history li"];
+	const sel = ["main", "h1", ".intro", ".hint", ".fine", ".warning", "label", "#token", "#token-line", "#kill-type", "button",
+		"#countdown", "#result", "#advice", "#token-facts dt", "#token-facts dd", "summary", "#details-text", "#copy-status",
+		"#history li", "#history .ref"];
 	const out = [];
 	const measure = (what, style, bg) => {
 		const fg0 = parse(style.color);
@@ -319,7 +322,7 @@ func contrasts(t *testing.T, p popuppage.Page) []contrast {
 		whats[c.What] = true
 	}
 	// The check must have measured what matters, or it proves nothing.
-	for _, w := range []string{"main[0]", "#result", "#kill", "#use-signin", "#token-hint", "#token::placeholder"} {
+	for _, w := range []string{"main[0]", "#result", "#kill", "#token-line", "#kill-type-description", "#token::placeholder"} {
 		assert.True(t, whats[w], "%s was not measured; measured %v", w, whats)
 	}
 	return out

@@ -108,16 +108,17 @@ var leakCases = []popupCase{
 		s.FaultNext(fakeepic.Raw(409, http.Header{"Content-Type": {"application/json"}, "X-Epic-Correlation-ID": {correlation}}, body))
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Contains(t, res.Text, "errors.com.epicgames.test."+boldMarkup, "the error code is not shown as text")
-		assert.Contains(t, text(t, p, "advice"), "Failed: "+imgMarkup+scriptMarkup, "Epic's message is not shown as text")
+		details := text(t, p, "details-text")
+		assert.Contains(t, details, "errors.com.epicgames.test."+boldMarkup, "the error code is not shown as text")
+		assert.Contains(t, details, "Failed: "+imgMarkup+scriptMarkup, "Epic's message is not shown as text")
 		assert.Contains(t, text(t, p, "details-text"), "Correlation ID: "+correlation)
 
-		// messageVars are shown where Epic names the missing permission.
+		// Epic's message naming the missing permission is in the details.
 		s.FaultNext(fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
 			"Sorry your login does not posses the permissions '"+svgMarkup+" DELETE'", svgMarkup, "DELETE"))
 		res = kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Contains(t, shownText(t, p), svgMarkup, "messageVars are not shown as text")
+		assert.Contains(t, text(t, p, "details-text"), svgMarkup, "Epic's message is not shown as text")
 		assertInert(t, p)
 		return p
 	}},
@@ -157,7 +158,7 @@ var leakCases = []popupCase{
 			assert.NotContains(t, held, token, "after Forget, the token is still in %s", place)
 		}
 		p = reopenWithoutToken(t, b)
-		assert.False(t, visible(t, p, "token-box"), "a reopened popup still holds the forgotten token")
+		assert.False(t, visible(t, p, "token-held"), "a reopened popup still holds the forgotten token")
 		return p
 	}},
 }

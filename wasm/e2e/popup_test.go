@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"net/url"
+	"regexp"
 	"testing"
 	"time"
 
@@ -69,8 +70,12 @@ type killCase struct {
 	// cancel: answer the confirmation with Cancel; nothing may be sent.
 	cancel bool
 
-	wantOutcome string   // "success" or "error"
-	wantText    []string // pieces the result must show: the status, Epic's errorCode
+	wantOutcome string // "success" or "error"
+	// wantText are pieces the outcome must say, in words, the first in the
+	// result sentence; wantDetails are what Details must hold: the status,
+	// Epic's errorCode. The outcome, which is announced, holds no code.
+	wantText    []string
+	wantDetails []string
 	// wantCallerAlive: the pasted token still works afterwards.
 	wantCallerAlive bool
 	// noKill: the popup must not send the kill at all (the pre-check or
@@ -109,72 +114,80 @@ func clientOnly(s *fakeepic.Service) (string, string) {
 var killCases = []killCase{
 	{name: "OTHERS_ACCOUNT_CLIENT_SERVICE", killType: "OTHERS_ACCOUNT_CLIENT_SERVICE",
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}, wantCallerAlive: true},
 	{name: "OTHERS_ACCOUNT_CLIENT", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}, wantCallerAlive: true},
 	{name: "OTHERS_SAME_SOURCE_ID", killType: "OTHERS_SAME_SOURCE_ID",
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}, wantCallerAlive: true},
 	{name: "OTHERS", killType: "OTHERS",
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}, wantCallerAlive: true},
 	{name: "ALL after Confirm", killType: "ALL", confirm: true,
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}},
 	{name: "ALL_ACCOUNT_CLIENT after Confirm", killType: "ALL_ACCOUNT_CLIENT", confirm: true,
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}},
 	{name: "ALL cancelled", killType: "ALL", confirm: true, cancel: true,
 		setup:           allowedEverything,
 		wantOutcome:     "",
 		wantCallerAlive: true},
 	{name: "double click sends once", killType: "OTHERS_ACCOUNT_CLIENT", doubleClick: true,
 		setup:       allowedEverything,
-		wantOutcome: "success", wantText: []string{"204"}, wantCallerAlive: true},
+		wantOutcome: "success", wantText: []string{"signed out"}, wantDetails: []string{"HTTP status: 204"}, wantCallerAlive: true},
 	{name: "401 unknown token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
 			player(s, everyKill)
 			return "0123456789abcdef0123456789abcdef", ""
 		},
-		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.account.auth_token.invalid_access_token"},
-		noKill: true},
+		wantOutcome: "error", wantText: []string{"no longer works"},
+		wantDetails: []string{"HTTP status: 401", "errors.com.epicgames.account.auth_token.invalid_access_token"},
+		noKill:      true},
 	{name: "401 expired token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup: func(s *fakeepic.Service) (string, string) {
 			return s.Issue(fakeepic.Grant{AccountID: playerAccount, ClientID: fortniteClient,
 				ClientService: "fortnite", Permissions: everyKill, ExpiresIn: -time.Hour}), ""
 		},
-		wantOutcome: "error", wantText: []string{"401", "errors.com.epicgames.common.authentication.token_verification_failed"},
-		noKill: true},
+		wantOutcome: "error", wantText: []string{"no longer works"},
+		wantDetails: []string{"HTTP status: 401", "errors.com.epicgames.common.authentication.token_verification_failed"},
+		noKill:      true},
 	{name: "pre-check: missing permission", killType: "OTHERS",
 		setup:       withoutOthers,
-		wantOutcome: "error", wantText: []string{"may not use OTHERS", "account:token:otherSessionsForAccount DELETE", "Nothing was sent"},
+		wantOutcome: "error", wantText: []string{"not allowed to sign out “Everywhere else”", "Nothing was sent"},
+		wantDetails:     []string{"OTHERS", "account:token:otherSessionsForAccount DELETE"},
 		wantCallerAlive: true, noKill: true},
 	{name: "pre-check: client-only token", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       clientOnly,
-		wantOutcome: "error", wantText: []string{"may not use OTHERS_ACCOUNT_CLIENT", "Nothing was sent"},
+		wantOutcome: "error", wantText: []string{"not allowed to sign out “Other logins, all services”", "Nothing was sent"},
 		wantCallerAlive: true, noKill: true},
 	{name: "403 missing_permission", killType: "OTHERS",
 		setup:       verifyUnavailable(withoutOthers),
-		wantOutcome: "error", wantText: []string{"403", "errors.com.epicgames.common.missing_permission"},
+		wantOutcome: "error", wantText: []string{"not allowed to sign out “Everywhere else”"},
+		wantDetails:     []string{"HTTP status: 403", "errors.com.epicgames.common.missing_permission"},
 		wantCallerAlive: true},
 	{name: "400 invalid_request", killType: "OTHERS_ACCOUNT_CLIENT",
 		// A client-only session cannot use the account kill types.
 		setup:       verifyUnavailable(clientOnly),
-		wantOutcome: "error", wantText: []string{"400", "errors.com.epicgames.common.oauth.invalid_request"},
+		wantOutcome: "error", wantText: []string{"belongs to an app"},
+		wantDetails:     []string{"HTTP status: 400", "errors.com.epicgames.common.oauth.invalid_request"},
 		wantCallerAlive: true},
 	{name: "429 throttled", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       faulted(fakeepic.Throttled(221)),
-		wantOutcome: "error", wantText: []string{"429", "errors.com.epicgames.common.throttled"}, wantCallerAlive: true},
+		wantOutcome: "error", wantText: []string{"limiting requests", "Try again in 3 min"},
+		wantDetails: []string{"HTTP status: 429", "errors.com.epicgames.common.throttled"}, wantCallerAlive: true},
 	{name: "503 server error", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       faulted(fakeepic.ServerError(503)),
-		wantOutcome: "error", wantText: []string{"503", "errors.com.epicgames.common.server_error"}, wantCallerAlive: true},
+		wantOutcome: "error", wantText: []string{"having trouble"},
+		wantDetails: []string{"HTTP status: 503", "errors.com.epicgames.common.server_error"}, wantCallerAlive: true},
 	{name: "HTML page", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       faulted(fakeepic.HTMLPage(403)),
-		wantOutcome: "error", wantText: []string{"403", "web page"}, wantCallerAlive: true},
+		wantOutcome: "error", wantText: []string{"web page"}, wantDetails: []string{"HTTP status: 403"}, wantCallerAlive: true},
 	{name: "dropped connection", killType: "OTHERS_ACCOUNT_CLIENT",
 		setup:       faulted(fakeepic.Dropped()),
-		wantOutcome: "error", wantText: []string{"Could not reach Epic"}, wantCallerAlive: true,
+		wantOutcome: "error", wantText: []string{"Could not reach Epic"}, wantDetails: []string{"HTTP status: none"},
+		wantCallerAlive:    true,
 		browserRetriesOnce: true},
 }
 
@@ -216,11 +229,15 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 			res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 			require.NoError(t, err)
 			saveScreenshot(t, p, shots, c.name)
-			text := shownText(t, p)
-			assert.Equal(t, c.wantOutcome, res.Outcome, "data-outcome; the popup says %q", text)
+			shown := shownText(t, p)
+			assert.Equal(t, c.wantOutcome, res.Outcome, "data-outcome; the popup says %q", shown)
 			assert.Empty(t, missing(res.Text, c.wantText[:min(len(c.wantText), 1)]), "the result says %q", res.Text)
-			assert.Empty(t, missing(text, c.wantText), "the popup says %q", text)
-			assert.NotContains(t, text, token, "the popup shows the token")
+			announced := text(t, p, "outcome")
+			assert.Empty(t, missing(announced, c.wantText), "the outcome says %q", announced)
+			assert.Empty(t, codesIn(announced), "the outcome, which is read aloud, says %q", announced)
+			details := text(t, p, "details-text")
+			assert.Empty(t, missing(details, c.wantDetails), "the details say %q", details)
+			assert.NotContains(t, shown, token, "the popup shows the token")
 
 			// A request of a double click's second click, or one sent with
 			// the outcome, may not have reached the fake when it shows.
@@ -247,6 +264,13 @@ func runKillCases(t *testing.T, b browser, sw *epicSwitch) {
 		})
 	}
 }
+
+// codeLike finds what a player should not hear read out: an HTTP status,
+// Epic's error codes, a numeric error code.
+var codeLike = regexp.MustCompile(`HTTP|errors\.com|\b[1-5][0-9]{2}\b|\b[0-9]{4,5}\b`)
+
+// codesIn lists the codes in text.
+func codesIn(text string) []string { return codeLike.FindAllString(text, -1) }
 
 // shownText is what the popup says about the outcome: the result, the
 // advice and the token's status.

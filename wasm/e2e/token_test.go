@@ -53,9 +53,10 @@ var tokenCases = []popupCase{
 		f := facts(t, p)
 		assert.Equal(t, "TestPlayer", f["Display name"])
 		assert.Equal(t, playerAccount, f["Account"])
-		assert.Equal(t, fortniteClient, f["Client"])
+		assert.Equal(t, "Fortnite (PC) ("+fortniteClient+")", f["Client"])
 		assert.Equal(t, "fortnite", f["Service"])
 		assert.Equal(t, "exchange_code", f["Signed in with"])
+		assert.Regexp(t, `^TestPlayer · Fortnite \(PC\) · (8 h 00|7 h 59) min left$`, text(t, p, "token-line"), "the token's summary")
 		assert.Equal(t, "pasted, confirmed by Epic", f["Source"])
 		// The session lasts 8 h; the popup rounds the time left up to a minute.
 		assertTimeLeft(t, f["Time left"], fakeepic.DefaultExpiresIn-2*time.Minute, fakeepic.DefaultExpiresIn)
@@ -97,7 +98,7 @@ var tokenCases = []popupCase{
 		f := facts(t, p)
 		assert.Equal(t, "PastedName", f["Display name"])
 		assert.Equal(t, playerAccount, f["Account"])
-		assert.Equal(t, fortniteClient, f["Client"])
+		assert.Equal(t, "Fortnite (PC) ("+fortniteClient+")", f["Client"])
 		assert.Equal(t, "fortnite", f["Service"])
 		assert.Equal(t, "pasted, not yet confirmed by Epic", f["Source"])
 		assertTimeLeft(t, f["Time left"], 2*time.Hour-2*time.Minute, 2*time.Hour)
@@ -128,31 +129,44 @@ var tokenCases = []popupCase{
 		})
 		hold(t, p, token)
 
+		// The options in a player's words; their values are Epic's names.
+		labels := map[string]string{
+			"OTHERS_ACCOUNT_CLIENT_SERVICE": "Other logins of this app",
+			"OTHERS_ACCOUNT_CLIENT":         "Other logins, all services",
+			"OTHERS_SAME_SOURCE_ID":         "Other logins, same source",
+			"OTHERS":                        "Everywhere else",
+			"ALL":                           "Everywhere, including here",
+			"ALL_ACCOUNT_CLIENT":            "This app, including here",
+		}
 		allowed := map[string]bool{"OTHERS_ACCOUNT_CLIENT_SERVICE": true, "OTHERS_ACCOUNT_CLIENT": true}
 		opts := options(t, p)
 		require.Len(t, opts, 6)
 		for _, o := range opts {
 			if allowed[o.Value] {
 				assert.False(t, o.Blocked, "%s is marked blocked", o.Value)
-				assert.Equal(t, o.Value, o.Text)
+				assert.Equal(t, labels[o.Value], o.Text)
 			} else {
 				assert.True(t, o.Blocked, "%s is not marked blocked", o.Value)
-				assert.Equal(t, o.Value+" (not allowed for this token)", o.Text)
+				assert.Equal(t, labels[o.Value]+" (not allowed)", o.Text)
 			}
 		}
 
 		require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
 		assert.False(t, hasAttr(t, p, "kill-type-permission", "data-blocked"), "an allowed kill type is marked blocked")
+		assert.Equal(t, "Epic's name: OTHERS_ACCOUNT_CLIENT", text(t, p, "kill-type-permission"))
+		assert.False(t, visible(t, p, "kill-type-warning"), "a kill type that keeps this token warns")
+		require.NoError(t, popuppage.SelectKillType(p, "ALL"))
+		assert.True(t, visible(t, p, "kill-type-warning"), "ALL does not warn at once that it ends this token")
 		require.NoError(t, popuppage.SelectKillType(p, "OTHERS"))
 		assert.True(t, hasAttr(t, p, "kill-type-permission", "data-blocked"))
-		assert.Equal(t, "This token lacks account:token:otherSessionsForAccount DELETE, which OTHERS needs.", text(t, p, "kill-type-permission"))
+		assert.Equal(t, "Epic's name: OTHERS. This token lacks account:token:otherSessionsForAccount DELETE (account).", text(t, p, "kill-type-permission"))
 
 		require.NoError(t, p.Click("#kill"))
 		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
 		assert.Equal(t, popuppage.Error, res.Outcome)
-		assert.Equal(t, "This token may not use OTHERS: it lacks account:token:otherSessionsForAccount DELETE. Nothing was sent.", res.Text)
-		assert.Equal(t, "This token can use OTHERS_ACCOUNT_CLIENT_SERVICE, OTHERS_ACCOUNT_CLIENT.", text(t, p, "advice"))
+		assert.Equal(t, "This token is not allowed to sign out “Everywhere else”. Nothing was sent.", res.Text)
+		assert.Equal(t, "It can sign out “Other logins of this app”, “Other logins, all services”.", text(t, p, "advice"))
 		reqs := requestsUpToNow(t, p, s)
 		if assert.Len(t, reqs, 1, "only the verify may go out") {
 			assert.Equal(t, "GET", reqs[0].Method)
@@ -300,7 +314,7 @@ var tokenCases = []popupCase{
 		res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 		require.NoError(t, err)
 		assert.Equal(t, popuppage.Success, res.Outcome, res.Text)
-		assert.Equal(t, "204: Every session was signed out, including this one.", res.Text)
+		assert.Equal(t, "You were signed out everywhere, including here.", res.Text)
 		assert.Equal(t, statusDead, text(t, p, "token-status"))
 		assert.False(t, visible(t, p, "token-box"))
 		assert.False(t, s.Alive(token))

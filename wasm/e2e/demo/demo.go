@@ -92,7 +92,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 
 // killOnce does what a person would do first and reports what happened.
 func killOnce(p *chromium.Page, tok fakeepic.DemoToken, service *fakeepic.Service, artifacts string, out io.Writer) error {
-	if err := p.SetViewport(400, 620); err != nil {
+	if err := p.SetViewport(400, 600); err != nil {
 		return err
 	}
 	if err := popuppage.WaitReady(p, 20*time.Second); err != nil {
@@ -108,6 +108,15 @@ func killOnce(p *chromium.Page, tok fakeepic.DemoToken, service *fakeepic.Servic
 	}
 	fmt.Fprintf(out, "The popup shows (%s): %s\n", res.Outcome, res.Text)
 
+	// The picture is the whole popup at its real size, as the toolbar
+	// shows it: as tall as its page, at most 600 px.
+	var height int64
+	if err := p.Eval(`Math.ceil(document.body.getBoundingClientRect().height)`, &height); err != nil {
+		return err
+	}
+	if err := p.SetViewport(400, min(max(height, 1), 600)); err != nil {
+		return err
+	}
 	png, err := p.Screenshot()
 	if err != nil {
 		return err

@@ -624,11 +624,12 @@ func (c *Controller) historyLines() []HistoryLine {
 	return lines
 }
 
-// reference is the status and Epic's error code of a past answer.
+// reference is the status and Epic's error code of a past answer; none
+// when no answer came.
 func reference(e historyEntry) messages.Message {
 	switch {
 	case e.Status == 0:
-		return messages.Of(messages.ReferenceNoAnswer)
+		return messages.Message{} // the line says there was no answer
 	case e.Code != "":
 		return messages.Of(messages.ReferenceCode, "status", e.Status, "code", explain.Clean(e.Code, explain.MaxShownRunes))
 	}

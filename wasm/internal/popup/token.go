@@ -321,8 +321,9 @@ func (c *Controller) verify(h *heldToken) {
 			c.saveToken()
 		case errors.As(err, &apiErr) && apiErr.StatusCode == 401:
 			c.forgetStored()
-			c.setResult(explain.OutcomeError, messages.Of(messages.TokenRefused, "code", h.shown(apiErr.ErrorCode)),
-				messages.Of(messages.TokenTakeNew))
+			c.setResult(explain.OutcomeError, messages.Of(messages.TokenRefused), messages.Of(messages.TokenTakeNew))
+			// Epic's status and code, for those who look.
+			c.details = explain.Explain(explain.Input{Err: err, Now: c.env.Now()}).Details.Text(c.env.Text)
 			c.view.TokenStatus = ""
 			c.view.Focus = "token"
 		case errors.As(err, &answerErr):

@@ -559,6 +559,7 @@ func (p *Popup) historyItem(l popup.HistoryLine) dom.Element {
 	li := createElement(p.doc, "li")
 	li.SetTextContent(l.Text)
 	if l.Reference != "" {
+		li.AppendChild(wrap(p.doc.Underlying().Call("createTextNode", " ")))
 		ref := createElement(p.doc, "span")
 		ref.SetAttribute("class", "ref")
 		ref.SetTextContent(l.Reference)
