@@ -763,6 +763,8 @@ func TestAVerify401ShowsNoErrorCode(t *testing.T) {
 	assert.Equal(t, "Epic says this token no longer works, so it was not kept.", v.Message)
 	assert.Equal(t, "Take a new one: paste a fresh token, or use your epicgames.com sign-in.", v.Advice)
 	assertNoReference(t, v)
+	assert.Contains(t, v.Details, "HTTP status: 401\n", "the status is in the details")
+	assert.Contains(t, v.Details, "errorCode: errors.com.x "+strings.Repeat("y", explain.MaxShownRunes-13)+"…\n", "the code too, cleaned")
 }
 
 // checkShownFacts holds facts to what the popup may show: no token in any
@@ -1356,7 +1358,7 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	assert.Contains(t, v.Advice, "Kill again to be sure")
 	assert.True(t, v.KillEnabled)
 	require.Len(t, v.History, 1)
-	assert.Equal(t, HistoryLine{Text: at + " Everywhere else: no answer", Reference: "no answer"}, v.History[0])
+	assert.Equal(t, HistoryLine{Text: at + " Everywhere else: no answer"}, v.History[0], "no answer, no reference")
 	assert.Eventually(t, func() bool { _, ok := store.all()[keyInFlight]; return !ok }, time.Second, time.Millisecond,
 		"told once")
 	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], "before Epic answered") }, time.Second, time.Millisecond)
