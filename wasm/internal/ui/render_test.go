@@ -115,6 +115,40 @@ func TestATokenThatMayUseNoKillTypeIsShownTheWayOut(t *testing.T) {
 	assert.False(t, p.disabled("kill"))
 }
 
+// TestAWaitCountsDownAndTheFocusGoesToTheOutcome: Epic's 429 holds Kill
+// sessions back; the countdown under it says for how long, as the advice
+// does, and the focus moves to the outcome, which says why. When the wait
+// is over, the countdown goes and Kill sessions is back.
+func TestAWaitCountsDownAndTheFocusGoesToTheOutcome(t *testing.T) {
+	p := openPopup(t, func(fetchtest.Call) fetchtest.Answer {
+		return fetchtest.Answer{Status: 429, Header: map[string]string{"Content-Type": "application/json", "Retry-After": "2"},
+			Body: `{"errorCode":"errors.com.epicgames.common.throttled","messageVars":["2"],"numericErrorCode":1041}`}
+	})
+	p.typeToken(token)
+
+	p.click("kill")
+
+	p.waitForOutcome("error")
+	assert.Equal(t, "Epic is limiting requests for now.", p.text("result"))
+	assert.Contains(t, p.text("advice"), "Try again in 2 s.")
+	assert.False(t, p.hidden("countdown"))
+	assert.Contains(t, []string{"You can try again in 2 s.", "You can try again in 1 s."}, p.text("countdown"))
+	assert.Equal(t, "timer", p.el("countdown").GetAttribute("role"))
+	assert.True(t, p.disabled("kill"))
+	assert.True(t, p.disabled("kill-this"))
+	assert.Equal(t, "outcome", p.focusComesTo("outcome"), "the outcome says why Kill sessions is off")
+	p.assertNoReference()
+
+	if !p.waitUntil(5*time.Second, func() bool { return p.hidden("countdown") }) {
+		t.Fatalf("the countdown never ended: %q", p.text("countdown"))
+	}
+	assert.Empty(t, p.text("countdown"))
+	assert.Equal(t, "The wait is over: you can try again.", p.text("advice"))
+	p.waitEnabled("kill")
+	assert.Equal(t, "kill", p.focusComesTo("kill"), "back on Kill sessions")
+	assert.Len(t, p.kills(), 1)
+}
+
 // The history names each past kill in words; the status and Epic's error
 // code are apart, in a .ref of their own, and a kill without an answer has
 // none.
