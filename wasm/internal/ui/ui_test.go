@@ -578,6 +578,13 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 			notNamed: []string{"#token", "#kill-type", "#result"},
 		},
 		{
+			name: "the whole popup, without the countdown, the token line or <main>",
+			markup: strings.NewReplacer(`id="countdown"`, `id="count"`, `id="token-line"`, `id="line"`,
+				"<main>", "<div>", "</main>", "</div>").Replace(body),
+			named:    []string{"#countdown", "#token-line", "<main>"},
+			notNamed: []string{"#kill", "#token", "#outcome"},
+		},
+		{
 			name:     "the whole popup, with a second kill button",
 			markup:   body + `<button id="kill"></button>`,
 			notNamed: []string{"#kill", "#token"},
@@ -609,8 +616,11 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 // reads the list back: the shortcut for a line added on top must leave the
 // same list as writing it afresh.
 func TestHistoryListFollowsTheLines(t *testing.T) {
-	ok := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text, Success: true} }
-	bad := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text} }
+	ok := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text, Reference: "HTTP 204", Success: true} }
+	bad := func(text string) popup.HistoryLine {
+		return popup.HistoryLine{Text: text, Reference: "HTTP 403, errors.com.epicgames.common.missing_permission"}
+	}
+	unanswered := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text} }
 	cases := []struct {
 		name     string
 		old, new []popup.HistoryLine
@@ -623,21 +633,18 @@ func TestHistoryListFollowsTheLines(t *testing.T) {
 		{name: "two new lines", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{ok("c"), bad("b"), ok("a")}},
 		{name: "a line changed below the top", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("c"), ok("b"), bad("x")}},
 		{name: "the oldest left without a new one", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("b")}},
+		{name: "one without an answer on top", old: []popup.HistoryLine{bad("a")}, new: []popup.HistoryLine{unanswered("b"), bad("a")}},
+		{name: "the same text, another reference", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{bad("a")}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p, err := find(mountMarkup(t).doc)
+			page := mountMarkup(t)
+			p, err := find(page.doc)
 			require.NoError(t, err)
 			p.renderHistory(nil, c.old)
 			p.renderHistory(c.old, c.new)
 
-			var got []popup.HistoryLine
-			items := p.history.Underlying().Get("children")
-			for i := range items.Length() {
-				li := items.Index(i)
-				got = append(got, popup.HistoryLine{Text: li.Get("textContent").String(), Success: li.Call("getAttribute", "data-outcome").String() == "success"})
-			}
-			assert.Equal(t, c.new, got)
+			assert.Equal(t, c.new, page.historyItems())
 			assert.Equal(t, len(c.new) == 0, p.historyBox.HasAttribute("hidden"), "the history box is hidden exactly when empty")
 		})
 	}
