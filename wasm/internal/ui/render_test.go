@@ -215,4 +215,3 @@ func (p *page) historyItems() []popup.HistoryLine {
 	}
 	return lines
 }
-

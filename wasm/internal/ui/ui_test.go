@@ -616,7 +616,9 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 // reads the list back: the shortcut for a line added on top must leave the
 // same list as writing it afresh.
 func TestHistoryListFollowsTheLines(t *testing.T) {
-	ok := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text, Reference: "HTTP 204", Success: true} }
+	ok := func(text string) popup.HistoryLine {
+		return popup.HistoryLine{Text: text, Reference: "HTTP 204", Success: true}
+	}
 	bad := func(text string) popup.HistoryLine {
 		return popup.HistoryLine{Text: text, Reference: "HTTP 403, errors.com.epicgames.common.missing_permission"}
 	}
