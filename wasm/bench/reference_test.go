@@ -67,7 +67,8 @@ func TestReferenceHTMLIsPopupHTMLWithTheKillTypesTexts(t *testing.T) {
 	var want []killTypeRow
 	for _, kt := range epic.KillTypes {
 		text := messages.English.Text
-		want = append(want, killTypeRow{kt.Name, kt.Name, text(messages.KillTypeDescription(kt.Name)), text(popup.PermissionNeeded(kt)), text(messages.KillTypeDone(kt.Name))})
+		want = append(want, killTypeRow{kt.Name, text(messages.KillTypeLabel(kt.Name)), text(messages.KillTypeDescription(kt.Name)),
+			text(popup.EpicName(kt, epic.Permission{}, false)), text(messages.KillTypeDone(kt.Name))})
 	}
 	assert.Equal(t, want, list.Options)
 }

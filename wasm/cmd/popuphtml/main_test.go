@@ -28,7 +28,8 @@ func TestGenerate(t *testing.T) {
 		{Name: "A<B", Permissions: []epic.Permission{{Holder: "Account", Resource: "r:a", Action: "DELETE"}}},
 		{Name: "C"},
 	}
-	texts := messages.Catalog{"describe_A<B": `Ends "these" & those.`, "describe_C": "Other."}
+	texts := messages.Catalog{"describe_A<B": `Ends "these" & those.`, "describe_C": "Other.",
+		"label_A<B": `"Sign" <out> & more`, "label_C": "See"}
 	for key, text := range messages.English {
 		if _, ok := texts[key]; !ok {
 			texts[key] = text
@@ -46,10 +47,10 @@ func TestGenerate(t *testing.T) {
 			page:  regions,
 			types: two,
 			want: []string{
-				`<option value="A&lt;B">A&lt;B</option>`,
-				`<option value="C">C</option>`,
+				`<option value="A&lt;B">&#34;Sign&#34; &lt;out&gt; &amp; more</option>`,
+				`<option value="C">See</option>`,
 				`<!-- begin kill-type-description -->Ends &#34;these&#34; &amp; those.<!-- end kill-type-description -->`,
-				`<!-- begin kill-type-permission -->Epic permission: r:a DELETE (account)<!-- end kill-type-permission -->`,
+				`<!-- begin kill-type-permission -->Epic&#39;s name: A&lt;B<!-- end kill-type-permission -->`,
 			},
 		},
 		{name: "a missing region", page: strings.Replace(regions, "<!-- end kill-types -->", "", 1), types: two, wantErr: "kill-types"},

@@ -555,8 +555,8 @@ func invalidRequest(in Input, e *epic.APIError, x *Explanation) {
 	switch {
 	case strings.Contains(lower, "client only"):
 		advice := m(messages.ClientOnlyAdviceThis)
-		if in.KillType.Name != "" {
-			advice = m(messages.ClientOnlyAdvice, "label", Label(in.KillType.Name))
+		if name := in.KillType.Name; name != "" && name != epic.OwnSession.Name {
+			advice = m(messages.ClientOnlyAdvice, "label", Label(name))
 		}
 		x.set(ReasonClientOnlyToken, m(messages.ClientOnly), m(messages.NothingSignedOut), advice)
 	case strings.Contains(lower, "killtype"):

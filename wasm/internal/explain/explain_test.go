@@ -4,6 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -77,19 +80,21 @@ func explainCases(t testing.TB) []explainCase {
 		// 204
 		{"204 others of this app", Input{KillType: others},
 			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
-				title:  "Your other sessions of this app were signed out.",
-				advice: []string{"This token still works."}}},
+				title:  "Your other logins of this app were signed out, in every service.",
+				advice: []string{"This token still works.", "change it and turn on two-factor sign-in"}}},
 		{"204 ALL ends this token", Input{KillType: all},
 			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
-				title:  "Every session was signed out, including this one.",
-				advice: []string{"This token has ended too.", "Sign in on epicgames.com again and paste a fresh token to do more."}, tokenDead: true}},
+				title:     "You were signed out everywhere, including here.",
+				advice:    []string{"This token has ended too.", "Sign in on epicgames.com again and paste a fresh token to do more."},
+				notAdvice: []string{"password"}, tokenDead: true}},
 		{"204 ALL_ACCOUNT_CLIENT ends this token", Input{KillType: killType(t, "ALL_ACCOUNT_CLIENT")},
 			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
-				title:  "Every session of this app was signed out, including this one.",
-				advice: []string{"This token has ended too."}, tokenDead: true}},
+				title:  "Every login of this app was signed out, including here.",
+				advice: []string{"This token has ended too."}, notAdvice: []string{"password"}, tokenDead: true}},
 		{"204 own session", Input{KillType: epic.OwnSession},
 			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
-				title: "This token's session was signed out.", advice: []string{"This token has ended too."}, tokenDead: true}},
+				title: "The token in this popup was signed out.", advice: []string{"This token has ended too."},
+				notAdvice: []string{"password"}, tokenDead: true}},
 
 		// Token no longer valid.
 		{"1031 token_verification_failed", Input{KillType: others, Err: epicErr(401,
@@ -117,7 +122,7 @@ func explainCases(t testing.TB) []explainCase {
 			"Errors.com.EpicGames.Common.Authentication.Token_Verification_Failed", 1031, "")},
 			want{reason: ReasonTokenDead, status: 401, title: "This token has expired or was signed out.", advice: newToken, tokenDead: true}},
 		{"plain 401 without a code", Input{KillType: others, Err: bare(401, epic.BodyEmpty, "")},
-			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token (HTTP 401).", advice: newToken, tokenDead: true}},
+			want{reason: ReasonTokenDead, status: 401, title: "Epic did not accept the token: it may have expired.", advice: newToken, tokenDead: true}},
 		{"own session already dead", Input{KillType: epic.OwnSession, Err: epicErr(401,
 			"errors.com.epicgames.account.auth_token.invalid_access_token", 18071, "Sorry the access token '[your token]' is invalid")},
 			want{reason: ReasonTokenDead, status: 401, title: "This token is no longer valid.",
@@ -127,63 +132,68 @@ func explainCases(t testing.TB) []explainCase {
 		{"1023 ALL, usable unknown", Input{KillType: all, Err: epicErr(403, missingPermissionCode, 1023,
 			"Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation",
 			"account:token:allSessionsForClient", "DELETE")},
-			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use ALL.",
-				advice: []string{"Nothing was signed out.", "Epic requires the permission account:token:allSessionsForClient DELETE, which this token does not hold.",
-					"Tokens of Epic's game apps usually hold only OTHERS_ACCOUNT_CLIENT_SERVICE and OTHERS_ACCOUNT_CLIENT.",
-					"Try OTHERS_ACCOUNT_CLIENT_SERVICE or OTHERS_ACCOUNT_CLIENT instead.",
-					"Sign out everywhere under Password and security"}}},
+			want{reason: ReasonMissingPermission, status: 403,
+				title: "This token is not allowed to sign out “Everywhere, including here” (also signs you out here).",
+				advice: []string{"Nothing was signed out.",
+					"Tokens of Epic's game apps can usually sign out only “Other logins of this app” and “Other logins, all services”.",
+					"Try “Other logins of this app” or “Other logins, all services” instead.",
+					"Sign out everywhere under Password and security"},
+				notAdvice: []string{"account:token:", "DELETE", "OTHERS_ACCOUNT_CLIENT"}}},
 		{"1023 OTHERS_ACCOUNT_CLIENT, one other usable", Input{KillType: others, Usable: []string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT"},
 			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccountClient", "DELETE")},
-			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS_ACCOUNT_CLIENT.",
-				advice:    []string{"account:token:otherSessionsForAccountClient DELETE", "This token can use OTHERS_ACCOUNT_CLIENT_SERVICE instead."},
-				notAdvice: []string{"Sign out everywhere", "usually"}}},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token is not allowed to sign out “Other logins, all services”.",
+				advice:    []string{"This token can use “Other logins of this app” instead."},
+				notAdvice: []string{"Sign out everywhere", "usually", "account:token:otherSessionsForAccountClient"}}},
 		{"1023 nothing usable", Input{KillType: killType(t, "OTHERS"), Usable: []string{},
 			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccount", "DELETE")},
-			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS.",
-				advice: []string{"This token can use no other kill type.", "Sign out everywhere"}}},
-		{"1023 permission read from the message", Input{KillType: all, Usable: []string{"others_account_client"},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token is not allowed to sign out “Everywhere else”.",
+				advice: []string{"It may sign out nothing else.", "Sign out everywhere"}, notAdvice: []string{"can use"}}},
+		{"1023 permission named only in the message, usable names in any case", Input{KillType: all, Usable: []string{"others_account_client"},
 			Err: epicErr(403, missingPermissionCode, 1023,
 				"Sorry your login does not posses the permissions 'account:token:allSessionsForAccount DELETE' needed to perform the requested operation")},
-			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use ALL.",
-				advice: []string{"Epic requires the permission account:token:allSessionsForAccount DELETE", "This token can use OTHERS_ACCOUNT_CLIENT instead."}}},
+			want{reason: ReasonMissingPermission, status: 403,
+				title:     "This token is not allowed to sign out “Everywhere, including here” (also signs you out here).",
+				advice:    []string{"This token can use “Other logins, all services” instead."},
+				notAdvice: []string{"account:token:allSessionsForAccount", "posses"}}},
 		{"1023 single session", Input{KillType: epic.OwnSession, Err: epicErr(403, missingPermissionCode, 1023, "",
 			"account:token:otherSessionsWithSameSourceForAccount", "DELETE")},
 			want{reason: ReasonMissingPermission, status: 403, title: "This token lacks a permission Epic requires.",
-				advice: []string{"account:token:otherSessionsWithSameSourceForAccount DELETE"}}},
+				advice:    []string{"Nothing was signed out.", "Try “Other logins of this app” or “Other logins, all services” instead."},
+				notAdvice: []string{"account:token:otherSessionsWithSameSourceForAccount"}}},
 
 		// Throttling.
 		{"1041 with Retry-After", Input{KillType: others, Err: withRetryAfter(epicErr(429, throttledCode, 1041, throttleMessage, "221"), 221*time.Second)},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"Nothing was signed out.", "The kill button is available again in 3 min 41 s."}, wait: 221 * time.Second}},
+				advice: []string{"Nothing was signed out.", "Try again in 3 min 41 s."}, wait: 221 * time.Second}},
 		{"1041 wait from messageVars", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "65")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"The kill button is available again in 1 min 05 s."}, wait: 65 * time.Second}},
+				advice: []string{"Try again in 1 min 05 s."}, wait: 65 * time.Second}},
 		{"1041 wait from the message", Input{KillType: others, Err: epicErr(429, throttledCode, 1041,
 			"Operation access is limited by throttling policy, please try again in 12 second(s).")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"available again in 12 s."}, wait: 12 * time.Second}},
+				advice: []string{"Try again in 12 s."}, wait: 12 * time.Second}},
 		{"1041 hours", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "6798")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"available again in 1 h 53 min 18 s."}, wait: 6798 * time.Second}},
+				advice: []string{"Try again in 1 h 53 min 18 s."}, wait: 6798 * time.Second}},
 		{"1041 absurd wait is capped", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "", "99999999999999999999")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"available again in 24 h 00 min 00 s."}, wait: 24 * time.Hour}},
+				advice: []string{"Try again in 24 h 00 min 00 s."}, wait: 24 * time.Hour}},
 		{"1041 without a wait (capacity throttling)", Input{KillType: others, Err: epicErr(429, throttledCode, 1041, "")},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"Epic did not say for how long", "available again in 1 min 00 s."}, wait: time.Minute}},
+				advice: []string{"Epic did not say for how long: try again in 1 min 00 s."}, wait: time.Minute}},
 		{"429 without Epic's marks starts no wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyEmpty, ""), time.Hour)},
-			want{reason: ReasonThrottled, status: 429, title: "Too many requests for now (HTTP 429).",
-				advice: []string{"Nothing was signed out.", "did not come from Epic", "Wait a minute"}, notAdvice: []string{"kill button"}}},
+			want{reason: ReasonThrottled, status: 429, title: "Too many requests for now.",
+				advice: []string{"Nothing was signed out.", "did not come from Epic", "Wait a minute"}, notAdvice: []string{"again in"}}},
 		{"429 with only Epic's error header waits", Input{KillType: others, Err: func() error {
 			e := withRetryAfter(bare(429, epic.BodyEmpty, ""), 30*time.Second)
 			e.ErrorCode, e.FromEpic = throttledCode, true
 			return e
 		}()},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"available again in 30 s."}, wait: 30 * time.Second}},
+				advice: []string{"Try again in 30 s."}, wait: 30 * time.Second}},
 		{"429 with an unknown code is still throttling", Input{KillType: others, Err: withRetryAfter(epicErr(429, "errors.com.epicgames.common.new_throttle", 0, ""), 5*time.Second)},
 			want{reason: ReasonThrottled, status: 429, title: "Epic is limiting requests for now.",
-				advice: []string{"available again in 5 s."}, wait: 5 * time.Second}},
+				advice: []string{"Try again in 5 s."}, wait: 5 * time.Second}},
 
 		// Other codes of §2.2.
 		{"18048 too_many_sessions", Input{KillType: others, Err: epicErr(400, "errors.com.epicgames.account.oauth.too_many_sessions", 18048,
@@ -192,7 +202,7 @@ func explainCases(t testing.TB) []explainCase {
 				advice: []string{"Nothing was signed out.", "a few hours", "every new sign-in adds a session"}}},
 		{"18048 with Retry-After", Input{KillType: others, Err: withRetryAfter(epicErr(400, "errors.com.epicgames.account.oauth.too_many_sessions", 18048, ""), time.Hour)},
 			want{reason: ReasonTooManySessions, status: 400, title: "Epic says too many sessions were issued for your account.",
-				advice: []string{"available again in 1 h 00 min 00 s."}, wait: time.Hour}},
+				advice: []string{"Try again in 1 h 00 min 00 s."}, wait: time.Hour}},
 		{"18051 unknown_oauth_session", Input{KillType: epic.OwnSession, Err: epicErr(404, "errors.com.epicgames.account.auth_token.unknown_oauth_session", 18051,
 			"Sorry we could not find the auth session '[your token]'", "[your token]")},
 			want{reason: ReasonUnknownSession, status: 404, title: "Epic found no such session; it has already ended.",
@@ -203,18 +213,24 @@ func explainCases(t testing.TB) []explainCase {
 				advice: []string{"Nothing was signed out.", "its own account"}}},
 		{"1013 invalid killType", Input{KillType: others, Err: epicErr(400, invalidRequestCode, 1013, "A valid killType is required.")},
 			want{reason: ReasonInvalidRequest, status: 400, title: "Epic did not accept the kill type.",
-				advice: []string{`Epic said: "A valid killType is required."`, "check for an update"}}},
+				advice: []string{"Epic's own words are in the details.", "check for an update"}, notAdvice: []string{"valid killType"}}},
 		{"1013 client-only token", Input{KillType: others, Err: epicErr(400, invalidRequestCode, 1013,
 			"Cannot use the killType OTHERS_ACCOUNT_CLIENT with a client only OauthSession.")},
 			want{reason: ReasonClientOnlyToken, status: 400, title: "This token belongs to an app, not to a signed-in account.",
-				advice: []string{"use OTHERS_ACCOUNT_CLIENT", "Sign in on epicgames.com"}}},
+				advice:    []string{"sign out “Other logins, all services”.", "Sign in on epicgames.com"},
+				notAdvice: []string{"OTHERS_ACCOUNT_CLIENT", "OauthSession"}}},
+		{"1013 client-only token, single-session kill", Input{KillType: epic.OwnSession, Err: epicErr(400, invalidRequestCode, 1013,
+			"Cannot remove the session of a client only OauthSession.")},
+			want{reason: ReasonClientOnlyToken, status: 400, title: "This token belongs to an app, not to a signed-in account.",
+				advice:    []string{"Epic lets only a token of a signed-in account use this kill.", "Sign in on epicgames.com"},
+				notAdvice: []string{"OWN_SESSION"}}},
 		{"1013 other, message only in error_description", Input{KillType: others, Err: func() error {
 			e := epicErr(400, invalidRequestCode, 1013, "")
 			e.OAuthErrorDescription = "Something is off."
 			return e
 		}()},
 			want{reason: ReasonInvalidRequest, status: 400, title: "Epic rejected the request as invalid.",
-				advice: []string{`Epic said: "Something is off."`}}},
+				advice: []string{"Epic's own words are in the details."}, notAdvice: []string{"Something is off."}}},
 		{"1004 not_found", Input{KillType: others, Err: epicErr(404, "errors.com.epicgames.common.not_found", 1004,
 			"Sorry the resource you were trying to find could not be found")},
 			want{reason: ReasonNotFound, status: 404, title: "Epic does not know the address the request went to.",
@@ -225,21 +241,21 @@ func explainCases(t testing.TB) []explainCase {
 				advice: []string{"check for an update"}}},
 		{"1000 server_error 503", Input{KillType: others, Err: epicErr(503, "errors.com.epicgames.common.server_error", 1000,
 			"Sorry an error occurred and we were unable to resolve it (tracking id: [x])", "x")},
-			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
-				advice: []string{"on Epic's side", "not known whether sessions were signed out", "Try again in a few minutes"}}},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble.",
+				advice: []string{"on Epic's side", "not known whether sessions were signed out", "Try again in a few minutes"}, notAdvice: []string{"tracking id"}}},
 		{"502 without a body", Input{KillType: others, Err: bare(502, epic.BodyEmpty, "")},
-			want{reason: ReasonEpicTrouble, status: 502, title: "Epic's service is having trouble (HTTP 502).", advice: []string{"Try again in a few minutes"}}},
+			want{reason: ReasonEpicTrouble, status: 502, title: "Epic's service is having trouble.", advice: []string{"Try again in a few minutes"}}},
 
 		// Not Epic's answer.
 		{"HTML page 403", Input{KillType: others, Err: bare(403, epic.BodyOther, "text/html; charset=UTF-8")},
-			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic (HTTP 403).",
+			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic.",
 				advice: []string{"proxy, firewall or security check", "Open epicgames.com in a tab"}}},
 		{"HTML page too large to read", Input{KillType: others, Err: bare(503, epic.BodyTooLarge, "TEXT/HTML")},
-			want{reason: ReasonWebPage, status: 503, title: "A web page answered instead of Epic (HTTP 503).", advice: []string{"Open epicgames.com"}}},
+			want{reason: ReasonWebPage, status: 503, title: "A web page answered instead of Epic.", advice: []string{"Open epicgames.com"}}},
 		{"HTML page 429 starts no wait", Input{KillType: others, Err: withRetryAfter(bare(429, epic.BodyOther, "text/html"), 30*time.Second)},
-			want{reason: ReasonWebPage, status: 429, title: "A web page answered instead of Epic (HTTP 429).", advice: []string{"Open epicgames.com"}}},
+			want{reason: ReasonWebPage, status: 429, title: "A web page answered instead of Epic.", advice: []string{"Open epicgames.com"}}},
 		{"HTML page 403 with a huge Retry-After starts no wait", Input{KillType: others, Err: withRetryAfter(bare(403, epic.BodyOther, "text/html"), 99999999*time.Second)},
-			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic (HTTP 403).", notAdvice: []string{"kill button"}}},
+			want{reason: ReasonWebPage, status: 403, title: "A web page answered instead of Epic.", notAdvice: []string{"again in"}}},
 		{"timeout", Input{KillType: others, Timeout: 15 * time.Second, Err: &epic.TransportError{Err: fmt.Errorf("Delete: %w", context.DeadlineExceeded)}},
 			want{reason: ReasonTimeout, title: "Epic did not answer within 15 s.",
 				advice: []string{"The request was stopped; sessions may or may not have been signed out."}}},
@@ -271,33 +287,35 @@ func explainCases(t testing.TB) []explainCase {
 
 		// Unknown answers are reported, not interpreted.
 		{"unknown code", Input{KillType: others, Err: epicErr(418, "errors.com.epicgames.some.new_thing", 9999, "Whatever happened here.")},
-			want{reason: ReasonUnknown, status: 418, title: "Unexpected answer from Epic (HTTP 418).",
-				advice: []string{"Epic's error code: errors.com.epicgames.some.new_thing (9999).", `Epic said: "Whatever happened here."`, "does not know this answer"}}},
+			want{reason: ReasonUnknown, status: 418, title: "Epic gave an answer this extension does not know.",
+				advice:    []string{"Epic's own words are in the details.", "does not know this answer", "copy the details below"},
+				notAdvice: []string{"new_thing", "9999", "Whatever happened here."}}},
 		{"unknown code with a known number is not guessed", Input{KillType: others, Err: epicErr(401, "errors.com.epicgames.some.new_thing", 1031, "")},
-			want{reason: ReasonUnknown, status: 401, title: "Unexpected answer from Epic (HTTP 401).",
-				advice: []string{"Epic's error code: errors.com.epicgames.some.new_thing (1031).", "Epic gave no explanation."}}},
+			want{reason: ReasonUnknown, status: 401, title: "Epic gave an answer this extension does not know.",
+				advice: []string{"does not know this answer"}, notAdvice: []string{"own words", "new_thing", "1031"}}},
 		{"number only", Input{KillType: others, Err: epicErr(400, "", 424242, "")},
-			want{reason: ReasonUnknown, status: 400, title: "Unexpected answer from Epic (HTTP 400).", advice: []string{"Epic's error code: 424242."}}},
+			want{reason: ReasonUnknown, status: 400, title: "Epic gave an answer this extension does not know.",
+				advice: []string{"does not know this answer"}, notAdvice: []string{"424242", "own words"}}},
 		{"not Epic's format", Input{KillType: others, Err: bare(400, epic.BodyOther, "application/json")},
-			want{reason: ReasonUnknown, status: 400, title: "Unexpected answer from Epic (HTTP 400).", advice: []string{"not in Epic's error format"}}},
+			want{reason: ReasonUnknown, status: 400, title: "Epic gave an answer this extension does not know.", advice: []string{"not in Epic's error format"}}},
 		{"200 instead of 204", Input{KillType: others, Err: bare(200, epic.BodyEmpty, "")},
-			want{reason: ReasonOddSuccess, status: 200, title: "Epic accepted the request but answered HTTP 200 instead of 204.",
+			want{reason: ReasonOddSuccess, status: 200, title: "Epic accepted the request, but not with its usual answer.",
 				advice: []string{"probably signed out", "check on your other devices"}}},
 		{"202 with a body", Input{KillType: others, Err: bare(202, epic.BodyOther, "application/json")},
-			want{reason: ReasonOddSuccess, status: 202, title: "Epic accepted the request but answered HTTP 202 instead of 204."}},
+			want{reason: ReasonOddSuccess, status: 202, title: "Epic accepted the request, but not with its usual answer.", advice: []string{"probably signed out"}}},
 		{"other error", Input{KillType: others, Err: errors.New("the access token has expired")},
 			want{reason: ReasonInput, title: "Nothing was sent.", advice: []string{"The access token has expired."}}},
 		{"1023 the other published type, usable unknown", Input{KillType: others,
 			Err: epicErr(403, missingPermissionCode, 1023, "", "account:token:otherSessionsForAccountClient", "DELETE")},
-			want{reason: ReasonMissingPermission, status: 403, title: "This token may not use OTHERS_ACCOUNT_CLIENT.",
-				advice:    []string{"usually hold only OTHERS_ACCOUNT_CLIENT_SERVICE and OTHERS_ACCOUNT_CLIENT.", "Try OTHERS_ACCOUNT_CLIENT_SERVICE instead."},
+			want{reason: ReasonMissingPermission, status: 403, title: "This token is not allowed to sign out “Other logins, all services”.",
+				advice:    []string{"can usually sign out only “Other logins of this app” and “Other logins, all services”.", "Try “Other logins of this app” instead."},
 				notAdvice: []string{"Sign out everywhere"}}},
 		{"Epic's 503 with Retry-After waits", Input{KillType: others, Err: withRetryAfter(epicErr(503, "errors.com.epicgames.common.server_error", 1000, ""), 90*time.Second)},
-			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
-				advice: []string{"available again in 1 min 30 s."}, wait: 90 * time.Second}},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble.",
+				advice: []string{"Try again in 1 min 30 s."}, wait: 90 * time.Second}},
 		{"503 without Epic's marks starts no wait", Input{KillType: others, Err: withRetryAfter(bare(503, epic.BodyEmpty, ""), 90*time.Second)},
-			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble (HTTP 503).",
-				advice: []string{"Try again in a few minutes"}, notAdvice: []string{"kill button"}}},
+			want{reason: ReasonEpicTrouble, status: 503, title: "Epic's service is having trouble.",
+				advice: []string{"Try again in a few minutes"}, notAdvice: []string{"min 30 s"}}},
 	}
 }
 
@@ -347,7 +365,39 @@ func assertPlain(t *testing.T, x Explanation) {
 		assert.True(t, strings.HasSuffix(s, ".") || strings.HasSuffix(s, `."`), "%s ends a sentence: %q", name, s)
 		assert.NotContains(t, s, "  ", name)
 	}
-	assert.LessOrEqual(t, len([]rune(title(x))), 80, "the title is one short line")
+	assert.LessOrEqual(t, len([]rune(title(x))), titleLimit(x), "the title is one short line: %q", title(x))
+	assertNoReference(t, x)
+}
+
+// titleLimit is how long a title may be: 80 runes, but for a title that
+// names a kill type which also ends this session, whose label says so
+// ("…” (also signs you out here)"): up to maxTitleRunes, the bound
+// FuzzExplainAnswer holds every title to.
+func titleLimit(x Explanation) int {
+	if kt, err := epic.ParseKillType(x.Details.KillType); err == nil && kt.EndsCurrentSession && x.Reason == ReasonMissingPermission {
+		return maxTitleRunes
+	}
+	return 80
+}
+
+// threeDigits is a number of three digits or more: an HTTP status or an
+// Epic error number. No sentence of the popup's own has one (a wait is at
+// most "24 h 00 min 00 s").
+var threeDigits = regexp.MustCompile(`[0-9]{3,}`)
+
+// assertNoReference checks that the title and advice, which the live region
+// announces, carry no HTTP status and none of Epic's error codes: those are
+// in the details, and in the history's reference.
+func assertNoReference(t *testing.T, x Explanation) {
+	t.Helper()
+	for name, s := range map[string]string{"title": title(x), "advice": advice(x)} {
+		assert.NotContains(t, s, "HTTP", name)
+		assert.NotContains(t, s, "errors.com", name)
+		assert.NotRegexp(t, threeDigits, s, name)
+		if d := x.Details; d.ErrorCode != "" {
+			assert.NotContains(t, strings.ToLower(s), strings.ToLower(d.ErrorCode), name)
+		}
+	}
 }
 
 func TestEveryErrorCodeInTheTableHasACase(t *testing.T) {
@@ -408,11 +458,11 @@ func TestUsableSuggestionsNeverRepeatTheRefusedType(t *testing.T) {
 	for _, kt := range epic.KillTypes {
 		x := Explain(Input{KillType: kt, Now: now, Usable: []string{kt.Name},
 			Err: epicErr(403, missingPermissionCode, 1023, "", "r", "DELETE")})
-		assert.Contains(t, advice(x), "This token can use no other kill type.", kt.Name)
+		assert.Contains(t, advice(x), "It may sign out nothing else.", kt.Name)
 	}
 	x := Explain(Input{KillType: killType(t, "OTHERS"), Now: now, Usable: []string{"NOT_A_TYPE", "ALL"},
 		Err: epicErr(403, missingPermissionCode, 1023, "", "r", "DELETE")})
-	assert.Contains(t, advice(x), "This token can use ALL instead.")
+	assert.Contains(t, advice(x), "This token can use “Everywhere, including here” (also signs you out here) instead.")
 	assert.NotContains(t, advice(x), "NOT_A_TYPE")
 }
 
@@ -474,6 +524,7 @@ func TestLongMessagesAreClipped(t *testing.T) {
 	long := strings.Repeat("é", 5000)
 	x := Explain(Input{Err: epicErr(418, "errors.com.x", 0, long), Now: now})
 	assert.Less(t, len([]rune(advice(x))), 500)
+	assert.NotContains(t, advice(x), "é", "Epic's words are in the details only")
 	assert.Contains(t, details(x), strings.Repeat("é", 2000)+"…\n")
 	assert.NotContains(t, details(x), strings.Repeat("é", 2001))
 }
@@ -492,10 +543,99 @@ func TestSentence(t *testing.T) {
 	}
 }
 
+// Every kill type has its option's label, its line, and what it signed
+// out; those that end this session too (and the single-session kill) also
+// the confirm button that names the consequence, and no other has one.
 func TestEveryKillTypeHasItsTexts(t *testing.T) {
 	for _, kt := range append(append([]epic.KillType(nil), epic.KillTypes...), epic.OwnSession) {
-		for _, msg := range []messages.Message{messages.KillTypeDescription(kt.Name), messages.KillTypeDone(kt.Name)} {
+		for _, msg := range []messages.Message{messages.KillTypeLabel(kt.Name), messages.KillTypeDescription(kt.Name), messages.KillTypeDone(kt.Name)} {
 			assert.Contains(t, messages.English, msg.Key, kt.Name)
 		}
+		_, confirms := messages.English[messages.KillTypeConfirm(kt.Name).Key]
+		assert.Equal(t, kt.EndsCurrentSession, confirms, "%s: a confirm button exactly when it ends this session", kt.Name)
 	}
+}
+
+// allKillTypes are the table's kill types, the single-session kill and
+// none, as Input.KillType can be.
+func allKillTypes() []epic.KillType {
+	return append(append([]epic.KillType{{}}, epic.KillTypes...), epic.OwnSession)
+}
+
+// TestWhatIsAnnouncedNamesNoStatusOrCode runs every case with every kill
+// type: the title and the advice, which the live region announces, name
+// kill types by their labels and carry no HTTP status, no error code and no
+// error number, all of which only the details (and the history's reference)
+// hold.
+func TestWhatIsAnnouncedNamesNoStatusOrCode(t *testing.T) {
+	for _, tc := range explainCases(t) {
+		for _, kt := range allKillTypes() {
+			in := tc.in
+			in.KillType, in.Now = kt, now
+			x := Explain(in)
+			t.Run(tc.name+"/"+kt.Name, func(t *testing.T) {
+				assertNoReference(t, x)
+				for _, name := range []string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT", "OTHERS_SAME_SOURCE_ID", "ALL_ACCOUNT_CLIENT", "OWN_SESSION"} {
+					if x.Reason != ReasonInput { // an unknown kill type is told which names there are
+						assert.NotContains(t, title(x)+" "+advice(x), name, "Epic's name for a kill type")
+					}
+				}
+				if x.Status != 0 && x.Outcome == OutcomeError {
+					assert.Contains(t, details(x), "HTTP status: "+strconv.Itoa(x.Status)+"\n", "the details keep the status")
+				}
+				if code := x.Details.ErrorCode; code != "" {
+					assert.Contains(t, details(x), "errorCode: "+code+"\n", "the details keep the code")
+				}
+			})
+		}
+	}
+}
+
+// TestSecureAccountAdviceFollowsAKillOfOthersOnly: after others were signed
+// out, whoever used those sessions can sign in again with the password, so
+// the advice says to change it; not after a kill that ended this token too
+// (and, with it, what the player could do next), nor after any failure.
+func TestSecureAccountAdviceFollowsAKillOfOthersOnly(t *testing.T) {
+	const secure = "change it and turn on two-factor sign-in"
+	for _, kt := range allKillTypes() {
+		t.Run("204 "+kt.Name, func(t *testing.T) {
+			x := Explain(Input{KillType: kt, Now: now})
+			require.Equal(t, OutcomeSuccess, x.Outcome)
+			ofOthers := !kt.EndsCurrentSession
+			assert.Equal(t, ofOthers, slices.ContainsFunc(x.Advice, func(m messages.Message) bool { return m.Key == messages.SecureAccountAdvice }))
+			if ofOthers {
+				assert.Equal(t, []messages.Message{messages.Of(messages.SignedOutTokenStillWorks), messages.Of(messages.SecureAccountAdvice)}, x.Advice)
+				assert.Contains(t, advice(x), secure)
+			} else {
+				assert.NotContains(t, advice(x), secure)
+			}
+		})
+	}
+	for _, tc := range explainCases(t) {
+		if tc.in.Err == nil {
+			continue
+		}
+		tc.in.Now = now
+		assert.NotContains(t, advice(Explain(tc.in)), secure, tc.name)
+	}
+}
+
+func TestLabel(t *testing.T) {
+	for _, tc := range []struct{ name, want string }{
+		{"OTHERS_ACCOUNT_CLIENT_SERVICE", "“Other logins of this app”"},
+		{"OTHERS_ACCOUNT_CLIENT", "“Other logins, all services”"},
+		{"OTHERS_SAME_SOURCE_ID", "“Other logins, same source”"},
+		{"OTHERS", "“Everywhere else”"},
+		{"ALL", "“Everywhere, including here” (also signs you out here)"},
+		{"ALL_ACCOUNT_CLIENT", "“This app, including here” (also signs you out here)"},
+		{" others ", "“Everywhere else”"},
+		{"EVERYONE\n<b>", "EVERYONE <b>"},
+	} {
+		assert.Equal(t, tc.want, messages.English.Text(Label(tc.name)), "%q", tc.name)
+	}
+	assert.Equal(t, "“Everywhere else”, “Everywhere, including here” (also signs you out here)",
+		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS", "ALL"}, messages.ListComma))))
+	assert.Equal(t, "“Other logins of this app” or “Other logins, all services”",
+		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT"}, messages.ListOr))))
+	assert.Empty(t, messages.English.Text(messages.Of(messages.Verbatim, "text", Labels(nil, messages.ListAnd))))
 }

@@ -84,6 +84,7 @@ func FuzzExplain(f *testing.F) {
 			}
 		}
 		checkPlain(t, x)
+		checkNoReference(t, x)
 		hasLT := func(s string) bool { return strings.Contains(s, "<") }
 		if !anyInput(hasLT) {
 			for name, s := range map[string]string{"title": title(x), "advice": advice(x), "details": text} {
@@ -149,6 +150,18 @@ func checkPlain(t *testing.T, x Explanation) {
 		}
 		if strings.IndexFunc(s, unsafeRune) >= 0 {
 			t.Errorf("%s has a control, format or line-break character: %q", name, s)
+		}
+	}
+}
+
+// checkNoReference holds the title and advice of an answer to what the
+// live region may announce: no HTTP status, none of Epic's error codes or
+// numbers. Those are in the details.
+func checkNoReference(t *testing.T, x Explanation) {
+	t.Helper()
+	for name, s := range map[string]string{"title": title(x), "advice": advice(x)} {
+		if strings.Contains(s, "HTTP") || strings.Contains(s, "errors.com") || threeDigits.MatchString(s) {
+			t.Errorf("%s names a status or a code: %q", name, s)
 		}
 	}
 }
@@ -227,6 +240,7 @@ func FuzzExplainAnswer(f *testing.F) {
 		x := Explain(Input{KillType: others, Err: kerr, Now: now, Timeout: 15 * time.Second})
 
 		checkPlain(t, x)
+		checkNoReference(t, x)
 		text := details(x)
 		typed := strings.Join([]string{contentType, errorName, errorCode, correlationID, retryAfter, location, string(body)}, "\n")
 		for name, s := range map[string]string{"title": title(x), "advice": advice(x), "details": text} {

@@ -47,6 +47,25 @@ func TestEveryKeyHasItsText(t *testing.T) {
 	}
 }
 
+// The popup announces its sentences in a player's words: an HTTP status
+// and Epic's error codes are only in the history's reference to an answer
+// and in the details, never in a sentence of the result, the advice or the
+// token's status.
+func TestOnlyReferencesAndDetailsNameAStatusOrCode(t *testing.T) {
+	reference := map[Key]bool{ReferenceStatus: true, ReferenceCode: true, DetailsStatus: true, DetailsNoStatus: true,
+		DetailsErrorCode: true, DetailsNumericCode: true}
+	for key := range reference {
+		require.Contains(t, English, key)
+	}
+	for key, text := range English {
+		names := strings.Contains(text, "HTTP") || strings.Contains(strings.ToLower(text), "errorcode") || strings.Contains(text, "errors.com")
+		for _, p := range placeholders(English, key) {
+			names = names || p == "status" || p == "code" || p == "number"
+		}
+		assert.Equal(t, reference[key], names, "%s: %q", key, text)
+	}
+}
+
 func TestEnglishTextsAreWholeAndBalanced(t *testing.T) {
 	for key, text := range English {
 		assert.NotEmpty(t, strings.TrimSpace(text), key)

@@ -277,7 +277,10 @@ func (h *harness) check(when string) bool {
 }
 
 // checkView holds a view to the secrecy rule, no token in any case, and its
-// facts about the token to plain, bounded text.
+// facts about the token to plain, bounded text. What the live regions
+// announce names no HTTP status and no error code of Epic's, and the view
+// agrees with itself: Kill sessions is off while a wait counts down or when
+// the token may use no kill type, and a confirmation names its consequence.
 func (h *harness) checkView(v View) {
 	text := strings.ToLower(fmt.Sprintf("%+v", v))
 	for _, token := range h.tokens() {
@@ -285,6 +288,25 @@ func (h *harness) checkView(v View) {
 			h.t.Errorf("a view shows a token: %+v", v)
 		}
 		checkShownFacts(h.t, v.TokenFacts, token)
+	}
+	for name, s := range map[string]string{"message": v.Message, "advice": v.Advice, "token status": v.TokenStatus} {
+		if strings.Contains(s, "HTTP") || strings.Contains(s, "errors.com") || threeDigits.MatchString(s) {
+			h.t.Errorf("the %s names a status or a code: %q", name, s)
+		}
+	}
+	if v.Countdown != "" && (v.KillEnabled || v.KillThisEnabled) {
+		h.t.Errorf("a wait counts down, yet Kill sessions is on: %+v", v)
+	}
+	if v.NoKill != "" && v.KillEnabled {
+		h.t.Errorf("no kill type is usable, yet Kill sessions is on: %+v", v)
+	}
+	if v.Confirming != (v.ConfirmButton != "") || v.Confirming && v.KillEnabled {
+		h.t.Errorf("a confirmation without its button, or beside Kill sessions: %+v", v)
+	}
+	switch v.Focus {
+	case "", "token", "kill-type", "cancel", "kill", "outcome":
+	default:
+		h.t.Errorf("focus on %q, which the popup does not have", v.Focus)
 	}
 }
 

@@ -9,8 +9,11 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
@@ -37,6 +40,7 @@ func FuzzTokenFacts(f *testing.F) {
 		}
 		h := &heldToken{token: parsed}
 		checkShownFacts(t, h.facts(now, messages.English), value)
+		checkSummary(t, messages.English.Text(h.summary(now)), value)
 
 		v, err := c.Verify(context.Background(), value)
 		if err != nil {
@@ -44,7 +48,26 @@ func FuzzTokenFacts(f *testing.F) {
 		}
 		h.verified = v
 		checkShownFacts(t, h.facts(now, messages.English), value)
+		checkSummary(t, messages.English.Text(h.summary(now)), value)
 	})
+}
+
+// checkSummary holds the token's one-line summary to what its facts are
+// held to: no token in any letter case, no control or format character,
+// and bounded: the name as a fact is, the app and the time left short.
+func checkSummary(t *testing.T, summary, token string) {
+	t.Helper()
+	if strings.Contains(strings.ToLower(summary), strings.ToLower(token)) {
+		t.Errorf("the summary shows the token: %q", summary)
+	}
+	if i := strings.IndexFunc(summary, func(r rune) bool {
+		return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+	}); i >= 0 {
+		t.Errorf("the summary has a control or format character: %q", summary)
+	}
+	if n := utf8.RuneCountInString(summary); n > explain.MaxShownRunes+1+80 {
+		t.Errorf("the summary is %d runes long: %q", n, summary)
+	}
 }
 
 // answerDoer answers every request with 200 and body.

@@ -3,6 +3,7 @@ package popup
 import (
 	"context"
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -17,6 +18,7 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 const token = "065981d58ba642e7ac6ef7d6c4ed15b2"
@@ -357,6 +359,25 @@ func verified(perms ...epic.GrantedPermission) func(context.Context) (*epic.Veri
 	}
 }
 
+// English renders m as the popup shows it.
+func English(m messages.Message) string { return messages.English.Text(m) }
+
+// threeDigits is a number of three digits or more: an HTTP status or an
+// Epic error number, which no sentence of the popup's own holds.
+var threeDigits = regexp.MustCompile(`[0-9]{3,}`)
+
+// assertNoReference checks that what the live region announces (the result
+// and the advice) and the token's status carry no HTTP status and none of
+// Epic's error codes: the details and the history hold those.
+func assertNoReference(t *testing.T, v View) {
+	t.Helper()
+	for name, s := range map[string]string{"message": v.Message, "advice": v.Advice, "token status": v.TokenStatus} {
+		assert.NotContains(t, s, "HTTP", name)
+		assert.NotContains(t, s, "errors.com", name)
+		assert.NotRegexp(t, threeDigits, s, name)
+	}
+}
+
 // onlyAccountClient grants exactly what OTHERS_ACCOUNT_CLIENT needs.
 var onlyAccountClient = epic.GrantedPermission{Resource: "account:token:otherSessionsForAccountClient", Action: epic.ActionDelete}
 
@@ -368,13 +389,22 @@ func TestNewShowsTheFirstKillTypeReadyToUse(t *testing.T) {
 	assert.Equal(t, "Kill sessions", v.KillLabel)
 	assert.Equal(t, "OTHERS_ACCOUNT_CLIENT_SERVICE", v.Selected)
 	require.Len(t, v.Options, len(epic.KillTypes))
+	labels := []string{"Other logins of this app", "Other logins, all services", "Other logins, same source",
+		"Everywhere else", "Everywhere, including here", "This app, including here"}
 	for i, kt := range epic.KillTypes {
-		assert.Equal(t, Option{Name: kt.Name, Label: kt.Name}, v.Options[i], "nothing is marked without a token")
+		assert.Equal(t, Option{Name: kt.Name, Label: labels[i]}, v.Options[i], "nothing is marked without a token")
 	}
-	assert.Equal(t, "Signs out your other sessions of this app and game service (Fortnite uses it); keeps this one.", v.Description)
-	assert.Equal(t, "Epic permission: account:token:otherSessionsForAccountClientService DELETE (account)", v.Permission)
+	assert.Equal(t, "Your other logins of the app this token is from, such as Fortnite on your other devices. Keeps this one.", v.Description)
+	assert.Equal(t, "Epic's name: OTHERS_ACCOUNT_CLIENT_SERVICE", v.EpicName)
+	assert.False(t, v.Blocked)
+	assert.Empty(t, v.Warning)
+	assert.Empty(t, v.NoKill)
+	assert.Empty(t, v.Countdown)
 	assert.Equal(t, explain.OutcomeNone, v.Outcome)
 	assert.False(t, v.TokenHeld)
+	assert.Empty(t, v.TokenSummary)
+	assert.Empty(t, v.History)
+	assert.Empty(t, v.HistoryTitle)
 }
 
 func TestSelectShowsTheChosenTypesDescription(t *testing.T) {
@@ -382,8 +412,9 @@ func TestSelectShowsTheChosenTypesDescription(t *testing.T) {
 	p.Select("OTHERS")
 	v := p.screen.last()
 	assert.Equal(t, "OTHERS", v.Selected)
-	assert.Equal(t, "Signs out all your other sessions, in every app; keeps this one.", v.Description)
-	assert.Equal(t, "Epic permission: account:token:otherSessionsForClient DELETE (client); account:token:otherSessionsForAccount DELETE (account)", v.Permission)
+	assert.Equal(t, "Every other login of your account, in every app and on every device. Keeps this one.", v.Description)
+	assert.Equal(t, "Epic's name: OTHERS", v.EpicName)
+	assert.Empty(t, v.Warning, "keeps this one")
 }
 
 func TestKillOutcomes(t *testing.T) {
@@ -395,23 +426,27 @@ func TestKillOutcomes(t *testing.T) {
 		wantOutcome explain.Outcome
 		wantMessage []string
 		wantAdvice  string
+		wantDetails []string
 		wantSent    int
 		wantGrant   bool
 	}{
 		{
 			name: "204", killType: "OTHERS_ACCOUNT_CLIENT",
-			wantOutcome: explain.OutcomeSuccess, wantMessage: []string{"204: Your other sessions of this app were signed out."},
-			wantAdvice: "This token still works.", wantSent: 1,
+			wantOutcome: explain.OutcomeSuccess, wantMessage: []string{"Your other logins of this app were signed out, in every service."},
+			wantAdvice: "This token still works.", wantDetails: []string{"HTTP status: 204"}, wantSent: 1,
 		},
 		{
-			name: "missing permission shows status and code", killType: "OTHERS",
+			name: "missing permission: status and code in the details", killType: "OTHERS",
 			answer: func(context.Context) error {
 				return &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true, ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023,
-					MessageVars: []string{"account:token:otherSessionsForClient", "DELETE"}}
+					ErrorMessage: "Sorry your login does not posses the permissions 'account:token:otherSessionsForClient DELETE' needed to perform the requested operation",
+					MessageVars:  []string{"account:token:otherSessionsForClient", "DELETE"}}
 			},
 			wantOutcome: explain.OutcomeError,
-			wantMessage: []string{"may not use OTHERS", "HTTP 403", "errors.com.epicgames.common.missing_permission (1023)"},
-			wantAdvice:  "account:token:otherSessionsForClient", wantSent: 1,
+			wantMessage: []string{"This token is not allowed to sign out “Everywhere else”."},
+			wantAdvice:  "Nothing was signed out.", wantSent: 1,
+			wantDetails: []string{"HTTP status: 403", "errorCode: errors.com.epicgames.common.missing_permission", "numericErrorCode: 1023",
+				"account:token:otherSessionsForClient DELETE"},
 		},
 		{
 			name: "no answer in time", killType: "OTHERS",
@@ -465,6 +500,10 @@ func TestKillOutcomes(t *testing.T) {
 				assert.Contains(t, v.Message, want)
 			}
 			assert.Contains(t, v.Advice, tt.wantAdvice)
+			for _, want := range tt.wantDetails {
+				assert.Contains(t, v.Details, want)
+			}
+			assertNoReference(t, v)
 			assert.NotContains(t, v.Message+v.Advice+v.Details, token, "the token is never shown")
 			assert.True(t, v.KillEnabled, "the kill button is usable again")
 			assert.True(t, v.InputsEnabled)
@@ -574,12 +613,13 @@ func TestAnEG1TokenIsDescribedBeforeAnyAnswer(t *testing.T) {
 	assert.Equal(t, []Fact{
 		{"Display name", "Pasted Player"},
 		{"Account", "acc0123456789"},
-		{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"},
+		{"Client", "Fortnite (PC) (ec684b8c687f479fadea3cb2ad83f5c6)"},
 		{"Service", "fortnite"},
 		{"Signed in with", "exchange_code"},
 		{"Time left", "1 h 30 min"},
 		{"Source", "pasted, not yet confirmed by Epic"},
 	}, v.TokenFacts)
+	assert.Equal(t, "Pasted Player · Fortnite (PC) · 1 h 30 min left", v.TokenSummary)
 	for i, o := range v.Options {
 		assert.Equal(t, epic.KillTypes[i].Name != "OTHERS_ACCOUNT_CLIENT", o.Blocked, "%s is marked from the p claim alone", o.Name)
 	}
@@ -595,28 +635,35 @@ func TestVerifyAnswerDescribesTheTokenAndThePreCheckBlocks(t *testing.T) {
 
 	v := p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
 	assert.Contains(t, v.TokenFacts, Fact{"Display name", "Verified Player"})
-	assert.Contains(t, v.TokenFacts, Fact{"Client", "ec684b8c687f479fadea3cb2ad83f5c6"})
+	assert.Contains(t, v.TokenFacts, Fact{"Client", "Fortnite (PC) (ec684b8c687f479fadea3cb2ad83f5c6)"})
 	assert.Contains(t, v.TokenFacts, Fact{"Time left", "2 h 00 min"})
 	assert.Contains(t, v.TokenFacts, Fact{"Source", "pasted, confirmed by Epic"})
+	assert.Equal(t, "Verified Player · Fortnite (PC) · 2 h 00 min left", v.TokenSummary)
 	var usable []string
 	for _, o := range v.Options {
 		if !o.Blocked {
 			usable = append(usable, o.Name)
+			assert.Equal(t, "Other logins, all services", o.Label)
 		} else {
-			assert.Equal(t, o.Name+" (not allowed for this token)", o.Label)
+			assert.Equal(t, English(messages.KillTypeLabel(o.Name))+" (not allowed)", o.Label)
 		}
 	}
 	assert.Equal(t, []string{"OTHERS_ACCOUNT_CLIENT"}, usable)
 	assert.True(t, v.Blocked, "the first type is blocked")
-	assert.Equal(t, "This token lacks account:token:otherSessionsForAccountClientService DELETE, which OTHERS_ACCOUNT_CLIENT_SERVICE needs.", v.Permission)
+	assert.Equal(t, "Epic's name: OTHERS_ACCOUNT_CLIENT_SERVICE. This token lacks account:token:otherSessionsForAccountClientService DELETE (account).", v.EpicName)
+	assert.Empty(t, v.NoKill, "one kill type is usable")
+	assert.True(t, v.KillEnabled, "Kill sessions explains a blocked type when clicked")
 
 	p.Select("OTHERS")
 	p.Kill(Form{KillType: "OTHERS"})
 
 	v = p.screen.last()
 	assert.Equal(t, explain.OutcomeError, v.Outcome)
-	assert.Equal(t, "This token may not use OTHERS: it lacks account:token:otherSessionsForAccount DELETE. Nothing was sent.", v.Message)
-	assert.Equal(t, "This token can use OTHERS_ACCOUNT_CLIENT.", v.Advice)
+	assert.Equal(t, "This token is not allowed to sign out “Everywhere else”. Nothing was sent.", v.Message)
+	assert.Equal(t, "It can sign out “Other logins, all services”.", v.Advice)
+	assert.Equal(t, "Epic's name: OTHERS. This token lacks account:token:otherSessionsForAccount DELETE (account).", v.Details,
+		"what it lacks, by Epic's names, is in the details")
+	assert.Equal(t, "kill-type", v.Focus)
 	assert.Empty(t, e.sent("kill"))
 }
 
@@ -635,7 +682,7 @@ func TestAKillWaitsForTheVerifyThatRuns(t *testing.T) {
 	close(answer)
 
 	v := p.screen.waitFor(t, explain.OutcomeError)
-	assert.Contains(t, v.Message, "This token may not use OTHERS")
+	assert.Equal(t, "This token is not allowed to sign out “Everywhere else”. Nothing was sent.", v.Message)
 	assert.Empty(t, e.sent("kill"))
 	assert.True(t, v.KillEnabled)
 }
@@ -701,7 +748,9 @@ func TestEpicsWordsAboutTheTokenAreCleaned(t *testing.T) {
 	assert.Contains(t, v.TokenFacts, Fact{"Account", "acc " + token[:0] + "[your token]"})
 }
 
-func TestAVerify401sErrorCodeIsCleaned(t *testing.T) {
+// A verify refused with 401 says so in words: Epic's error code, whatever
+// it holds, is not shown.
+func TestAVerify401ShowsNoErrorCode(t *testing.T) {
 	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
 		return nil, &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, FromEpic: true,
 			ErrorCode: "errors.com.x\u202e\n" + strings.Repeat("y", 70000)}
@@ -711,7 +760,11 @@ func TestAVerify401sErrorCodeIsCleaned(t *testing.T) {
 	p.TakeToken(token)
 
 	v := p.screen.waitFor(t, explain.OutcomeError)
-	assert.Equal(t, "Epic says this token is no longer valid (HTTP 401 errors.com.x "+strings.Repeat("y", explain.MaxShownRunes-13)+"…), so it was not kept.", v.Message)
+	assert.Equal(t, "Epic says this token no longer works, so it was not kept.", v.Message)
+	assert.Equal(t, "Take a new one: paste a fresh token, or use your epicgames.com sign-in.", v.Advice)
+	assertNoReference(t, v)
+	assert.Contains(t, v.Details, "HTTP status: 401\n", "the status is in the details")
+	assert.Contains(t, v.Details, "errorCode: errors.com.x "+strings.Repeat("y", explain.MaxShownRunes-13)+"…\n", "the code too, cleaned")
 }
 
 // checkShownFacts holds facts to what the popup may show: no token in any
@@ -776,7 +829,8 @@ func TestAVerify401DropsTheToken(t *testing.T) {
 	p.TakeToken(token)
 
 	v := p.screen.waitFor(t, explain.OutcomeError)
-	assert.Contains(t, v.Message, "no longer valid (HTTP 401 errors.com.epicgames.account.auth_token.invalid_access_token)")
+	assert.Equal(t, "Epic says this token no longer works, so it was not kept.", v.Message)
+	assertNoReference(t, v)
 	assert.Contains(t, v.Advice, "Take a new one")
 	assert.Equal(t, "token", v.Focus)
 	assert.False(t, v.TokenHeld)
@@ -784,7 +838,13 @@ func TestAVerify401DropsTheToken(t *testing.T) {
 }
 
 func TestTypesThatEndThisSessionWaitForConfirm(t *testing.T) {
-	for _, name := range []string{"ALL", "ALL_ACCOUNT_CLIENT"} {
+	for _, tc := range []struct{ name, confirmText, confirmButton string }{
+		{"ALL", "Every login of your account, in every app and on every device, this one too. The token in this popup stops working too, and the popup forgets it.",
+			"Sign out everywhere, including here"},
+		{"ALL_ACCOUNT_CLIENT", "Every login of the app this token is from, on every device, this one too. The token in this popup stops working too, and the popup forgets it.",
+			"Sign out this app everywhere, including here"},
+	} {
+		name := tc.name
 		t.Run(name, func(t *testing.T) {
 			e := &fakeEpic{}
 			p := open(t, e)
@@ -797,9 +857,10 @@ func TestTypesThatEndThisSessionWaitForConfirm(t *testing.T) {
 			v := p.screen.last()
 			require.True(t, v.Confirming)
 			assert.Equal(t, name, v.ConfirmFor)
-			assert.Contains(t, v.ConfirmText, "including this one")
-			assert.Contains(t, v.ConfirmText, "stops working too, and the popup forgets it")
+			assert.Equal(t, tc.confirmText, v.ConfirmText)
+			assert.Equal(t, tc.confirmButton, v.ConfirmButton, "the confirm button names the consequence")
 			assert.False(t, v.KillEnabled)
+			assert.False(t, v.KillThisEnabled, "nothing else is sent while a confirmation waits")
 			assert.False(t, v.ConfirmReady, "Confirm is on before the guard time is over")
 			assert.Equal(t, "cancel", v.Focus, "a held key must land on Cancel")
 			p.Kill(form) // the kill button again: still waiting
@@ -988,13 +1049,15 @@ func TestSignOutOnlyThisToken(t *testing.T) {
 	v := p.screen.last()
 	require.True(t, v.Confirming)
 	assert.Equal(t, epic.OwnSession.Name, v.ConfirmFor)
-	assert.Contains(t, v.ConfirmText, "Sign out only the session of the token in this popup")
+	assert.Equal(t, "Sign out only the login of the token in this popup (A token is held; Epic has not yet said whose.). "+
+		"It stops working and is forgotten; your other logins stay signed in.", v.ConfirmText)
+	assert.Equal(t, "Sign out this token", v.ConfirmButton)
 	assert.Empty(t, e.sent("killSession"))
 
 	p.confirmAfterGuard(t, Form{KillType: "OTHERS"})
 
 	v = p.screen.waitFor(t, explain.OutcomeSuccess)
-	assert.Equal(t, "204: This token's session was signed out.", v.Message)
+	assert.Equal(t, "The token in this popup was signed out.", v.Message)
 	assert.False(t, v.TokenHeld, "forgotten after success")
 	assert.Equal(t, []call{{"killSession", token, ""}}, e.sent("killSession"))
 	assert.Empty(t, e.sent("kill"))
@@ -1101,25 +1164,33 @@ func TestAThrottleWaitHoldsTheKillButtonAcrossPopups(t *testing.T) {
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 
 	v := p.screen.waitFor(t, explain.OutcomeError)
-	assert.Contains(t, v.Message, "[HTTP 429, errors.com.epicgames.common.throttled (1041)]")
+	assert.Equal(t, "Epic is limiting requests for now.", v.Message)
+	assertNoReference(t, v)
+	assert.Contains(t, v.Details, "errorCode: errors.com.epicgames.common.throttled")
 	assert.False(t, v.KillEnabled)
-	assert.Equal(t, "Kill sessions (wait 3 s)", v.KillLabel)
+	assert.False(t, v.KillThisEnabled)
+	assert.Equal(t, "Kill sessions", v.KillLabel, "the button keeps its name")
+	assert.Equal(t, "You can try again in 3 s.", v.Countdown)
 	p.Kill(Form{KillType: "OTHERS"})
+	p.KillThisSession()
 	assert.Len(t, e.sent("kill"), 1, "no kill while the wait lasts")
+	assert.Empty(t, e.sent("killSession"))
 
 	clk.advance(time.Second)
-	assert.Equal(t, "Kill sessions (wait 2 s)", p.screen.last().KillLabel, "the countdown is live")
+	assert.Equal(t, "You can try again in 2 s.", p.screen.last().Countdown, "the countdown is live")
 	require.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
 
 	reopened := openWith(t, e, &fakeBrowser{}, store, clk)
 	v = reopened.screen.last()
 	assert.False(t, v.KillEnabled, "also after reopening the popup")
-	assert.Equal(t, "Kill sessions (wait 2 s)", v.KillLabel)
+	assert.Equal(t, "You can try again in 2 s.", v.Countdown)
 
 	clk.advance(2 * time.Second)
 	v = reopened.screen.last()
 	assert.True(t, v.KillEnabled)
+	assert.True(t, v.KillThisEnabled)
 	assert.Equal(t, "Kill sessions", v.KillLabel)
+	assert.Empty(t, v.Countdown)
 }
 
 // slowStore answers Load only when the test says.
@@ -1199,10 +1270,10 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 	v := p.screen.waitFor(t, explain.OutcomeError)
 
 	require.Len(t, v.History, 2)
-	assert.Contains(t, v.History[0].Text, "OTHERS: 403 errors.com.epicgames.common.missing_permission")
-	assert.False(t, v.History[0].Success)
-	assert.Contains(t, v.History[1].Text, "OTHERS_ACCOUNT_CLIENT: 204")
-	assert.True(t, v.History[1].Success)
+	at := start.Local().Format("15:04:05")
+	assert.Equal(t, HistoryLine{Text: at + " Everywhere else: not done", Reference: "HTTP 403, errors.com.epicgames.common.missing_permission"}, v.History[0])
+	assert.Equal(t, HistoryLine{Text: at + " Other logins, all services: signed out", Reference: "HTTP 204", Success: true}, v.History[1])
+	assert.Equal(t, "Earlier in this browser session (2)", v.HistoryTitle)
 	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyHistory], "missing_permission") }, time.Second, time.Millisecond)
 	assert.NotContains(t, store.all()[keyHistory], token)
 	assert.Len(t, openWith(t, e, &fakeBrowser{}, store, &clock{now: start}).screen.last().History, 2, "kept for the next popup")
@@ -1212,10 +1283,12 @@ func TestHistoryKeepsOutcomesWithoutTheToken(t *testing.T) {
 		p.waitUntilAnswered(t)
 	}
 	assert.Len(t, p.screen.last().History, maxHistory, "a short history")
+	assert.Equal(t, "Earlier in this browser session (5)", p.screen.last().HistoryTitle)
 
 	p.ClearHistory()
 
 	assert.Empty(t, p.screen.last().History)
+	assert.Empty(t, p.screen.last().HistoryTitle)
 	assert.Eventually(t, func() bool { _, ok := store.all()[keyHistory]; return !ok }, time.Second, time.Millisecond)
 }
 
@@ -1279,16 +1352,24 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	second := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(time.Minute)})
 
 	v := second.screen.last()
+	at := start.Local().Format("15:04:05")
 	assert.Equal(t, explain.OutcomeError, v.Outcome)
-	assert.Equal(t, "The popup was closed before Epic answered the kill (OTHERS) sent at "+start.Local().Format("15:04:05")+".", v.Message)
+	assert.Equal(t, "The popup was closed at "+at+" before Epic answered: “Everywhere else”.", v.Message)
 	assert.Contains(t, v.Advice, "Kill again to be sure")
 	assert.True(t, v.KillEnabled)
 	require.Len(t, v.History, 1)
-	assert.Contains(t, v.History[0].Text, "OTHERS: no answer")
+	assert.Equal(t, HistoryLine{Text: at + " Everywhere else: no answer"}, v.History[0], "no answer, no reference")
 	assert.Eventually(t, func() bool { _, ok := store.all()[keyInFlight]; return !ok }, time.Second, time.Millisecond,
 		"told once")
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], "before Epic answered") }, time.Second, time.Millisecond)
+
+	// The next popup shows the same outcome, as the last one shown, and
+	// remembers the kill no second time.
 	third := openWith(t, e, &fakeBrowser{}, store, &clock{now: start.Add(2 * time.Minute)})
-	assert.Equal(t, explain.OutcomeNone, third.screen.last().Outcome)
+	v = third.screen.last()
+	assert.Equal(t, explain.OutcomeError, v.Outcome)
+	assert.Equal(t, "The popup was closed at "+at+" before Epic answered: “Everywhere else”.", v.Message)
+	assert.Len(t, v.History, 1)
 }
 
 func TestAnAnsweredKillLeavesNoInFlightMark(t *testing.T) {

@@ -26,6 +26,10 @@ func FuzzStoredValuesMatchEncodingJSON(f *testing.F) {
 		`[{"status":"x","killType":"OTHERS"},null,{"time":5,"killType":"ALL"},{"killType":"never"}]`,
 		`{"killType":"OTHERS_ACCOUNT_CLIENT","time":"2026-11-27T20:00:00Z","Time":null}`,
 		`{"killType":"ALL","time":"10000-01-01T00:00:00Z"}`, `null`, `[]`, `{}`, `"x"`,
+		`{"outcome":"error","message":"Epic is limiting requests for now.","advice":["Nothing was signed out.","Try again in 3 min 41 s."],"waitAt":1,"details":"errorCode: \u003cb\u003e"}`,
+		`{"OUTCOME":"success","advice":null,"Advice":["a",null,"b"],"waitAt":-1,"waitat":2.0,"details":null}`,
+		`{"outcome":"error","advice":["a"],"advice":[],"waitAt":1e1,"message":5}`,
+		`{"outcome":"error","advice":"a","waitAt":99999999999999999999}`,
 	} {
 		f.Add([]byte(seed))
 	}
@@ -55,6 +59,17 @@ func FuzzStoredValuesMatchEncodingJSON(f *testing.F) {
 		stored, err := encodeHistory(history)
 		storedJSON, errJSON := json.Marshal(historyJSON)
 		requireSameWriting(t, storedJSON, errJSON, stored, err)
+
+		kept, err := decodeShownOutcome(text)
+		var keptJSON jsonShownOutcome
+		errJSON = json.Unmarshal(data, &keptJSON)
+		require.Equal(t, errJSON == nil, err == nil, "shownOutcome: %v; encoding/json: %v", err, errJSON)
+		if err == nil {
+			require.Equal(t, shownOutcome(keptJSON), kept)
+			stored, err := encodeShownOutcome(kept)
+			storedJSON, errJSON := json.Marshal(keptJSON)
+			requireSameWriting(t, storedJSON, errJSON, stored, err)
+		}
 
 		mark, err := decodeInFlight(text)
 		var markJSON jsonInFlight

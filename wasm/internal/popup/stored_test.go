@@ -57,6 +57,14 @@ type jsonInFlight struct {
 	Time     time.Time `json:"time"`
 }
 
+type jsonShownOutcome struct {
+	Outcome string   `json:"outcome"`
+	Message string   `json:"message"`
+	Advice  []string `json:"advice"`
+	WaitAt  int      `json:"waitAt"`
+	Details string   `json:"details,omitempty"`
+}
+
 func toJSONSavedToken(s savedToken) jsonSavedToken {
 	j := jsonSavedToken{Token: s.Token, FromSignIn: s.FromSignIn}
 	if v := s.Verified; v != nil {
@@ -116,8 +124,8 @@ func fromJSONHistory(entries []jsonHistoryEntry) []historyEntry {
 }
 
 // A field added to one of these types must be added to stored.go, and to
-// the mirrors above (historyEntry and inFlight convert to theirs, so the
-// compiler checks those).
+// the mirrors above (historyEntry, inFlight and shownOutcome convert to
+// theirs, so the compiler checks those).
 func TestTheStoredTypesHaveTheMirroredFields(t *testing.T) {
 	names := func(v any) []string {
 		var out []string
@@ -252,6 +260,43 @@ func TestTheInFlightMarkIsStoredAsEncodingJSONStoresIt(t *testing.T) {
 			read, err := decodeInFlight(tt.stored)
 			require.NoError(t, err)
 			assert.Equal(t, tt.mark, read)
+		})
+	}
+}
+
+func TestTheShownOutcomeIsStoredAsEncodingJSONStoresIt(t *testing.T) {
+	tests := []struct {
+		name   string
+		kept   shownOutcome
+		stored string
+	}{
+		{"a success with its advice",
+			shownOutcome{Outcome: "success", Message: "Your other logins of this app were signed out.",
+				Advice: []string{"This token still works.", "Change your password."}, WaitAt: -1, Details: "Time: 2026-11-27T20:00:00Z\nHTTP status: 204\n"},
+			`{"outcome":"success","message":"Your other logins of this app were signed out.",` +
+				`"advice":["This token still works.","Change your password."],"waitAt":-1,"details":"Time: 2026-11-27T20:00:00Z\nHTTP status: 204\n"}`},
+		{"a wait, said by the second advice",
+			shownOutcome{Outcome: "error", Message: "Epic is limiting requests for now.",
+				Advice: []string{"Nothing was signed out.", "Try again in 3 min 41 s."}, WaitAt: 1, Details: "errorCode: <b>&\u2028"},
+			`{"outcome":"error","message":"Epic is limiting requests for now.","advice":["Nothing was signed out.","Try again in 3 min 41 s."],` +
+				`"waitAt":1,"details":"errorCode: \u003cb\u003e\u0026\u2028"}`},
+		{"no advice and no details", shownOutcome{Outcome: "success", Message: "The token in this popup was signed out.", WaitAt: -1},
+			`{"outcome":"success","message":"The token in this popup was signed out.","advice":null,"waitAt":-1}`},
+		{"an empty advice", shownOutcome{Outcome: "error", Message: "m", Advice: []string{}},
+			`{"outcome":"error","message":"m","advice":[],"waitAt":0}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			marshalled, err := json.Marshal(jsonShownOutcome(tt.kept))
+			require.NoError(t, err)
+			require.Equal(t, tt.stored, string(marshalled), "the case disagrees with encoding/json")
+
+			stored, err := encodeShownOutcome(tt.kept)
+			require.NoError(t, err)
+			assert.Equal(t, tt.stored, string(stored))
+			read, err := decodeShownOutcome(tt.stored)
+			require.NoError(t, err)
+			assert.Equal(t, tt.kept, read)
 		})
 	}
 }

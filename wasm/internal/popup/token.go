@@ -280,6 +280,7 @@ func (c *Controller) take(text string, fromSignIn bool) bool {
 	c.view.TokenStatus = c.say(messages.Of(messages.TokenTaken))
 	if c.view.Outcome == explain.OutcomeError {
 		c.clearResult()
+		c.session.clearOutcome() // it was about the token before
 	}
 	c.saveToken()
 	c.verify(c.held)

@@ -494,7 +494,8 @@ func (p *Popup) render(v popup.View) {
 // drawn: focusing makes the browser compute style and layout at once, which
 // the outcome need not wait for. el is where the person left the focus, so
 // there is nothing to scroll to. Should the focus be somewhere by then, it
-// stays there.
+// stays there, unless it is on the outcome, where the popup put it while a
+// wait kept Kill sessions off.
 func (p *Popup) giveBackFocus(el dom.HTMLElement) {
 	if p.afterPaint == nil {
 		focusInPlace(el)
@@ -503,7 +504,7 @@ func (p *Popup) giveBackFocus(el dom.HTMLElement) {
 	go func() {
 		p.afterPaint()
 		doc := p.doc.Underlying()
-		if active := doc.Get("activeElement"); active.IsNull() || active.Equal(doc.Get("body")) {
+		if active := doc.Get("activeElement"); active.IsNull() || active.Equal(doc.Get("body")) || active.Equal(p.outcome.Underlying()) {
 			focusInPlace(el)
 		}
 	}()

@@ -196,6 +196,22 @@ func (p *page) focusComesTo(id string) string {
 
 func (p *page) disabled(id string) bool { return p.el(id).Underlying().Get("disabled").Bool() }
 
+func (p *page) hidden(id string) bool { return p.el(id).HasAttribute("hidden") }
+
+// threeDigits is a number of three digits or more: an HTTP status or an
+// Epic error number, which no sentence of the popup's own holds.
+var threeDigits = regexp.MustCompile(`[0-9]{3,}`)
+
+// assertNoReference checks that the live region (the result and the advice)
+// names no HTTP status and no error code: the details hold those.
+func (p *page) assertNoReference() {
+	p.t.Helper()
+	said := p.text("outcome")
+	assert.NotContains(p.t, said, "HTTP")
+	assert.NotContains(p.t, said, "errors.com")
+	assert.NotRegexp(p.t, threeDigits, said)
+}
+
 // waitForOutcome waits until #result shows outcome and returns its text.
 func (p *page) waitForOutcome(outcome string) string {
 	p.t.Helper()
@@ -221,23 +237,41 @@ func TestPopupIsReadyWithTheSixKillTypes(t *testing.T) {
 	require.Len(t, options, len(epic.KillTypes))
 	for i, kt := range epic.KillTypes {
 		assert.Equal(t, kt.Name, options[i].Value())
-		assert.Equal(t, kt.Name, options[i].Text())
+		assert.Equal(t, messages.English.Text(messages.KillTypeLabel(kt.Name)), options[i].Text(), "the option is in a player's words")
 	}
 	assert.Equal(t, messages.English.Text(messages.KillTypeDescription(epic.KillTypes[0].Name)), p.text("kill-type-description"))
+	assert.Equal(t, "Epic's name: "+epic.KillTypes[0].Name, p.text("kill-type-permission"))
 	for _, id := range []string{"token", "kill-type", "kill"} {
 		assert.False(t, p.disabled(id), "#%s usable", id)
 	}
-	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
-	assert.Equal(t, "status", p.el("result").GetAttribute("role"))
-	assert.Equal(t, "polite", p.el("result").GetAttribute("aria-live"))
+	for _, id := range []string{"confirm-box", "kill-type-warning", "no-kill", "countdown", "token-held", "kill-this", "history-box", "details"} {
+		assert.True(t, p.el(id).HasAttribute("hidden"), "#%s hidden", id)
+	}
+	assert.False(t, p.el("actions").HasAttribute("hidden"))
+	// One live region holds the result and the advice, announced together.
+	outcome := p.el("outcome")
+	assert.Equal(t, "status", outcome.GetAttribute("role"))
+	assert.Equal(t, "polite", outcome.GetAttribute("aria-live"))
+	assert.Equal(t, "true", outcome.GetAttribute("aria-atomic"))
+	for _, id := range []string{"result", "advice"} {
+		assert.True(t, outcome.Contains(p.el(id)), "#%s is in the live region", id)
+	}
 	assert.True(t, strings.HasPrefix(p.text("kill"), "Kill sessions"))
 }
 
 func TestChoosingAKillTypeShowsWhatItDoes(t *testing.T) {
 	p := openPopup(t, noContent)
 	p.choose("ALL_ACCOUNT_CLIENT")
-	assert.Equal(t, "Signs out every session of this app, including this one.", p.text("kill-type-description"))
-	assert.Equal(t, "Epic permission: account:token:allSessionsForAccountClient DELETE (account)", p.text("kill-type-permission"))
+	assert.Equal(t, "Every login of the app this token is from, on every device, this one too.", p.text("kill-type-description"))
+	assert.Equal(t, "Epic's name: ALL_ACCOUNT_CLIENT", p.text("kill-type-permission"))
+	assert.False(t, p.el("kill-type-warning").HasAttribute("hidden"), "it warns at once that it ends this token too")
+	assert.Equal(t, "This signs you out here too: the token in this popup stops working.", p.text("kill-type-warning"))
+
+	p.choose("OTHERS")
+	assert.Equal(t, "Every other login of your account, in every app and on every device. Keeps this one.", p.text("kill-type-description"))
+	assert.Equal(t, "Epic's name: OTHERS", p.text("kill-type-permission"))
+	assert.True(t, p.el("kill-type-warning").HasAttribute("hidden"))
+	assert.Empty(t, p.text("kill-type-warning"))
 }
 
 func TestKillShowsNoContent(t *testing.T) {
@@ -247,7 +281,10 @@ func TestKillShowsNoContent(t *testing.T) {
 
 	p.click("kill")
 
-	assert.Equal(t, "204: Your other sessions of this app were signed out.", p.waitForOutcome("success"))
+	assert.Equal(t, "Your other logins of this app were signed out, in every service.", p.waitForOutcome("success"))
+	assert.Equal(t, "success", p.el("outcome").GetAttribute("data-outcome"), "the live region says how it ended too")
+	assert.Contains(t, p.text("advice"), "This token still works.")
+	assert.Contains(t, p.text("details-text"), "HTTP status: 204")
 	calls := p.kills()
 	require.Len(t, calls, 1)
 	assert.Equal(t, "DELETE", calls[0].Method)
@@ -312,6 +349,8 @@ func TestKillShowsEpicsErrors(t *testing.T) {
 				assert.Contains(t, shown, want)
 			}
 			assert.NotContains(t, shown, token)
+			assert.Equal(t, "error", p.el("outcome").GetAttribute("data-outcome"))
+			p.assertNoReference()
 			assert.Len(t, p.kills(), 1)
 		})
 	}
@@ -346,7 +385,8 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 
 			assert.False(t, p.el("confirm-box").HasAttribute("hidden"), "confirmation shown")
 			assert.Contains(t, p.text("confirm-text"), "stops working too")
-			assert.Equal(t, "Confirm", p.text("confirm"))
+			assert.Equal(t, messages.English.Text(messages.KillTypeConfirm(name)), p.text("confirm"), "Confirm names the consequence")
+			assert.True(t, p.el("actions").HasAttribute("hidden"), "the confirmation takes the actions' place")
 			assert.Equal(t, "cancel", p.focused(), "focus moves to Cancel, where a held key does no harm")
 			assert.True(t, p.button("confirm").Disabled(), "Confirm is on before its guard time is over")
 			p.click("confirm")
@@ -356,8 +396,9 @@ func TestTypesThatEndThisSessionAskForConfirmFirst(t *testing.T) {
 			p.waitEnabled("confirm")
 			p.click("confirm")
 
-			assert.Contains(t, p.waitForOutcome("success"), "204")
+			assert.Equal(t, messages.English.Text(messages.KillTypeDone(name)), p.waitForOutcome("success"))
 			assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
+			assert.False(t, p.el("actions").HasAttribute("hidden"))
 			require.Len(t, p.kills(), 1)
 			assert.Contains(t, p.kills()[0].URL, "killType="+name)
 		})
@@ -401,6 +442,7 @@ func TestCancelSendsNothing(t *testing.T) {
 	p.click("cancel")
 
 	assert.True(t, p.el("confirm-box").HasAttribute("hidden"))
+	assert.False(t, p.el("actions").HasAttribute("hidden"), "the actions are back")
 	assert.Equal(t, "Cancelled: nothing was sent.", p.text("result"))
 	assert.Equal(t, "kill", p.focusComesTo("kill"))
 	p.settled()
@@ -536,6 +578,13 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 			notNamed: []string{"#token", "#kill-type", "#result"},
 		},
 		{
+			name: "the whole popup, without the countdown, the token line or <main>",
+			markup: strings.NewReplacer(`id="countdown"`, `id="count"`, `id="token-line"`, `id="line"`,
+				"<main>", "<div>", "</main>", "</div>").Replace(body),
+			named:    []string{"#countdown", "#token-line", "<main>"},
+			notNamed: []string{"#kill", "#token", "#outcome"},
+		},
+		{
 			name:     "the whole popup, with a second kill button",
 			markup:   body + `<button id="kill"></button>`,
 			notNamed: []string{"#kill", "#token"},
@@ -567,8 +616,13 @@ func TestFindNamesWhatIsMissing(t *testing.T) {
 // reads the list back: the shortcut for a line added on top must leave the
 // same list as writing it afresh.
 func TestHistoryListFollowsTheLines(t *testing.T) {
-	ok := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text, Success: true} }
-	bad := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text} }
+	ok := func(text string) popup.HistoryLine {
+		return popup.HistoryLine{Text: text, Reference: "HTTP 204", Success: true}
+	}
+	bad := func(text string) popup.HistoryLine {
+		return popup.HistoryLine{Text: text, Reference: "HTTP 403, errors.com.epicgames.common.missing_permission"}
+	}
+	unanswered := func(text string) popup.HistoryLine { return popup.HistoryLine{Text: text} }
 	cases := []struct {
 		name     string
 		old, new []popup.HistoryLine
@@ -581,21 +635,18 @@ func TestHistoryListFollowsTheLines(t *testing.T) {
 		{name: "two new lines", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{ok("c"), bad("b"), ok("a")}},
 		{name: "a line changed below the top", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("c"), ok("b"), bad("x")}},
 		{name: "the oldest left without a new one", old: []popup.HistoryLine{ok("b"), ok("a")}, new: []popup.HistoryLine{ok("b")}},
+		{name: "one without an answer on top", old: []popup.HistoryLine{bad("a")}, new: []popup.HistoryLine{unanswered("b"), bad("a")}},
+		{name: "the same text, another reference", old: []popup.HistoryLine{ok("a")}, new: []popup.HistoryLine{bad("a")}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			p, err := find(mountMarkup(t).doc)
+			page := mountMarkup(t)
+			p, err := find(page.doc)
 			require.NoError(t, err)
 			p.renderHistory(nil, c.old)
 			p.renderHistory(c.old, c.new)
 
-			var got []popup.HistoryLine
-			items := p.history.Underlying().Get("children")
-			for i := range items.Length() {
-				li := items.Index(i)
-				got = append(got, popup.HistoryLine{Text: li.Get("textContent").String(), Success: li.Call("getAttribute", "data-outcome").String() == "success"})
-			}
-			assert.Equal(t, c.new, got)
+			assert.Equal(t, c.new, page.historyItems())
 			assert.Equal(t, len(c.new) == 0, p.historyBox.HasAttribute("hidden"), "the history box is hidden exactly when empty")
 		})
 	}
