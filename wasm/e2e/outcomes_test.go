@@ -365,7 +365,7 @@ func killThis(t *testing.T, p popuppage.Page) popuppage.Result {
 	t.Helper()
 	require.NoError(t, p.Click("#kill-this"))
 	require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("confirm-box").hidden`, 5*time.Second), "no confirmation")
-	assert.True(t, strings.HasPrefix(text(t, p, "confirm-text"), "Sign out only the login of the token in this popup ("),
+	assert.True(t, strings.HasPrefix(text(t, p, "confirm-text"), "This signs out only the token in this popup: TestPlayer · Fortnite (PC) · "),
 		"the confirmation says %q", text(t, p, "confirm-text"))
 	assert.Equal(t, "Sign out this token", text(t, p, "confirm"), "the confirm button does not name the consequence")
 	assert.False(t, visible(t, p, "actions"), "the confirmation does not stand in for the actions")

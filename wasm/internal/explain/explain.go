@@ -244,13 +244,15 @@ func success(in Input, x *Explanation) {
 	if kt.Name != "" {
 		title = messages.KillTypeDone(kt.Name)
 	}
-	if kt.EndsCurrentSession {
+	switch {
+	case kt.Name == epic.OwnSession.Name:
+		// Ending this token was the aim: only what to do next remains.
+		x.TokenDead = true
+		x.set(ReasonSignedOut, title, m(messages.SignedOutOwnNext))
+		return
+	case kt.EndsCurrentSession:
 		x.TokenDead = true
 		x.set(ReasonSignedOut, title, m(messages.SignedOutTokenEnded))
-		return
-	}
-	if kt.Name == epic.OwnSession.Name {
-		x.set(ReasonSignedOut, title)
 		return
 	}
 	// Whoever was signed out can sign in again with the password.

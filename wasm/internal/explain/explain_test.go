@@ -93,7 +93,7 @@ func explainCases(t testing.TB) []explainCase {
 				advice: []string{"This token has ended too."}, notAdvice: []string{"password"}, tokenDead: true}},
 		{"204 own session", Input{KillType: epic.OwnSession},
 			want{reason: ReasonSignedOut, outcome: OutcomeSuccess, status: 204,
-				title: "The token in this popup was signed out.", advice: []string{"This token has ended too."},
+				title: "The token in this popup was signed out.", advice: []string{"To do more, use your epicgames.com sign-in or paste a fresh token."},
 				notAdvice: []string{"password"}, tokenDead: true}},
 
 		// Token no longer valid.
@@ -133,7 +133,7 @@ func explainCases(t testing.TB) []explainCase {
 			"Sorry your login does not posses the permissions 'account:token:allSessionsForClient DELETE' needed to perform the requested operation",
 			"account:token:allSessionsForClient", "DELETE")},
 			want{reason: ReasonMissingPermission, status: 403,
-				title: "This token is not allowed to sign out “Everywhere, including here” (also signs you out here).",
+				title: "This token is not allowed to sign out “Everywhere, including here” (ends this token too).",
 				advice: []string{"Nothing was signed out.",
 					"Tokens of Epic's game apps can usually sign out only “Other logins of this app” and “Other logins, all services”.",
 					"Try “Other logins of this app” or “Other logins, all services” instead.",
@@ -152,7 +152,7 @@ func explainCases(t testing.TB) []explainCase {
 			Err: epicErr(403, missingPermissionCode, 1023,
 				"Sorry your login does not posses the permissions 'account:token:allSessionsForAccount DELETE' needed to perform the requested operation")},
 			want{reason: ReasonMissingPermission, status: 403,
-				title:     "This token is not allowed to sign out “Everywhere, including here” (also signs you out here).",
+				title:     "This token is not allowed to sign out “Everywhere, including here” (ends this token too).",
 				advice:    []string{"This token can use “Other logins, all services” instead."},
 				notAdvice: []string{"account:token:allSessionsForAccount", "posses"}}},
 		{"1023 single session", Input{KillType: epic.OwnSession, Err: epicErr(403, missingPermissionCode, 1023, "",
@@ -288,14 +288,14 @@ func explainCases(t testing.TB) []explainCase {
 		// Unknown answers are reported, not interpreted.
 		{"unknown code", Input{KillType: others, Err: epicErr(418, "errors.com.epicgames.some.new_thing", 9999, "Whatever happened here.")},
 			want{reason: ReasonUnknown, status: 418, title: "Epic gave an answer this extension does not know.",
-				advice:    []string{"Epic's own words are in the details.", "does not know this answer", "copy the details below"},
+				advice:    []string{"Epic's own words are in the details.", "Copy the details below if you ask for help."},
 				notAdvice: []string{"new_thing", "9999", "Whatever happened here."}}},
 		{"unknown code with a known number is not guessed", Input{KillType: others, Err: epicErr(401, "errors.com.epicgames.some.new_thing", 1031, "")},
 			want{reason: ReasonUnknown, status: 401, title: "Epic gave an answer this extension does not know.",
-				advice: []string{"does not know this answer"}, notAdvice: []string{"own words", "new_thing", "1031"}}},
+				advice: []string{"Copy the details below"}, notAdvice: []string{"own words", "new_thing", "1031"}}},
 		{"number only", Input{KillType: others, Err: epicErr(400, "", 424242, "")},
 			want{reason: ReasonUnknown, status: 400, title: "Epic gave an answer this extension does not know.",
-				advice: []string{"does not know this answer"}, notAdvice: []string{"424242", "own words"}}},
+				advice: []string{"Copy the details below"}, notAdvice: []string{"424242", "own words"}}},
 		{"not Epic's format", Input{KillType: others, Err: bare(400, epic.BodyOther, "application/json")},
 			want{reason: ReasonUnknown, status: 400, title: "Epic gave an answer this extension does not know.", advice: []string{"not in Epic's error format"}}},
 		{"200 instead of 204", Input{KillType: others, Err: bare(200, epic.BodyEmpty, "")},
@@ -371,7 +371,7 @@ func assertPlain(t *testing.T, x Explanation) {
 
 // titleLimit is how long a title may be: 80 runes, but for a title that
 // names a kill type which also ends this session, whose label says so
-// ("…” (also signs you out here)"): up to maxTitleRunes, the bound
+// ("…” (ends this token too)"): up to maxTitleRunes, the bound
 // FuzzExplainAnswer holds every title to.
 func titleLimit(x Explanation) int {
 	if kt, err := epic.ParseKillType(x.Details.KillType); err == nil && kt.EndsCurrentSession && x.Reason == ReasonMissingPermission {
@@ -462,7 +462,7 @@ func TestUsableSuggestionsNeverRepeatTheRefusedType(t *testing.T) {
 	}
 	x := Explain(Input{KillType: killType(t, "OTHERS"), Now: now, Usable: []string{"NOT_A_TYPE", "ALL"},
 		Err: epicErr(403, missingPermissionCode, 1023, "", "r", "DELETE")})
-	assert.Contains(t, advice(x), "This token can use “Everywhere, including here” (also signs you out here) instead.")
+	assert.Contains(t, advice(x), "This token can use “Everywhere, including here” (ends this token too) instead.")
 	assert.NotContains(t, advice(x), "NOT_A_TYPE")
 }
 
@@ -626,14 +626,14 @@ func TestLabel(t *testing.T) {
 		{"OTHERS_ACCOUNT_CLIENT", "“Other logins, all services”"},
 		{"OTHERS_SAME_SOURCE_ID", "“Other logins, same source”"},
 		{"OTHERS", "“Everywhere else”"},
-		{"ALL", "“Everywhere, including here” (also signs you out here)"},
-		{"ALL_ACCOUNT_CLIENT", "“This app, including here” (also signs you out here)"},
+		{"ALL", "“Everywhere, including here” (ends this token too)"},
+		{"ALL_ACCOUNT_CLIENT", "“This app, including here” (ends this token too)"},
 		{" others ", "“Everywhere else”"},
 		{"EVERYONE\n<b>", "EVERYONE <b>"},
 	} {
 		assert.Equal(t, tc.want, messages.English.Text(Label(tc.name)), "%q", tc.name)
 	}
-	assert.Equal(t, "“Everywhere else”, “Everywhere, including here” (also signs you out here)",
+	assert.Equal(t, "“Everywhere else”, “Everywhere, including here” (ends this token too)",
 		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS", "ALL"}, messages.ListComma))))
 	assert.Equal(t, "“Other logins of this app” or “Other logins, all services”",
 		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT"}, messages.ListOr))))

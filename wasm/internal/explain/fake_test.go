@@ -43,7 +43,7 @@ func TestExplainsWhatTheClientMakesOfTheFakesAnswers(t *testing.T) {
 		{"expired token", "OTHERS_ACCOUNT_CLIENT", fakeepic.Grant{Permissions: clientPerms, ExpiresIn: -time.Hour}, fakeepic.Fault{}, false, 0,
 			ReasonTokenDead, "This token has expired or was signed out.", 0},
 		{"missing permission", "ALL", fakeepic.Grant{Permissions: clientPerms}, fakeepic.Fault{}, false, 0,
-			ReasonMissingPermission, "This token is not allowed to sign out “Everywhere, including here” (also signs you out here).", 0},
+			ReasonMissingPermission, "This token is not allowed to sign out “Everywhere, including here” (ends this token too).", 0},
 		{"client-only token", "OTHERS_ACCOUNT_CLIENT", fakeepic.Grant{AccountID: "-", Permissions: clientPerms}, fakeepic.Fault{}, false, 0,
 			ReasonClientOnlyToken, "This token belongs to an app, not to a signed-in account.", 0},
 		{"throttled", "OTHERS_ACCOUNT_CLIENT", fakeepic.Grant{}, fakeepic.Throttled(221), false, 0,

@@ -22,6 +22,7 @@ const (
 const (
 	ConfirmKillType    Key = "confirmKillType"
 	ConfirmOwnSession  Key = "confirmOwnSession"
+	ConfirmOwnUnknown  Key = "confirmOwnUnknown"
 	Cancelled          Key = "cancelled"
 	Asking             Key = "asking"
 	AskingOwnSession   Key = "askingOwnSession"
@@ -47,7 +48,6 @@ const (
 const (
 	KillRefused      Key = "killRefused"
 	TokenCanUse      Key = "tokenCanUse"
-	TokenCanUseNone  Key = "tokenCanUseNone"
 	UnansweredKill   Key = "unansweredKill"
 	UnansweredOwn    Key = "unansweredOwn"
 	UnansweredAdvice Key = "unansweredAdvice"
@@ -129,6 +129,7 @@ const (
 	SignedOutTokenStillWorks Key = "signedOutTokenStillWorks"
 	SignedOutTokenEnded      Key = "signedOutTokenEnded"
 	SignedOutGeneric         Key = "signedOutGeneric"
+	SignedOutOwnNext         Key = "signedOutOwnNext"
 	SecureAccountAdvice      Key = "secureAccountAdvice"
 
 	Offline       Key = "offline"
@@ -265,7 +266,7 @@ var English = Catalog{
 	KillTypeWarning:     "This signs you out here too: the token in this popup stops working.",
 	NoKillUsable:        "This token is not allowed to sign out other sessions. Epic's own Sign out everywhere can: Account, then Password and security.",
 	QuotedLabel:         "“{label}”",
-	QuotedLabelEnds:     "“{label}” (also signs you out here)",
+	QuotedLabelEnds:     "“{label}” (ends this token too)",
 
 	// What each kill type signs out: its option (label_), one line about it
 	// (describe_), what was signed out once it is done (done_), and the
@@ -308,7 +309,8 @@ var English = Catalog{
 
 	// The confirmation.
 	ConfirmKillType:    "{description} The token in this popup stops working too, and the popup forgets it.",
-	ConfirmOwnSession:  "Sign out only the login of the token in this popup ({token}). It stops working and is forgotten; your other logins stay signed in.",
+	ConfirmOwnSession:  "This signs out only the token in this popup: {token}. It stops working and is forgotten; your other logins stay signed in.",
+	ConfirmOwnUnknown:  "This signs out only the token in this popup. It stops working and is forgotten; your other logins stay signed in.",
 	Cancelled:          "Cancelled: nothing was sent.",
 	Asking:             "Asking Epic to sign out: {label}…",
 	AskingOwnSession:   "Asking Epic to sign out the token in this popup…",
@@ -329,7 +331,6 @@ var English = Catalog{
 	// A refused kill, before anything is sent.
 	KillRefused:      "This token is not allowed to sign out {label}. Nothing was sent.",
 	TokenCanUse:      "It can sign out {killTypes}.",
-	TokenCanUseNone:  "It may sign out nothing else.",
 	UnansweredKill:   "The popup was closed at {time} before Epic answered: {label}.",
 	UnansweredOwn:    "The popup was closed at {time} before Epic answered: sign out the token in this popup.",
 	UnansweredAdvice: "It is not known whether sessions were signed out. Kill again to be sure: signing out sessions that already ended does no harm.",
@@ -405,6 +406,7 @@ var English = Catalog{
 	SignedOutTokenStillWorks: "The signed-out devices have to sign in again. This token still works.",
 	SignedOutTokenEnded:      "This token has ended too. Sign in on epicgames.com again and paste a fresh token to do more.",
 	SignedOutGeneric:         "Epic signed the sessions out.",
+	SignedOutOwnNext:         "To do more, use your epicgames.com sign-in or paste a fresh token.",
 	SecureAccountAdvice:      "A kill does not stop someone who knows your password: change it and turn on two-factor sign-in in your Epic account.",
 
 	Offline:       "You are offline.",
@@ -476,7 +478,7 @@ var English = Catalog{
 	UnknownNotEpicsFormat: "The answer was not in Epic's error format.",
 	UnknownTooLarge:       "The answer was too large to read.",
 	UnknownBrokeOff:       "The answer broke off before it could be read.",
-	UnknownAskForHelp:     "This extension does not know this answer; copy the details below if you ask for help.",
+	UnknownAskForHelp:     "Copy the details below if you ask for help.",
 
 	// The details that Copy details puts on the clipboard for support.
 	DetailsHeading:       "Epic Session Killer: outcome details",

@@ -169,7 +169,7 @@ func (c *Controller) ready(f Form) (epic.KillType, bool) {
 // refuse explains, without sending, that the token may not use kt, and
 // what it may use instead. Epic's name for what it lacks is in the details.
 func (c *Controller) refuse(kt epic.KillType, missing epic.Permission) {
-	advice := []messages.Message{messages.Of(messages.TokenCanUseNone)}
+	advice := []messages.Message{messages.Of(messages.CanUseNoOther)}
 	if usable := c.usable(); len(usable) > 0 {
 		advice[0] = messages.Of(messages.TokenCanUse, "killTypes", explain.Labels(usable, messages.ListComma))
 	} else {
@@ -580,6 +580,7 @@ func (c *Controller) GrantAccess() {
 		defer c.mu.Unlock()
 		if err == nil && granted {
 			c.setResult(explain.OutcomeNone, messages.Of(messages.AccessGrantedAgain), messages.Of(messages.KillAgain))
+			c.session.clearOutcome()
 			c.view.Focus = "kill"
 		} else {
 			c.view.Advice = c.say(messages.Of(messages.AccessNotGranted))

@@ -280,6 +280,7 @@ func (c *Controller) Cancel() {
 	}
 	c.endConfirm("kill")
 	c.setResult(explain.OutcomeNone, messages.Of(messages.Cancelled))
+	c.session.clearOutcome() // what the next popup shows is this: nothing
 	c.show()
 }
 
@@ -395,11 +396,10 @@ func (c *Controller) show() {
 // confirmText states exactly what the kill waiting for Confirm ends.
 func (c *Controller) confirmText(kt epic.KillType, now time.Time) messages.Message {
 	if kt.Name == epic.OwnSession.Name {
-		token := messages.Message{}
-		if c.held != nil {
-			token = c.held.summary(now)
+		if c.held == nil || !c.held.summed() {
+			return messages.Of(messages.ConfirmOwnUnknown)
 		}
-		return messages.Of(messages.ConfirmOwnSession, "token", token)
+		return messages.Of(messages.ConfirmOwnSession, "token", c.held.summary(now))
 	}
 	return messages.Of(messages.ConfirmKillType, "label", messages.KillTypeLabel(kt.Name), "description", messages.KillTypeDescription(kt.Name))
 }

@@ -1049,7 +1049,7 @@ func TestSignOutOnlyThisToken(t *testing.T) {
 	v := p.screen.last()
 	require.True(t, v.Confirming)
 	assert.Equal(t, epic.OwnSession.Name, v.ConfirmFor)
-	assert.Equal(t, "Sign out only the login of the token in this popup (A token is held; Epic has not yet said whose.). "+
+	assert.Equal(t, "This signs out only the token in this popup. "+
 		"It stops working and is forgotten; your other logins stay signed in.", v.ConfirmText)
 	assert.Equal(t, "Sign out this token", v.ConfirmButton)
 	assert.Empty(t, e.sent("killSession"))

@@ -175,7 +175,8 @@ func decodeShownOutcome(text string) (shownOutcome, error) {
 	if err != nil {
 		return shownOutcome{}, err
 	}
-	var o shownOutcome
+	// A value without waitAt says no wait: 0 would name the first advice.
+	o := shownOutcome{WaitAt: -1}
 	err = v.DecodeObject(
 		jsonvalue.StringField("outcome", &o.Outcome),
 		jsonvalue.StringField("message", &o.Message),

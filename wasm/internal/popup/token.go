@@ -124,7 +124,7 @@ func (h *heldToken) app(client string) messages.Message {
 // how long it lasts: "DemoPlayer · Fortnite (PC) · 7 h 59 min left".
 func (h *heldToken) summary(now time.Time) messages.Message {
 	k := h.known()
-	if k.name == "" && k.client == "" {
+	if !h.summed() {
 		return messages.Of(messages.TokenSummaryUnknown)
 	}
 	name := messages.Of(messages.NameUnknown)
@@ -139,6 +139,12 @@ func (h *heldToken) summary(now time.Time) messages.Message {
 		}
 	}
 	return messages.Of(messages.TokenSummary, "name", name, "app", h.app(k.client), "left", left)
+}
+
+// summed reports whether anything is known to sum the token up with.
+func (h *heldToken) summed() bool {
+	k := h.known()
+	return k.name != "" || k.client != ""
 }
 
 // facts are the token's details, in t's language: whose, which app, how it
@@ -324,6 +330,7 @@ func (c *Controller) verify(h *heldToken) {
 			c.setResult(explain.OutcomeError, messages.Of(messages.TokenRefused), messages.Of(messages.TokenTakeNew))
 			// Epic's status and code, for those who look.
 			c.details = explain.Explain(explain.Input{Err: err, Now: c.env.Now()}).Details.Text(c.env.Text)
+			c.keep(messages.Of(messages.TokenRefused), []messages.Message{messages.Of(messages.TokenTakeNew)}, -1)
 			c.view.TokenStatus = ""
 			c.view.Focus = "token"
 		case errors.As(err, &answerErr):

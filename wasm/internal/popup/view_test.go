@@ -153,7 +153,7 @@ func TestTheConfirmButtonNamesTheConsequence(t *testing.T) {
 			"Every login of the app this token is from, on every device, this one too. The token in this popup stops working too, and the popup forgets it.",
 			"Sign out this app everywhere, including here"},
 		{"this token only", func(p *popup) { p.KillThisSession() },
-			"Sign out only the login of the token in this popup (Verified Player · Fortnite (PC) · 2 h 00 min left). " +
+			"This signs out only the token in this popup: Verified Player · Fortnite (PC) · 2 h 00 min left. " +
 				"It stops working and is forgotten; your other logins stay signed in.",
 			"Sign out this token"},
 	}
