@@ -50,7 +50,7 @@ lint:
 lint-ext:
 	./build.sh lint-ext
 
-## browsers: install Chromium, Firefox ESR and the pinned web-ext when missing
+## browsers: install Chromium, Firefox ESR, and the pinned web-ext and axe-core when missing
 browsers:
 	./build.sh browsers
 
