@@ -145,9 +145,11 @@ func checkLiveRegion(t *testing.T, p popuppage.Page, st shownState) {
 }
 
 // runStateChecks checks every popup state in b: that it fits a toolbar
-// popup, and that an outcome is said in plain words.
+// popup, that an outcome is said in plain words, and axe-core, in light
+// and dark mode.
 func runStateChecks(t *testing.T, b browser, sw *epicSwitch) {
 	withViewport(t, b, b.OpenPopup(t), popupViewport)
+	t.Cleanup(func() { assert.NoError(t, b.SetDarkMode(false)) })
 	runStates(t, b, sw, func(t *testing.T, p popuppage.Page, st shownState) {
 		for _, v := range fitViewports[b.Name()] {
 			t.Run("fit "+v.String(), func(t *testing.T) {
@@ -160,5 +162,12 @@ func runStateChecks(t *testing.T, b browser, sw *epicSwitch) {
 		if st.outcome {
 			t.Run("live region", func(t *testing.T) { checkLiveRegion(t, p, st) })
 		}
+		for _, dark := range []bool{false, true} {
+			t.Run("axe "+colorScheme(dark), func(t *testing.T) {
+				setDarkMode(t, b, p, dark)
+				checkAxe(t, p, st.name+" "+colorScheme(dark))
+			})
+		}
+		setDarkMode(t, b, p, false)
 	})
 }
