@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Recipes behind the Makefile.
-# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean
+# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -211,6 +211,20 @@ bench_check() {
 	grep -q "The reference columns are the build in $UNPACKED" <<<"$out"
 }
 
+# screenshots writes a PNG of every popup state (wasm/e2e/states_test.go) in
+# Chromium, light and dark, at a toolbar popup's size, into SHOTS: the
+# states as they are now, none left from an earlier run.
+SHOTS=docs/screenshots/states
+
+screenshots() {
+	build
+	browsers
+	say "screenshots of every popup state into $SHOTS"
+	rm -rf "$SHOTS"
+	ESK_SCREENSHOTS=$PWD/$SHOTS go test -count=1 -timeout 300s -run '^TestScreenshots$' "$E2E"
+	say "$(find "$SHOTS" -name '*.png' | wc -l) screenshots in $SHOTS"
+}
+
 clean() {
 	rm -rf "$DIST" "$BIN"
 }
@@ -230,9 +244,10 @@ bench)
 	;;
 bench-check) bench_check ;;
 fuzz) fuzz ;;
+screenshots) screenshots ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean" >&2
+	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean" >&2
 	exit 2
 	;;
 esac
