@@ -167,6 +167,8 @@ type shownState struct {
 	file    string
 	outcome bool
 	wait    bool
+	// reopened: the popup was closed after the outcome and opened again.
+	reopened bool
 }
 
 // runStates reaches every state in b, each in a fresh popup against a fresh
@@ -194,6 +196,7 @@ func runStates(t *testing.T, b browser, sw *epicSwitch, check func(t *testing.T,
 				p := reopenRestored(t, b)
 				shown.name += " reopened"
 				shown.file += "-reopened"
+				shown.reopened = true
 				check(t, p, shown)
 			})
 		})
