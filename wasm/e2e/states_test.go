@@ -28,8 +28,8 @@ type popupState struct {
 	// reach brings a fresh popup, against a fresh service seeded with the
 	// demo account, into the state, and returns the document it ended in.
 	reach func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page
-	// outcome: the state shows a kill's outcome; it is shown again in a
-	// reopened popup, which must restore it as the player left it.
+	// outcome: the state shows a kill's outcome; the checks see it again
+	// in a popup reopened after it.
 	outcome bool
 	// wait: the outcome is Epic asking the player to wait.
 	wait bool
