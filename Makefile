@@ -1,5 +1,5 @@
 # The front door; the recipes are in build.sh.
-.PHONY: demo build bench bench-check fuzz fuzz-check test test-native test-wasm test-e2e lint lint-ext browsers clean
+.PHONY: demo build bench bench-check fuzz fuzz-check test test-native test-wasm test-e2e lint lint-ext browsers screenshots clean
 
 ## demo: build, start the fake account service, open Chromium with the extension (HEADLESS=1: one kill, headless)
 demo:
@@ -50,9 +50,13 @@ lint:
 lint-ext:
 	./build.sh lint-ext
 
-## browsers: install Chromium, Firefox ESR and the pinned web-ext when missing
+## browsers: install Chromium, Firefox ESR, and the pinned web-ext and axe-core when missing
 browsers:
 	./build.sh browsers
+
+## screenshots: build, then a PNG of every popup state, light and dark, into docs/screenshots/states
+screenshots:
+	./build.sh screenshots
 
 ## clean: remove everything the build made
 clean:

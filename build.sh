@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Recipes behind the Makefile.
-# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean
+# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -14,6 +14,9 @@ FIREFOX=/usr/bin/firefox-esr
 # web-ext lints the Firefox package; pinned so a new release cannot change the verdict.
 WEB_EXT_VERSION=10.7.0
 WEB_EXT=$BIN/web-ext/node_modules/.bin/web-ext
+# axe-core checks every popup state in the end-to-end tests; pinned likewise.
+AXE_VERSION=4.14.1
+AXE=$BIN/axe-core/node_modules/axe-core
 # The end-to-end package needs dist/unpacked, so the plain native run leaves it out.
 E2E=./wasm/e2e
 
@@ -82,7 +85,8 @@ test_native() {
 	go test -race -count=1 $(go list ./... | grep -v '/wasm/e2e$')
 }
 
-# browsers makes sure Chromium, Firefox ESR and the pinned web-ext are there.
+# browsers makes sure Chromium, Firefox ESR, the pinned web-ext and axe-core
+# are there.
 # As root on a Debian-like machine it installs what is missing (one apt-get
 # update, one install); otherwise it stops and prints the command to run. It
 # also puts a headless_shell shim first on PATH for chromedp (inside
@@ -106,6 +110,10 @@ browsers() {
 	if [ "$("$WEB_EXT" --version 2>/dev/null)" != "$WEB_EXT_VERSION" ]; then
 		say "installing web-ext $WEB_EXT_VERSION"
 		npm install --prefix "$BIN/web-ext" --no-audit --no-fund --loglevel=error "web-ext@$WEB_EXT_VERSION"
+	fi
+	if [ "$(node -p 'require(process.argv[1]).version' "$AXE/package.json" 2>/dev/null)" != "$AXE_VERSION" ]; then
+		say "installing axe-core $AXE_VERSION"
+		npm install --prefix "$BIN/axe-core" --no-audit --no-fund --loglevel=error "axe-core@$AXE_VERSION"
 	fi
 	mkdir -p "$BIN"
 	cat >"$BIN/headless_shell" <<EOF
@@ -203,6 +211,20 @@ bench_check() {
 	grep -q "The reference columns are the build in $UNPACKED" <<<"$out"
 }
 
+# screenshots writes a PNG of every popup state (wasm/e2e/states_test.go) in
+# Chromium, light and dark, at a toolbar popup's size, into SHOTS: the
+# states as they are now, none left from an earlier run.
+SHOTS=docs/screenshots/states
+
+screenshots() {
+	build
+	browsers
+	say "screenshots of every popup state into $SHOTS"
+	rm -rf "$SHOTS"
+	ESK_SCREENSHOTS=$PWD/$SHOTS go test -count=1 -timeout 300s -run '^TestScreenshots$' "$E2E"
+	say "$(find "$SHOTS" -name '*.png' | wc -l) screenshots in $SHOTS"
+}
+
 clean() {
 	rm -rf "$DIST" "$BIN"
 }
@@ -222,9 +244,10 @@ bench)
 	;;
 bench-check) bench_check ;;
 fuzz) fuzz ;;
+screenshots) screenshots ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|clean" >&2
+	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean" >&2
 	exit 2
 	;;
 esac
