@@ -151,10 +151,15 @@ var popupStates = func() []popupState {
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
-		popupState{name: "no kill type allowed", outcome: true,
+		// Kill sessions is not offered as if it worked: the popup says so
+		// up front and points to Epic's own Sign out everywhere.
+		popupState{name: "no kill type allowed",
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
 				holdPasted(t, p, demo[demoOtherDevice].Token)
-				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
+				require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("no-kill").hidden`, 5*time.Second),
+					"a token that may use no kill type is not told so")
+				assert.True(t, killButton(t, p).Disabled, "Kill sessions is offered as if it would work")
+				assert.Equal(t, "https://www.epicgames.com/account/password", attr(t, p, "no-kill-link", "href"))
 				return p
 			}},
 	)

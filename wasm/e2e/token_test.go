@@ -475,6 +475,14 @@ func hasAttr(t *testing.T, p popuppage.Page, id, attr string) bool {
 	return ok
 }
 
+// attr is the attribute name of the element with id.
+func attr(t *testing.T, p popuppage.Page, id, name string) string {
+	t.Helper()
+	var s string
+	require.NoError(t, p.Eval(fmt.Sprintf(`document.getElementById(%q).getAttribute(%q)`, id, name), &s))
+	return s
+}
+
 // visible reports whether the element with id takes up room on the page.
 func visible(t *testing.T, p popuppage.Page, id string) bool {
 	t.Helper()

@@ -398,12 +398,12 @@ func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 	x.set(ReasonMissingPermission, title, m(messages.NothingSignedOut))
 	others := usableOthers(in)
 	switch {
+	case in.Usable == nil && len(others) > 0:
+		// What published game apps hold, which is all that is known.
+		x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", Labels(others, messages.ListOr)))
 	case in.Usable == nil:
 		x.Advice = append(x.Advice, m(messages.GameAppsUsuallyHold,
 			"killTypes", Labels(commonlyGranted(), messages.ListAnd)))
-		if len(others) > 0 {
-			x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", Labels(others, messages.ListOr)))
-		}
 	case len(others) > 0:
 		x.Advice = append(x.Advice, m(messages.CanUseInstead, "killTypes", Labels(others, messages.ListComma)))
 	default:
