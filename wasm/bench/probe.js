@@ -54,9 +54,10 @@
     const select = document.getElementById('kill-type');
     const kill = document.getElementById('kill');
     if (!['token', 'kill-type', 'kill', 'result'].every((id) => shown(document.getElementById(id)))) return false;
-    if (label('token') !== 'Access token' || label('kill-type') !== 'Kill type') return false;
+    if (!label('token') || !label('kill-type')) return false;
     if (!kill.textContent.trim().startsWith('Kill sessions')) return false;
-    const listed = [...select.options].map((o) => o.textContent.trim());
+    // Every kill type listed, each in words: its value is Epic's name.
+    const listed = [...select.options].filter((o) => o.textContent.trim()).map((o) => o.value);
     return names.every((n) => listed.includes(n));
   }
   // Animation frame callbacks run just before the frame is drawn; a task
