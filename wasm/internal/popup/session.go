@@ -92,7 +92,9 @@ func (s *session) load() (kept, error) {
 	return k, nil
 }
 
-// saveOutcome keeps the outcome shown once it is drawn; clearOutcome drops it.
+// saveOutcome keeps the outcome shown once it is drawn; clearOutcome drops
+// it, also once the popup is drawn: a kill that clears it at its start
+// sends its request first.
 func (s *session) saveOutcome(o shownOutcome) {
 	s.queue(storeWrite{write: func(st Store) {
 		if b, err := encodeShownOutcome(o); err == nil {
@@ -101,7 +103,9 @@ func (s *session) saveOutcome(o shownOutcome) {
 	}})
 }
 
-func (s *session) clearOutcome() { s.remove(keyOutcome) }
+func (s *session) clearOutcome() {
+	s.queue(storeWrite{write: func(st Store) { _ = st.Remove(keyOutcome) }})
+}
 
 func (s *session) saveKillType(name string) { s.set(keyKillType, name) }
 
