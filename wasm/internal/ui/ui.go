@@ -39,7 +39,6 @@ type Popup struct {
 	main dom.Element
 
 	token       *dom.HTMLInputElement
-	tokenHint   dom.Element
 	useSignIn   *dom.HTMLButtonElement
 	forget      *dom.HTMLButtonElement
 	tokenStatus dom.Element
@@ -124,7 +123,6 @@ func find(doc dom.Document) (*Popup, error) {
 	p := &Popup{
 		doc:         doc,
 		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", window.Get("HTMLInputElement"))},
-		tokenHint:   el("token-hint"),
 		useSignIn:   button("use-signin"),
 		forget:      button("forget"),
 		tokenStatus: el("token-status"),
@@ -374,7 +372,6 @@ func (p *Popup) render(v popup.View) {
 		setHidden(p.tokenHeld, !v.TokenHeld)
 		setHidden(p.forget, !v.TokenHeld)
 		setHidden(p.killThis, !v.TokenHeld)
-		setHidden(p.tokenHint, v.TokenHeld)
 	}
 	if changed(old.TokenSummary, v.TokenSummary) {
 		p.tokenLine.SetTextContent(v.TokenSummary)
