@@ -343,11 +343,15 @@ func (f *firefoxBrowser) SetViewport(v viewport) error {
 	if err != nil {
 		return err
 	}
-	if err := p.Eval(inner, &got); err != nil {
-		return err
-	}
-	if got != v {
-		return fmt.Errorf("the page is %s, not %s", got, v)
+	// The window manager resizes the window in its own time.
+	err = popuppage.Poll(2*time.Second, func() (bool, error) {
+		if err := p.Eval(inner, &got); err != nil {
+			return false, err
+		}
+		return got == v, nil
+	})
+	if err != nil {
+		return fmt.Errorf("the page is %s, not %s: %w", got, v, err)
 	}
 	return nil
 }
