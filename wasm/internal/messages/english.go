@@ -3,6 +3,35 @@ package messages
 // The English catalog: the keys, by where the popup shows each message, then
 // their texts in the same order.
 
+// The extension's name and the words of its own markup: the manifest,
+// popup.html (which shows them before Go runs) and popup.js.
+const (
+	ExtName            Key = "extName"
+	ExtDescription     Key = "extDescription"
+	ActionTitle        Key = "actionTitle"
+	TokenHeading       Key = "tokenHeading"
+	ForgetButton       Key = "forgetButton"
+	TokenDetails       Key = "tokenDetails"
+	UseSignIn          Key = "useSignIn"
+	PasteLabel         Key = "pasteLabel"
+	PasteAnotherLabel  Key = "pasteAnotherLabel"
+	TokenHint          Key = "tokenHint"
+	SignInLink         Key = "signInLink"
+	SignOutSection     Key = "signOutSection"
+	KillTypeLabelText  Key = "killTypeLabel"
+	NoKillLink         Key = "noKillLink"
+	KillThisButton     Key = "killThisButton"
+	CancelButton       Key = "cancelButton"
+	ConfirmButton      Key = "confirmButton"
+	OutcomeLabel       Key = "outcomeLabel"
+	GrantAccessButton  Key = "grantAccessButton"
+	DetailsSummary     Key = "detailsSummary"
+	CopyDetailsButton  Key = "copyDetailsButton"
+	HistoryHeading     Key = "historyHeading"
+	ClearHistoryButton Key = "clearHistoryButton"
+	FatalStart         Key = "fatalStart"
+)
+
 // The kill button, the kill types and their permissions.
 const (
 	KillButton          Key = "killButton"
@@ -255,6 +284,32 @@ func KillTypeDone(name string) Message { return Message{Key: Key("done_" + name)
 // English is the popup's own language.
 var English = Catalog{
 	// The English catalog, by where the popup shows each message.
+	// The extension's name and the words of its own markup.
+	ExtName:            "Epic Session Killer",
+	ExtDescription:     "Signs your Epic Games account out of its other logins.",
+	ActionTitle:        "Sign out other Epic sessions",
+	TokenHeading:       "Your Epic token",
+	ForgetButton:       "Forget",
+	TokenDetails:       "Token details",
+	UseSignIn:          "Use my epicgames.com sign-in",
+	PasteLabel:         "Or paste an access token",
+	PasteAnotherLabel:  "Or paste another token to replace it",
+	TokenHint:          "32 hex characters, eg1~… or the token JSON. Sent only to Epic; kept until the browser closes.",
+	SignInLink:         "Sign in on epicgames.com",
+	SignOutSection:     "Sign out",
+	KillTypeLabelText:  "What to sign out",
+	NoKillLink:         "Open Password and security",
+	KillThisButton:     "Sign out only the token above",
+	CancelButton:       "Cancel",
+	ConfirmButton:      "Confirm",
+	OutcomeLabel:       "Outcome",
+	GrantAccessButton:  "Allow access to Epic's account service",
+	DetailsSummary:     "Details",
+	CopyDetailsButton:  "Copy details",
+	HistoryHeading:     "Earlier in this browser session",
+	ClearHistoryButton: "Clear history",
+	FatalStart:         "The popup could not start ({reason}). Close and reopen it; if this keeps happening, reinstall the extension.",
+
 	// The kill button, the kill types and their permissions.
 	KillButton:          "Kill sessions",
 	Countdown:           "You can try again in {wait}.",

@@ -1,0 +1,224 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
+)
+
+// Entry is one message of a browser catalog (messages.json).
+type Entry struct {
+	Message      string                 `json:"message"`
+	Description  string                 `json:"description,omitempty"`
+	Placeholders map[string]Placeholder `json:"placeholders,omitempty"`
+}
+
+// Placeholder names where a value goes: its content is $1, $2, ….
+type Placeholder struct {
+	Content string `json:"content"`
+	Example string `json:"example,omitempty"`
+}
+
+var placeholder = regexp.MustCompile(`\{([a-zA-Z]+)\}`)
+
+// Placeholders are the names of text's placeholders in the order of their
+// first use: the order in which the popup passes their values.
+func Placeholders(text string) []string {
+	var names []string
+	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
+		if !slices.Contains(names, m[1]) {
+			names = append(names, m[1])
+		}
+	}
+	return names
+}
+
+// examples show translators what a value looks like.
+var examples = map[string]string{
+	"wait": "3 min 41 s", "time": "16:02:11", "label": "“Everywhere else”", "killType": "OTHERS",
+	"killTypes": "“Other logins of this app”, “Everywhere else”", "permissions": "account:token:otherSessionsForAccount DELETE (account)",
+	"permission": "account:token:otherSessionsForAccount DELETE", "description": "Every other login of your account…",
+	"token": "DemoPlayer · Fortnite (PC) · 7 h 59 min left", "name": "DemoPlayer", "app": "Fortnite (PC)", "left": "7 h 59 min left",
+	"reason": "the network is down", "count": "3", "status": "503", "code": "errors.com.epicgames.common.server_error",
+	"host": "account-public-service-prod.ol.epicgames.com", "id": "ec684b8c…", "product": "Fortnite (PC)",
+	"date": "2026-12-01", "value": "2026-12-01T16:02:11Z", "text": "(a text shown as it is)", "input": "ALL_SESSIONS",
+	"s": "41", "ss": "05", "m": "3", "mm": "05", "h": "1",
+}
+
+// madeKeys describe the keys made from a name (messages.KillTypeLabel, …).
+var madeKeys = []struct{ prefix, description string }{
+	{"label_", "The choice of what to sign out, in a player's words (a select option; keep it under about 28 characters). Epic's name for it: "},
+	{"describe_", "One line under the choice, saying what it signs out. Epic's name for it: "},
+	{"done_", "The outcome once Epic has signed them out. Epic's name for it: "},
+	{"confirm_", "The red confirm button, naming the consequence. Epic's name for it: "},
+	{"client_", "The name of a well-known Epic app, as players know it: "},
+}
+
+// Generate is the browser catalog of c, messages.json's bytes, each message
+// described by its section of the Go catalog.
+func Generate(c messages.Catalog, sections map[messages.Key]string) ([]byte, error) {
+	entries := map[string]Entry{}
+	for key, text := range c {
+		if !validName.MatchString(string(key)) {
+			return nil, fmt.Errorf("%q is not a name a browser catalog takes", key)
+		}
+		e := Entry{Message: strings.ReplaceAll(text, "$", "$$"), Description: describe(key, sections)}
+		for i, name := range Placeholders(text) {
+			if e.Placeholders == nil {
+				e.Placeholders = map[string]Placeholder{}
+			}
+			e.Message = strings.ReplaceAll(e.Message, "{"+name+"}", "$"+strings.ToUpper(name)+"$")
+			e.Placeholders[strings.ToLower(name)] = Placeholder{Content: "$" + strconv.Itoa(i+1), Example: examples[name]}
+		}
+		entries[string(key)] = e
+	}
+	b, err := json.MarshalIndent(entries, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+var validName = regexp.MustCompile(`^[A-Za-z0-9_@]+$`)
+
+func describe(key messages.Key, sections map[messages.Key]string) string {
+	for _, m := range madeKeys {
+		if name, ok := strings.CutPrefix(string(key), m.prefix); ok {
+			return m.description + name + "."
+		}
+	}
+	return sections[key]
+}
+
+// Sections reads the Go catalog's source and names each declared key's
+// section: the comment of its const block, and of the key itself.
+func Sections(src []byte) (map[messages.Key]string, error) {
+	f, err := parser.ParseFile(token.NewFileSet(), "english.go", src, parser.ParseComments)
+	if err != nil {
+		return nil, err
+	}
+	out := map[messages.Key]string{}
+	for _, decl := range f.Decls {
+		gen, ok := decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.CONST {
+			continue
+		}
+		section := strings.TrimSpace(gen.Doc.Text())
+		for _, spec := range gen.Specs {
+			vs := spec.(*ast.ValueSpec)
+			desc := section
+			if own := strings.TrimSpace(vs.Doc.Text()); own != "" {
+				desc += " " + own
+			}
+			for _, v := range vs.Values {
+				key, err := strconv.Unquote(v.(*ast.BasicLit).Value)
+				if err != nil {
+					return nil, err
+				}
+				out[messages.Key(key)] = strings.Join(strings.Fields(desc), " ")
+			}
+		}
+	}
+	return out, nil
+}
+
+// Read reads a locale's messages.json.
+func Read(path string) (map[string]Entry, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var entries map[string]Entry
+	if err := json.Unmarshal(b, &entries); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return entries, nil
+}
+
+// CheckAll checks every locale under dir against en.
+func CheckAll(dir string) error {
+	en, err := Read(filepath.Join(dir, "en", "messages.json"))
+	if err != nil {
+		return err
+	}
+	locales, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	var problems []string
+	for _, l := range locales {
+		if !l.IsDir() || l.Name() == "en" {
+			continue
+		}
+		entries, err := Read(filepath.Join(dir, l.Name(), "messages.json"))
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		problems = append(problems, Check(l.Name(), en, entries)...)
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%d problems:\n  %s", len(problems), strings.Join(problems, "\n  "))
+	}
+	return nil
+}
+
+var used = regexp.MustCompile(`\$([A-Za-z0-9_]+)\$`)
+
+// Check compares one locale with en: exactly en's keys, each with en's
+// placeholders (the same content), each used in its message, none empty.
+func Check(locale string, en, entries map[string]Entry) []string {
+	var problems []string
+	add := func(format string, args ...any) { problems = append(problems, locale+": "+fmt.Sprintf(format, args...)) }
+	for key := range en {
+		if _, ok := entries[key]; !ok {
+			add("%s is missing", key)
+		}
+	}
+	keys := make([]string, 0, len(entries))
+	for key := range entries {
+		keys = append(keys, key)
+	}
+	sort.Strings(keys)
+	for _, key := range keys {
+		e := entries[key]
+		want, ok := en[key]
+		if !ok {
+			add("%s is not in en", key)
+			continue
+		}
+		if strings.TrimSpace(e.Message) == "" {
+			add("%s is empty", key)
+		}
+		if len(e.Placeholders) != len(want.Placeholders) {
+			add("%s has %d placeholders, en %d", key, len(e.Placeholders), len(want.Placeholders))
+		}
+		for name, p := range want.Placeholders {
+			if got, ok := e.Placeholders[name]; !ok || got.Content != p.Content {
+				add("%s: placeholder %s must be %q as in en", key, name, p.Content)
+			}
+		}
+		for _, m := range used.FindAllStringSubmatch(e.Message, -1) {
+			if _, ok := want.Placeholders[strings.ToLower(m[1])]; !ok {
+				add("%s uses $%s$, which en does not define", key, m[1])
+			}
+		}
+		for name := range want.Placeholders {
+			if !strings.Contains(strings.ToLower(e.Message), "$"+name+"$") {
+				add("%s does not use $%s$", key, strings.ToUpper(name))
+			}
+		}
+	}
+	return problems
+}
