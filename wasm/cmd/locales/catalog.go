@@ -180,7 +180,9 @@ var used = regexp.MustCompile(`\$([A-Za-z0-9_]+)\$`)
 // placeholders (the same content), each used in its message, none empty.
 func Check(locale string, en, entries map[string]Entry) []string {
 	var problems []string
-	add := func(format string, args ...any) { problems = append(problems, locale+": "+fmt.Sprintf(format, args...)) }
+	add := func(format string, args ...any) {
+		problems = append(problems, locale+": "+fmt.Sprintf(format, args...))
+	}
 	for key := range en {
 		if _, ok := entries[key]; !ok {
 			add("%s is missing", key)
