@@ -33,6 +33,8 @@ build() {
 	cp manifest.json popup.html "$UNPACKED/"
 	cp extension/popup.js extension/popup.css "$UNPACKED/extension/"
 	cp extension/icons/*.png "$UNPACKED/extension/icons/"
+	# The browsers look for the message catalogs beside manifest.json.
+	cp -r extension/_locales "$UNPACKED/"
 	# The glue must come from the same Go release as the compiler.
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$UNPACKED/extension/"
 	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$UNPACKED/extension/main.wasm" ./wasm
@@ -96,6 +98,13 @@ browsers() {
 	[ -x "$CHROMIUM" ] || missing+=(chromium)
 	[ -x "$FIREFOX" ] || missing+=(firefox-esr)
 	command -v npm >/dev/null || missing+=(nodejs npm)
+	# The popup's languages end to end: Debian's Chromium speaks only en-US
+	# without its l10n package, Firefox ESR one language per package, and
+	# Japanese needs a font of its own to be drawn (and measured) at all.
+	local pkg
+	for pkg in chromium-l10n firefox-esr-l10n-de firefox-esr-l10n-ja firefox-esr-l10n-ar fonts-ipafont-gothic; do
+		dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+	done
 	if [ ${#missing[@]} -gt 0 ]; then
 		if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
 			say "installing ${missing[*]}"
@@ -142,7 +151,7 @@ test_wasm() {
 test_e2e() {
 	browsers
 	say "end-to-end tests in Chromium and Firefox ESR"
-	go test -count=1 -timeout 600s "$E2E"
+	go test -count=1 -timeout 1500s "$E2E"
 }
 
 # lint_ext runs web-ext lint on the Firefox package: 0 errors, 0 warnings.
@@ -221,7 +230,7 @@ screenshots() {
 	browsers
 	say "screenshots of every popup state into $SHOTS"
 	rm -rf "$SHOTS"
-	ESK_SCREENSHOTS=$PWD/$SHOTS go test -count=1 -timeout 300s -run '^TestScreenshots$' "$E2E"
+	ESK_SCREENSHOTS=$PWD/$SHOTS go test -count=1 -timeout 900s -run '^TestScreenshots(Languages)?$' "$E2E"
 	say "$(find "$SHOTS" -name '*.png' | wc -l) screenshots in $SHOTS"
 }
 

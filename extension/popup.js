@@ -11,8 +11,17 @@
   // The Cache API takes only http(s) keys; this one names no real host.
   const WASM_CACHE_KEY = 'https://main-wasm.invalid/' + WASM_VERSION;
 
-  /** Shows a failure in the result region, as text. */
+  const i18n = (globalThis.browser ?? globalThis.chrome)?.i18n;
+  // popup.html is written in English; in another language Go rewrites its
+  // words before showing them.
+  const lang = i18n?.getMessage('langTag');
+  if (lang && lang !== 'en') {
+    document.documentElement.setAttribute('data-translating', '');
+  }
+
+  /** Shows a failure in the result region, as text, in the browser's language. */
   function showFatal(message) {
+    document.documentElement.removeAttribute('data-translating');
     const result = document.getElementById('result');
     result.textContent = message;
     result.setAttribute('data-outcome', 'error');
@@ -68,9 +77,6 @@
 
   startGo().catch((error) => {
     console.error('Epic Session Killer failed:', error);
-    showFatal(
-      `The popup could not start (${error.message}). Close and reopen it; ` +
-        'if this keeps happening, reinstall the extension.'
-    );
+    showFatal(i18n?.getMessage('fatalStart', [error.message]) || error.message);
   });
 })();

@@ -21,13 +21,19 @@ func main() {
 	// The mark lets `make bench` split Go's start-up from main's own work.
 	js.Global().Get("performance").Call("mark", "esk:main")
 
+	language := browser.UILanguage()
 	env := popup.Env{
 		Epic:       &epic.Client{Doer: jsbridge.NewFetchDoer()},
 		Browser:    browser.Extension{},
 		Store:      browser.SessionStorage{},
 		AfterPaint: browser.AfterNextPaint,
+		Text:       language.Texts,
 	}
-	if _, err := ui.Start(dom.GetWindow().Document(), env); err != nil {
+	var lang ui.Lang
+	if !language.English {
+		lang = ui.Lang{Tag: language.Tag, Dir: language.Dir}
+	}
+	if _, err := ui.StartIn(dom.GetWindow().Document(), env, lang); err != nil {
 		// Exiting makes popup.js show that the popup failed to start.
 		panic(err)
 	}

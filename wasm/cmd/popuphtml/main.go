@@ -15,6 +15,7 @@ import (
 	"html"
 	"io"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
@@ -82,6 +83,41 @@ func Generate(page []byte, types []epic.KillType, t messages.Texts) ([]byte, err
 		if s, err = replaceRegion(s, r.name, r.content); err != nil {
 			return nil, err
 		}
+	}
+	return fillWords(s, t)
+}
+
+var (
+	// wordsElement is an element whose text is the catalog's message
+	// data-i18n names: a text without markup, up to the next tag.
+	wordsElement = regexp.MustCompile(`(data-i18n="([A-Za-z0-9_]+)"[^>]*>)([^<]*)`)
+	// wordsLabel is a tag whose aria-label is the message data-i18n-aria
+	// names; the popup writes aria-label before data-i18n-aria.
+	wordsLabel = regexp.MustCompile(`aria-label="[^"]*"([^>]*data-i18n-aria="([A-Za-z0-9_]+)")`)
+)
+
+// fillWords writes into each data-i18n element, and each data-i18n-aria
+// label, its message in t's language: popup.html shows the catalog's words
+// before Go runs, and Go replaces them for another language by the same
+// keys.
+func fillWords(s string, t messages.Texts) ([]byte, error) {
+	var unknown []string
+	known := func(key string) string {
+		if _, ok := messages.English[messages.Key(key)]; !ok {
+			unknown = append(unknown, key)
+		}
+		return html.EscapeString(t.Text(messages.Of(messages.Key(key))))
+	}
+	s = wordsElement.ReplaceAllStringFunc(s, func(m string) string {
+		sub := wordsElement.FindStringSubmatch(m)
+		return sub[1] + known(sub[2])
+	})
+	s = wordsLabel.ReplaceAllStringFunc(s, func(m string) string {
+		sub := wordsLabel.FindStringSubmatch(m)
+		return `aria-label="` + known(sub[2]) + `"` + sub[1]
+	})
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("popup.html names messages the catalog lacks: %s", strings.Join(unknown, ", "))
 	}
 	return []byte(s), nil
 }

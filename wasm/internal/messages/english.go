@@ -6,6 +6,8 @@ package messages
 // The extension's name and the words of its own markup: the manifest,
 // popup.html (which shows them before Go runs) and popup.js.
 const (
+	// LangTag is the catalog's own language tag, for <html lang>.
+	LangTag            Key = "langTag"
 	ExtName            Key = "extName"
 	ExtDescription     Key = "extDescription"
 	ActionTitle        Key = "actionTitle"
@@ -285,6 +287,7 @@ func KillTypeDone(name string) Message { return Message{Key: Key("done_" + name)
 var English = Catalog{
 	// The English catalog, by where the popup shows each message.
 	// The extension's name and the words of its own markup.
+	LangTag:            "en",
 	ExtName:            "Epic Session Killer",
 	ExtDescription:     "Signs your Epic Games account out of its other logins.",
 	ActionTitle:        "Sign out other Epic sessions",

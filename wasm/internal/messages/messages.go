@@ -10,6 +10,7 @@
 package messages
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -84,6 +85,14 @@ func (c Catalog) Text(m Message) string {
 	if !ok {
 		return string(m.Key)
 	}
+	return Fill(c, text, m.Args)
+}
+
+// Fill replaces each {name} of text by the value args holds under that
+// name, rendering a Message or a list through t: so that another language's
+// texts fill their own words in their own order. A value is not read again
+// for placeholders.
+func Fill(t Texts, text string, args Args) string {
 	if !strings.Contains(text, "{") {
 		return text
 	}
@@ -98,29 +107,50 @@ func (c Catalog) Text(m Message) string {
 			break
 		}
 		b.WriteString(text[:open])
-		b.WriteString(c.arg(m.Args[text[open+1:open+end]]))
+		b.WriteString(arg(t, args[text[open+1:open+end]]))
 		text = text[open+end+1:]
 	}
 	b.WriteString(text)
 	return b.String()
 }
 
-func (c Catalog) arg(v any) string {
+func arg(t Texts, v any) string {
 	switch v := v.(type) {
 	case string:
 		return v
 	case int:
 		return strconv.Itoa(v)
 	case Message:
-		return c.Text(v)
+		return t.Text(v)
 	case List:
-		return strings.Join(v.Items, c[v.Joiner])
+		return strings.Join(v.Items, t.Text(Message{Key: v.Joiner}))
 	case MessageList:
 		texts := make([]string, len(v.Items))
 		for i, m := range v.Items {
-			texts[i] = c.Text(m)
+			texts[i] = t.Text(m)
 		}
-		return strings.Join(texts, c[v.Joiner])
+		return strings.Join(texts, t.Text(Message{Key: v.Joiner}))
 	}
 	return ""
+}
+
+// Placeholders names the placeholders of text in the order of their first
+// use: the order in which the popup passes their values to the browser's
+// catalog, whose messages number them so (cmd/locales).
+func Placeholders(text string) []string {
+	var names []string
+	for {
+		open := strings.IndexByte(text, '{')
+		if open < 0 {
+			return names
+		}
+		end := strings.IndexByte(text[open:], '}')
+		if end < 0 {
+			return names
+		}
+		if name := text[open+1 : open+end]; !slices.Contains(names, name) {
+			names = append(names, name)
+		}
+		text = text[open+end+1:]
+	}
 }

@@ -41,6 +41,7 @@ var manifestKeys = map[string]string{
 	"name":                      "shown in the toolbar and the stores",
 	"version":                   "shown in the stores",
 	"description":               "shown in the stores",
+	"default_locale":            "the message catalog the others fall back to: _locales/en",
 	"icons":                     "package images",
 	"action":                    "the toolbar button and its popup, the whole user interface",
 	"permissions":               "checked against permissions",

@@ -11,10 +11,14 @@
 package policy
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strings"
 )
 
 // Package checks an extension as it ships: an unpacked directory
@@ -61,11 +65,14 @@ func File(fsys fs.FS, name string) []string {
 	var problems []string
 	switch ext := path.Ext(name); ext {
 	case ".json":
-		if name != "manifest.json" {
-			problems = []string{"the only JSON that ships is manifest.json"}
-			break
+		switch {
+		case name == "manifest.json":
+			problems = Manifest(b)
+		case isMessageCatalog(name):
+			problems = MessageCatalog(b)
+		default:
+			problems = []string{"the only JSON that ships is manifest.json and the message catalogs"}
 		}
-		problems = Manifest(b)
 	case ".html":
 		problems = HTML(b)
 	case ".js":
@@ -99,4 +106,37 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// catalogPath is where a message catalog lies: _locales/<locale>/messages.json,
+// beside manifest.json in the package, under extension/ in the source tree.
+var catalogPath = regexp.MustCompile(`^(extension/)?_locales/[a-z]{2,3}(_[A-Z]{2}|_[0-9]{3})?/messages\.json$`)
+
+func isMessageCatalog(name string) bool { return catalogPath.MatchString(name) }
+
+// MessageCatalog checks a messages.json: an object of messages, each with
+// its text, a description and placeholders, and nothing else; and no text
+// that names a remote address, which the popup would show as words.
+func MessageCatalog(b []byte) []string {
+	var catalog map[string]struct {
+		Message      *string                    `json:"message"`
+		Description  string                     `json:"description"`
+		Placeholders map[string]json.RawMessage `json:"placeholders"`
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&catalog); err != nil {
+		return []string{fmt.Sprintf("not a message catalog: %v", err)}
+	}
+	var problems []string
+	for key, m := range catalog {
+		switch {
+		case m.Message == nil:
+			problems = append(problems, fmt.Sprintf("%s has no message", key))
+		case strings.Contains(*m.Message, "://"):
+			problems = append(problems, fmt.Sprintf("%s names a remote address", key))
+		}
+	}
+	sort.Strings(problems)
+	return problems
 }

@@ -36,7 +36,34 @@ func popupBody(t *testing.T) string {
 	return body[strings.Index(body, "<body>")+len("<body>") : strings.Index(body, "</body>")]
 }
 
+// readCatalog reads a locale's messages.json.
+func readCatalog(t *testing.T, locale string) []byte {
+	t.Helper()
+	catalog, err := os.ReadFile("../../../extension/_locales/" + locale + "/messages.json")
+	require.NoError(t, err)
+	return catalog
+}
+
+// stubCatalog gives the test page an extension's i18n, chrome.i18n, that
+// answers from catalog (a messages.json) as a browser does.
+func stubCatalog(t *testing.T, catalog []byte) {
+	t.Helper()
+	g := js.Global()
+	original := g.Get("chrome")
+	g.Set("chrome", script(`{i18n: {getMessage: (key, subs) => {
+		const m = (`+string(catalog)+`)[key];
+		if (!m) return "";
+		const values = [].concat(subs ?? []);
+		return m.message.replace(/\$([A-Za-z0-9_]+)\$/g, (_, name) => {
+			const p = m.placeholders?.[name.toLowerCase()];
+			return p ? p.content.replace(/\$(\d)/, (_, n) => values[n - 1] ?? "") : "";
+		});
+	}}}`))
+	t.Cleanup(func() { g.Set("chrome", original) })
+}
+
 func runBootGlue(t *testing.T, doc dom.Document) {
+	stubCatalog(t, readCatalog(t, "en"))
 	src, err := os.ReadFile("../../../extension/popup.js")
 	require.NoError(t, err)
 	script := doc.CreateElement("script")
@@ -127,6 +154,7 @@ func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
 	require.NoError(t, err)
 	glue, err := os.ReadFile("../../../extension/popup.js")
 	require.NoError(t, err)
+	english := readCatalog(t, "en")
 	fetches := 0
 	stubGlobal(t, js.Global(), "fetch", func(js.Value, []js.Value) any {
 		fetches++
@@ -136,6 +164,7 @@ func TestBootGlueKeepsMainWasmInCacheStorage(t *testing.T) {
 	// removes again, and returns what the popup showed.
 	run := func(name string) (shown string) {
 		t.Run(name, func(t *testing.T) {
+			stubCatalog(t, english)
 			doc := dom.GetWindow().Document()
 			body := string(html)
 			mount(t, doc, body[strings.Index(body, "<body>")+len("<body>"):strings.Index(body, "</body>")])

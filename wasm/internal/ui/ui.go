@@ -169,15 +169,30 @@ func find(doc dom.Document) (*Popup, error) {
 	return p, nil
 }
 
-// Start makes the popup in doc usable: it finds the controls, lists the kill
-// types, binds the controls to a controller working with env, starts
-// restoring what an earlier popup kept, and marks the popup ready.
+// Lang is the language the popup speaks, when it is not popup.html's
+// English: its <html> lang and dir. The zero Lang is English.
+type Lang struct {
+	Tag, Dir string
+}
+
+// Start makes the popup in doc usable in English: see StartIn.
 func Start(doc dom.Document, env popup.Env) (*Popup, error) {
+	return StartIn(doc, env, Lang{})
+}
+
+// StartIn makes the popup in doc usable: it finds the controls, lists the
+// kill types, puts the markup's words in lang (env.Text's language) unless
+// that is English, binds the controls to a controller working with env,
+// starts restoring what an earlier popup kept, and marks the popup ready.
+func StartIn(doc dom.Document, env popup.Env, lang Lang) (*Popup, error) {
 	p, err := find(doc)
 	if err != nil {
 		return nil, err
 	}
-	if p.fillKillTypes(epic.KillTypes) {
+	listed := p.fillKillTypes(epic.KillTypes)
+	if lang.Tag != "" {
+		p.translate(env.Text, lang)
+	} else if listed {
 		// The first render need only write what differs from the markup.
 		p.shown, p.rendered = markupView(), true
 	}
@@ -207,6 +222,27 @@ func (p *Popup) fillKillTypes(types []epic.KillType) (listed bool) {
 		p.options = append(p.options, opt)
 	}
 	return false
+}
+
+// translate writes the markup's own words in t's language: each element
+// that names its message with data-i18n, each aria-label named with
+// data-i18n-aria, and <html>'s lang and dir. The first render then writes
+// every part of the view.
+func (p *Popup) translate(t messages.Texts, lang Lang) {
+	doc := p.doc.Underlying()
+	root := doc.Get("documentElement")
+	root.Call("setAttribute", "lang", lang.Tag)
+	root.Call("setAttribute", "dir", lang.Dir)
+	words := doc.Call("querySelectorAll", "[data-i18n]")
+	for i := range words.Length() {
+		el := words.Index(i)
+		el.Set("textContent", t.Text(messages.Of(messages.Key(el.Call("getAttribute", "data-i18n").String()))))
+	}
+	labels := doc.Call("querySelectorAll", "[data-i18n-aria]")
+	for i := range labels.Length() {
+		el := labels.Index(i)
+		el.Call("setAttribute", "aria-label", t.Text(messages.Of(messages.Key(el.Call("getAttribute", "data-i18n-aria").String()))))
+	}
 }
 
 // markupView is what popup.html shows before Go runs: the controls off, the
@@ -308,8 +344,12 @@ func repeatedClick(ev js.Value) bool {
 
 // setReady marks the popup usable for people and tests: data-ready="true" on
 // <html>, and a performance mark with which `make bench` times the start-up.
+// It also shows a popup that popup.js kept hidden (data-translating) until
+// its words were in the browser's language.
 func (p *Popup) setReady() {
-	wrap(p.doc.Underlying().Get("documentElement")).SetAttribute("data-ready", "true")
+	root := wrap(p.doc.Underlying().Get("documentElement"))
+	root.RemoveAttribute("data-translating")
+	root.SetAttribute("data-ready", "true")
 	js.Global().Get("performance").Call("mark", "esk:ready")
 }
 
