@@ -9,7 +9,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -28,20 +27,6 @@ type Entry struct {
 type Placeholder struct {
 	Content string `json:"content"`
 	Example string `json:"example,omitempty"`
-}
-
-var placeholder = regexp.MustCompile(`\{([a-zA-Z]+)\}`)
-
-// Placeholders are the names of text's placeholders in the order of their
-// first use: the order in which the popup passes their values.
-func Placeholders(text string) []string {
-	var names []string
-	for _, m := range placeholder.FindAllStringSubmatch(text, -1) {
-		if !slices.Contains(names, m[1]) {
-			names = append(names, m[1])
-		}
-	}
-	return names
 }
 
 // examples show translators what a value looks like.
@@ -74,7 +59,7 @@ func Generate(c messages.Catalog, sections map[messages.Key]string) ([]byte, err
 			return nil, fmt.Errorf("%q is not a name a browser catalog takes", key)
 		}
 		e := Entry{Message: strings.ReplaceAll(text, "$", "$$"), Description: describe(key, sections)}
-		for i, name := range Placeholders(text) {
+		for i, name := range messages.Placeholders(text) {
 			if e.Placeholders == nil {
 				e.Placeholders = map[string]Placeholder{}
 			}
@@ -203,6 +188,9 @@ func Check(locale string, en, entries map[string]Entry) []string {
 		if strings.TrimSpace(e.Message) == "" {
 			add("%s is empty", key)
 		}
+		if e.Message == want.Message && len(englishWords(want.Message)) > 0 {
+			add("%s is still English: %q", key, want.Message)
+		}
 		if len(e.Placeholders) != len(want.Placeholders) {
 			add("%s has %d placeholders, en %d", key, len(e.Placeholders), len(want.Placeholders))
 		}
@@ -223,4 +211,28 @@ func Check(locale string, en, entries map[string]Entry) []string {
 		}
 	}
 	return problems
+}
+
+// names are words that stay as they are in every language: Epic's names,
+// its products and platforms, and technical words that Details quotes.
+var names = map[string]bool{
+	"epic": true, "games": true, "fortnite": true, "epicgames": true, "com": true, "status": true,
+	"http": true, "json": true, "errorcode": true, "numericerrorcode": true, "eg1": true,
+	"ios": true, "android": true, "switch": true, "xbox": true, "playstation": true,
+	"session": true, "killer": true, "launcher": true, "min": true, "app": true, "token": true, "account": true,
+}
+
+var word = regexp.MustCompile(`[A-Za-z]{3,}`)
+
+// englishWords are the words of an English text that a translation should
+// not keep: not a placeholder, a name, or a name in capitals (OTHERS, ALL).
+func englishWords(text string) []string {
+	text = used.ReplaceAllString(text, "")
+	var out []string
+	for _, w := range word.FindAllString(text, -1) {
+		if !names[strings.ToLower(w)] && strings.ToUpper(w) != w {
+			out = append(out, w)
+		}
+	}
+	return out
 }
