@@ -15,6 +15,7 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/popuppage"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/sink"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 type chromiumBrowser struct {
@@ -24,7 +25,11 @@ type chromiumBrowser struct {
 	sink    *sink.Sink
 	console func() []string
 	profile string
+	// words is the catalog of the browser's language; nil is English.
+	words messages.Catalog
 }
+
+func (c *chromiumBrowser) Words() messages.Catalog { return c.words }
 
 func (c *chromiumBrowser) Sink() *sink.Sink { return c.sink }
 

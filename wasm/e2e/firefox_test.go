@@ -18,6 +18,7 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/popuppage"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/sink"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // addonID is the manifest's gecko id; addonUUID fixes its moz-extension:// origin.
@@ -35,7 +36,11 @@ type firefoxBrowser struct {
 	sink    *sink.Sink
 	logPath string
 	profile string
+	// words is the catalog of the browser's language; nil is English.
+	words messages.Catalog
 }
+
+func (f *firefoxBrowser) Words() messages.Catalog { return f.words }
 
 func (f *firefoxBrowser) Sink() *sink.Sink { return f.sink }
 
@@ -258,6 +263,12 @@ func launchWatchedFirefox(t *testing.T, srv *fakeepic.TLSServer) *firefoxBrowser
 // sk, every other host is reached through it.
 func launchFirefoxWith(t *testing.T, port int, sk *sink.Sink) *firefoxBrowser {
 	t.Helper()
+	return launchFirefoxPrefs(t, port, sk, nil)
+}
+
+// launchFirefoxPrefs is launchFirefoxWith with more prefs.
+func launchFirefoxPrefs(t *testing.T, port int, sk *sink.Sink, more map[string]any) *firefoxBrowser {
+	t.Helper()
 	logPath := filepath.Join(artifactsDir(t, "firefox"), unsafeName.ReplaceAllString(t.Name(), "_")+".log")
 	logFile, err := os.Create(logPath)
 	require.NoError(t, err)
@@ -283,6 +294,9 @@ func launchFirefoxWith(t *testing.T, port int, sk *sink.Sink) *firefoxBrowser {
 		} {
 			prefs[name] = v
 		}
+	}
+	for name, v := range more {
+		prefs[name] = v
 	}
 	profile := t.TempDir()
 

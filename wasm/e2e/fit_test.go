@@ -129,7 +129,9 @@ var (
 	epicErrorCode = regexp.MustCompile(`errors\.com`)
 	httpStatus    = regexp.MustCompile(`HTTP \d+`)
 	numericCode   = regexp.MustCompile(`[\[(]\d+[\])]`)
-	waitInWords   = regexp.MustCompile(`\d+ (min|s)\b`)
+	// waitInWords is a number with its unit, in any language: "3 min",
+	// "3 Min.", "3分".
+	waitInWords = regexp.MustCompile(`\d+\s?\p{L}`)
 )
 
 // checkLiveRegion checks what the live region says of an outcome: plain

@@ -54,3 +54,30 @@ func savePopupScreenshot(t *testing.T, b browser, p popuppage.Page, path string)
 	require.NoError(t, err)
 	require.NoError(t, os.WriteFile(path, png, 0o644))
 }
+
+// mainStates are the states the screenshots show in every language.
+var mainStates = map[string]bool{
+	"demo-token-1-held": true, "success": true, "403-answered-by-epic": true, "429": true, "confirm-all": true,
+}
+
+// TestScreenshotsLanguages writes the main states, light, in each of the
+// languages checked end to end, into a folder per language.
+func TestScreenshotsLanguages(t *testing.T) {
+	dir := os.Getenv(screenshotsEnv)
+	if dir == "" {
+		t.Skip("set " + screenshotsEnv + " to a folder to write the popup's screenshots to (make screenshots does)")
+	}
+	for _, l := range languages {
+		t.Run(l.code, func(t *testing.T) {
+			require.NoError(t, os.MkdirAll(filepath.Join(dir, l.code), 0o755))
+			sw, srv := startEpic(t)
+			cb := launchChromiumIn(t, l.code, srv)
+			withViewport(t, cb, cb.OpenPopup(t), popupViewport)
+			runStates(t, cb, sw, func(t *testing.T, p popuppage.Page, st shownState) {
+				if mainStates[st.file] {
+					savePopupScreenshot(t, cb, p, filepath.Join(dir, l.code, st.file+"-light.png"))
+				}
+			})
+		})
+	}
+}

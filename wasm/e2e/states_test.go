@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/popuppage"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // The popup's states, reached through the real extension against the fake
@@ -57,14 +59,14 @@ var popupStates = func() []popupState {
 	for i := range fakeepic.Demo(fakeepic.New()) {
 		states = append(states, popupState{name: fmt.Sprintf("demo token %d held", i+1),
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdSettled(t, p, demo[i].Token)
+				holdSettled(t, b, p, demo[i].Token)
 				return p
 			}})
 	}
 	for _, kt := range stateKillTypes {
 		states = append(states, popupState{name: "kill type " + kt,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				require.NoError(t, popuppage.SelectKillType(p, kt))
 				return p
 			}})
@@ -72,7 +74,7 @@ var popupStates = func() []popupState {
 	for _, kt := range []string{"ALL", "ALL_ACCOUNT_CLIENT"} {
 		states = append(states, popupState{name: "confirm " + kt,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				require.NoError(t, popuppage.SelectKillType(p, kt))
 				openConfirmation(t, p, "#kill")
 				return p
@@ -81,20 +83,20 @@ var popupStates = func() []popupState {
 	return append(states,
 		popupState{name: "confirm sign out only this token",
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				openConfirmation(t, p, "#kill-this")
 				return p
 			}},
 		popupState{name: "success", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
 		popupState{name: "401", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
 				token := demo[demoLauncher].Token
-				hold(t, p, token)
+				holdPasted(t, b, p, token)
 				// Verify accepted it; it ended before the kill arrived.
 				s.FaultNext(fakeepic.EpicError(401, "errors.com.epicgames.common.authentication.token_verification_failed", 1031,
 					"Sorry we couldn't validate your token "+token+". Please try with a new token."))
@@ -103,7 +105,7 @@ var popupStates = func() []popupState {
 			}},
 		popupState{name: "403 refused before sending", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoFortnite].Token)
+				holdPasted(t, b, p, demo[demoFortnite].Token)
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS").Outcome)
 				assert.Empty(t, kills(requestsUpToNow(t, p, s)), "the pre-check let the kill go")
 				return p
@@ -113,28 +115,28 @@ var popupStates = func() []popupState {
 				// Without a permission list from verify, the kill goes and the
 				// fake refuses it with missing_permission.
 				s.FaultNext(fakeepic.ServerError(503))
-				holdSettled(t, p, demo[demoFortnite].Token)
+				holdSettled(t, b, p, demo[demoFortnite].Token)
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS").Outcome)
 				assert.Len(t, kills(s.Requests()), 1, "the kill never reached the fake")
 				return p
 			}},
 		popupState{name: "429", outcome: true, wait: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				s.FaultNext(fakeepic.Throttled(221))
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
 		popupState{name: "HTML page", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				s.FaultNext(fakeepic.HTMLPage(503))
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
 		popupState{name: "offline", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				// Online again once the state and its reopened popup are checked.
 				require.NoError(t, b.SetOffline(true))
 				t.Cleanup(func() { assert.NoError(t, b.SetOffline(false)) })
@@ -146,7 +148,7 @@ var popupStates = func() []popupState {
 		// shorter setting.
 		popupState{name: "timeout", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoLauncher].Token)
+				holdPasted(t, b, p, demo[demoLauncher].Token)
 				s.FaultNext(fakeepic.Slow(time.Hour))
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
@@ -155,7 +157,7 @@ var popupStates = func() []popupState {
 		// up front and points to Epic's own Sign out everywhere.
 		popupState{name: "no kill type allowed",
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
-				holdPasted(t, p, demo[demoOtherDevice].Token)
+				holdPasted(t, b, p, demo[demoOtherDevice].Token)
 				require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("no-kill").hidden`, 5*time.Second),
 					"a token that may use no kill type is not told so")
 				assert.True(t, killButton(t, p).Disabled, "Kill sessions is offered as if it would work")
@@ -212,22 +214,23 @@ func fileName(name string) string {
 }
 
 // holdSettled pastes token and waits until the popup has Epic's answer to
-// its verify, whatever it is: a token status that does not end in "…", or
-// an outcome for a token it refused.
-func holdSettled(t *testing.T, p popuppage.Page, token string) {
+// its verify, whatever it is: a token status other than the one it shows
+// while it asks, or an outcome for a token it refused.
+func holdSettled(t *testing.T, b browser, p popuppage.Page, token string) {
 	t.Helper()
 	paste(t, p, token)
+	asking := strconv.Quote(says(b, messages.Of(messages.TokenTaken)))
 	require.NoError(t, popuppage.WaitFor(p, `(() => { const s = document.getElementById("token-status").textContent;
-		return s === "" ? document.getElementById("result").dataset.outcome === "error" : !s.endsWith("…"); })()`, outcomeTimeout),
+		return s === "" ? document.getElementById("result").dataset.outcome === "error" : s !== `+asking+`; })()`, outcomeTimeout),
 		"the token status says %q, the result %s", text(t, p, "token-status"), popuppage.Shown(p))
 }
 
 // holdPasted pastes token, as a player does, and waits until Epic has
 // confirmed it.
-func holdPasted(t *testing.T, p popuppage.Page, token string) {
+func holdPasted(t *testing.T, b browser, p popuppage.Page, token string) {
 	t.Helper()
 	paste(t, p, token)
-	waitStatus(t, p, statusConfirmed)
+	waitStatus(t, p, says(b, messages.Of(messages.TokenConfirmed)))
 }
 
 // openConfirmation clicks button and waits until the confirmation shows and

@@ -64,6 +64,9 @@ type Options struct {
 	SPKIHash string
 	// Headed opens a visible window; the default is headless.
 	Headed bool
+	// Lang is the browser's user interface language ("de", "ar", …);
+	// Debian's Chromium has only en-US without its chromium-l10n package.
+	Lang string
 	// Output receives Chromium's own stdout and stderr; nil discards them.
 	Output io.Writer
 }
@@ -127,6 +130,11 @@ func Launch(o Options) (*Browser, error) {
 	}
 	if !o.Headed {
 		opts = append(opts, chromedp.Headless)
+	}
+	if o.Lang != "" {
+		// On Linux, Chromium takes its language from the environment;
+		// --lang alone is not enough.
+		opts = append(opts, chromedp.Flag("lang", o.Lang), chromedp.Env("LANGUAGE="+o.Lang, "LANG="+o.Lang+".UTF-8"))
 	}
 	var rules []string
 	if o.MapHost != "" {
