@@ -181,7 +181,9 @@ func (f Fault) answer(w http.ResponseWriter, r *http.Request, after func(time.Du
 	case slowFault:
 		select {
 		case <-after(f.delay):
-			return false
+			// The client may have gone just as the delay ended, and select
+			// picks either: it is gone all the same.
+			return r.Context().Err() != nil
 		case <-r.Context().Done():
 			return true // the client is gone; nobody reads an answer
 		}
