@@ -326,35 +326,43 @@ func (c *chromiumBrowser) SetViewport(v viewport) error {
 // For its toolbars the window keeps itself 500 px wide at least; a
 // toolbar popup has none.
 func (f *firefoxBrowser) SetViewport(v viewport) error {
-	if err := f.chrome(`document.documentElement.style.minWidth = "0";`, nil); err != nil {
-		return err
-	}
 	p := firefoxPage{f.c}
 	inner := `({Width: innerWidth, Height: innerHeight})`
-	var outer, got viewport
-	if err := p.Eval(`({Width: outerWidth, Height: outerHeight})`, &outer); err != nil {
-		return err
-	}
-	if err := p.Eval(inner, &got); err != nil {
-		return err
-	}
-	err := p.call(func(ctx context.Context) error {
-		return f.c.SetWindowSize(ctx, v.Width+outer.Width-got.Width, v.Height+outer.Height-got.Height)
-	})
-	if err != nil {
-		return err
-	}
-	// The window manager resizes the window in its own time.
-	err = popuppage.Poll(2*time.Second, func() (bool, error) {
-		if err := p.Eval(inner, &got); err != nil {
-			return false, err
+	var got viewport
+	// A loaded machine may apply a resize late or lose it: ask again,
+	// from the sizes as they are then.
+	for range 5 {
+		if err := f.chrome(`document.documentElement.style.minWidth = "0";`, nil); err != nil {
+			return err
 		}
-		return got == v, nil
-	})
-	if err != nil {
-		return fmt.Errorf("the page is %s, not %s: %w", got, v, err)
+		var outer viewport
+		if err := p.Eval(`({Width: outerWidth, Height: outerHeight})`, &outer); err != nil {
+			return err
+		}
+		if err := p.Eval(inner, &got); err != nil {
+			return err
+		}
+		if got == v {
+			return nil
+		}
+		err := p.call(func(ctx context.Context) error {
+			return f.c.SetWindowSize(ctx, v.Width+outer.Width-got.Width, v.Height+outer.Height-got.Height)
+		})
+		if err != nil {
+			return err
+		}
+		// The window manager resizes the window in its own time.
+		err = popuppage.Poll(2*time.Second, func() (bool, error) {
+			if err := p.Eval(inner, &got); err != nil {
+				return false, err
+			}
+			return got == v, nil
+		})
+		if err == nil {
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("the page is %s, not %s", got, v)
 }
 
 // withViewport gives b's popup the size v until the test ends, then the
