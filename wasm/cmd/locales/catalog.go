@@ -51,19 +51,21 @@ var madeKeys = []struct{ prefix, description string }{
 }
 
 // Generate is the browser catalog of c, messages.json's bytes, each message
-// described by its section of the Go catalog.
-func Generate(c messages.Catalog, sections map[messages.Key]string) ([]byte, error) {
+// described for translators by what the Go catalog says of its key (docs),
+// with each of its placeholders written there as in the message: $NAME$.
+func Generate(c messages.Catalog, docs map[messages.Key]Doc) ([]byte, error) {
 	entries := map[string]Entry{}
 	for key, text := range c {
 		if !validName.MatchString(string(key)) {
 			return nil, fmt.Errorf("%q is not a name a browser catalog takes", key)
 		}
-		e := Entry{Message: strings.ReplaceAll(text, "$", "$$"), Description: describe(key, sections)}
+		e := Entry{Message: strings.ReplaceAll(text, "$", "$$"), Description: describe(key, docs)}
 		for i, name := range messages.Placeholders(text) {
 			if e.Placeholders == nil {
 				e.Placeholders = map[string]Placeholder{}
 			}
 			e.Message = strings.ReplaceAll(e.Message, "{"+name+"}", "$"+strings.ToUpper(name)+"$")
+			e.Description = strings.ReplaceAll(e.Description, "{"+name+"}", "$"+strings.ToUpper(name)+"$")
 			e.Placeholders[strings.ToLower(name)] = Placeholder{Content: "$" + strconv.Itoa(i+1), Example: examples[name]}
 		}
 		entries[string(key)] = e
@@ -77,41 +79,56 @@ func Generate(c messages.Catalog, sections map[messages.Key]string) ([]byte, err
 
 var validName = regexp.MustCompile(`^[A-Za-z0-9_@]+$`)
 
-func describe(key messages.Key, sections map[messages.Key]string) string {
-	for _, m := range madeKeys {
-		if name, ok := strings.CutPrefix(string(key), m.prefix); ok {
-			return m.description + name + "."
-		}
+// describe is key's description: that of a made key, else the key's own
+// comment, else, for a key without one, its section.
+func describe(key messages.Key, docs map[messages.Key]Doc) string {
+	if d, ok := madeDescription(key); ok {
+		return d
 	}
-	return sections[key]
+	if d := docs[key]; d.Own != "" {
+		return d.Own
+	}
+	return docs[key].Section
 }
 
-// Sections reads the Go catalog's source and names each declared key's
-// section: the comment of its const block, and of the key itself.
-func Sections(src []byte) (map[messages.Key]string, error) {
+// madeDescription describes a made key; false for a declared one.
+func madeDescription(key messages.Key) (string, bool) {
+	for _, m := range madeKeys {
+		if name, ok := strings.CutPrefix(string(key), m.prefix); ok {
+			return m.description + name + ".", true
+		}
+	}
+	return "", false
+}
+
+// Doc is what the Go catalog says of a declared key, each on one line: the
+// comment of its const block (its section) and the key's own comment.
+type Doc struct {
+	Section, Own string
+}
+
+// Docs reads the Go catalog's source and finds each declared key's Doc.
+func Docs(src []byte) (map[messages.Key]Doc, error) {
 	f, err := parser.ParseFile(token.NewFileSet(), "english.go", src, parser.ParseComments)
 	if err != nil {
 		return nil, err
 	}
-	out := map[messages.Key]string{}
+	oneLine := func(g *ast.CommentGroup) string { return strings.Join(strings.Fields(g.Text()), " ") }
+	out := map[messages.Key]Doc{}
 	for _, decl := range f.Decls {
 		gen, ok := decl.(*ast.GenDecl)
 		if !ok || gen.Tok != token.CONST {
 			continue
 		}
-		section := strings.TrimSpace(gen.Doc.Text())
+		section := oneLine(gen.Doc)
 		for _, spec := range gen.Specs {
 			vs := spec.(*ast.ValueSpec)
-			desc := section
-			if own := strings.TrimSpace(vs.Doc.Text()); own != "" {
-				desc += " " + own
-			}
 			for _, v := range vs.Values {
 				key, err := strconv.Unquote(v.(*ast.BasicLit).Value)
 				if err != nil {
 					return nil, err
 				}
-				out[messages.Key(key)] = strings.Join(strings.Fields(desc), " ")
+				out[messages.Key(key)] = Doc{Section: section, Own: oneLine(vs.Doc)}
 			}
 		}
 	}

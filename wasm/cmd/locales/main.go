@@ -26,7 +26,7 @@ import (
 
 func main() {
 	write := flag.Bool("w", false, "rewrite en/messages.json instead of checking it")
-	source := flag.String("source", "wasm/internal/messages/english.go", "the Go catalog, for its sections")
+	source := flag.String("source", "wasm/internal/messages/english.go", "the Go catalog, for its comments")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: locales [-w] extension/_locales")
@@ -46,11 +46,11 @@ func run(dir, source string, write bool, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sections, err := Sections(goSource)
+	docs, err := Docs(goSource)
 	if err != nil {
 		return err
 	}
-	en, err := Generate(messages.English, sections)
+	en, err := Generate(messages.English, docs)
 	if err != nil {
 		return err
 	}

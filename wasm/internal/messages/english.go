@@ -6,264 +6,632 @@ package messages
 // The extension's name and the words of its own markup: the manifest,
 // popup.html (which shows them before Go runs) and popup.js.
 const (
-	// LangTag is the catalog's own language tag, for <html lang>.
-	LangTag            Key = "langTag"
-	ExtName            Key = "extName"
-	ExtDescription     Key = "extDescription"
-	ActionTitle        Key = "actionTitle"
-	TokenHeading       Key = "tokenHeading"
-	ForgetButton       Key = "forgetButton"
-	TokenDetails       Key = "tokenDetails"
-	UseSignIn          Key = "useSignIn"
-	PasteLabel         Key = "pasteLabel"
-	PasteAnotherLabel  Key = "pasteAnotherLabel"
-	TokenHint          Key = "tokenHint"
-	SignInLink         Key = "signInLink"
-	SignOutSection     Key = "signOutSection"
-	KillTypeLabelText  Key = "killTypeLabel"
-	NoKillLink         Key = "noKillLink"
-	KillThisButton     Key = "killThisButton"
-	CancelButton       Key = "cancelButton"
-	ConfirmButton      Key = "confirmButton"
-	OutcomeLabel       Key = "outcomeLabel"
-	GrantAccessButton  Key = "grantAccessButton"
-	DetailsSummary     Key = "detailsSummary"
-	CopyDetailsButton  Key = "copyDetailsButton"
-	HistoryHeading     Key = "historyHeading"
+	// This catalog's language tag (BCP 47: de, pt-BR, …), never shown: it becomes
+	// <html lang>, and any tag but en makes the popup use this catalog.
+	LangTag Key = "langTag"
+	// The extension's name: the popup's heading and window title, and the browser's
+	// list of extensions. Usually kept as it is; at most 75 characters.
+	ExtName Key = "extName"
+	// The extension's description in the browser's list of extensions and in the
+	// stores; also the popup's intro while no token is held. At most 132 characters.
+	ExtDescription Key = "extDescription"
+	// The tooltip of the extension's button in the browser's toolbar: a short phrase
+	// saying what it does.
+	ActionTitle Key = "actionTitle"
+	// A heading that only screen readers hear, over the token area (the token held,
+	// the ways to take one, the token field).
+	TokenHeading Key = "tokenHeading"
+	// A small link-like button beside the line that sums up the token held: the popup
+	// drops the token. One short word.
+	ForgetButton Key = "forgetButton"
+	// The clickable title that opens the details of the token held (display name,
+	// account, app, time left…). Short.
+	TokenDetails Key = "tokenDetails"
+	// A button the width of the popup: take the token of the user's epicgames.com
+	// sign-in in this browser. One line of the 400 px popup.
+	UseSignIn Key = "useSignIn"
+	// The label of the token field while no token is held, under the sign-in button
+	// (hence “Or”). A short line.
+	PasteLabel Key = "pasteLabel"
+	// The label of the token field while a token is held: a token pasted there
+	// replaces it. A short line.
+	PasteAnotherLabel Key = "pasteAnotherLabel"
+	// Small print under the token field while no token is held: what a token looks
+	// like, and where it goes. eg1~ and JSON stay as they are.
+	TokenHint Key = "tokenHint"
+	// A link to Epic's sign-in page, shown after the popup found no epicgames.com
+	// sign-in in this browser.
+	SignInLink Key = "signInLink"
+	// The name screen readers give the area where one chooses what to sign out and
+	// starts it. Short.
+	SignOutSection Key = "signOutSection"
+	// The label of the select (a drop-down list) that chooses what to sign out. Short.
+	KillTypeLabelText Key = "killTypeLabel"
+	// A link to Epic's Password and security page, after noKillUsable: use the name
+	// Epic's site gives that page in this language.
+	NoKillLink Key = "noKillLink"
+	// A small link-like button beside Kill sessions: sign out only the token summed up
+	// at the top, after a confirmation. Short.
+	KillThisButton Key = "killThisButton"
+	// The button that closes the confirmation and sends nothing; it has the focus when
+	// the confirmation opens. Short.
+	CancelButton Key = "cancelButton"
+	// The red button of the confirmation as popup.html writes it; the popup puts the
+	// choice's own button text (confirm_…) there. Short.
+	ConfirmButton Key = "confirmButton"
+	// The name screen readers give the region that announces the outcome of a kill and
+	// what to do next. One word.
+	OutcomeLabel Key = "outcomeLabel"
+	// A button under the outcome after the user turned off the extension's access to
+	// Epic: the browser asks for it again.
+	GrantAccessButton Key = "grantAccessButton"
+	// The clickable title that opens the details of Epic's last answer, for support,
+	// above Copy details. One short word.
+	DetailsSummary Key = "detailsSummary"
+	// The button that puts the details of Epic's last answer on the clipboard, for a
+	// support request. Short.
+	CopyDetailsButton Key = "copyDetailsButton"
+	// The title of the history of earlier outcomes as popup.html writes it; the popup
+	// shows historyTitle, with the count, there.
+	HistoryHeading Key = "historyHeading"
+	// The button under the history of earlier outcomes that empties it. Short.
 	ClearHistoryButton Key = "clearHistoryButton"
-	FatalStart         Key = "fatalStart"
+	// Shown in place of the popup when it cannot start at all. {reason} is the
+	// browser's error message, in English as the browser gives it.
+	FatalStart Key = "fatalStart"
 )
 
 // The kill button, the kill types and their permissions.
 const (
-	KillButton          Key = "killButton"
-	Countdown           Key = "countdown"
-	KillTypeNotAllowed  Key = "killTypeNotAllowed"
-	EpicName            Key = "epicName"
-	EpicNameLacking     Key = "epicNameLacking"
+	// The main button: it sends the chosen sign-out to Epic. One to three words;
+	// killAgain names it, in the same words.
+	KillButton Key = "killButton"
+	// Under the buttons while Epic's wait keeps Kill sessions off, counted down every
+	// second. {wait} is the time left, such as “3 min 41 s”.
+	Countdown Key = "countdown"
+	// An option of the select, for a choice this token may not use. {label} is the
+	// option's own text, such as Everywhere else. Keep it short.
+	KillTypeNotAllowed Key = "killTypeNotAllowed"
+	// Small print under the select. {killType} is Epic's own name for the choice, such
+	// as OTHERS, which stays as it is.
+	EpicName Key = "epicName"
+	// Small print under the select when the token may not use the choice. {killType}
+	// is Epic's name for it, such as OTHERS; {permissions} what the token lacks.
+	EpicNameLacking Key = "epicNameLacking"
+	// In epicNameLacking, a permission the account must hold. {permission} is Epic's
+	// name for it, such as account:token:otherSessionsForAccount DELETE.
 	PermissionOfAccount Key = "permissionOfAccount"
-	PermissionOfClient  Key = "permissionOfClient"
-	KillTypeWarning     Key = "killTypeWarning"
-	NoKillUsable        Key = "noKillUsable"
-	QuotedLabel         Key = "quotedLabel"
-	QuotedLabelEnds     Key = "quotedLabelEnds"
+	// In epicNameLacking, a permission the token's app (client) must hold.
+	// {permission} is Epic's name for it, kept as it is.
+	PermissionOfClient Key = "permissionOfClient"
+	// A warning under the select when the choice ends the token in the popup too: the
+	// user is signed out here as well.
+	KillTypeWarning Key = "killTypeWarning"
+	// A warning in place of Kill sessions when this token may sign out nothing. Name
+	// Sign out everywhere, Account and Password and security as Epic's site does.
+	NoKillUsable Key = "noKillUsable"
+	// A choice named in a sentence. {label} is its label, such as Everywhere else, in
+	// this language's quotation marks.
+	QuotedLabel Key = "quotedLabel"
+	// A choice named in a sentence, when it ends the token in the popup too. {label}
+	// is its label, such as Everywhere, including here, in quotation marks.
+	QuotedLabelEnds Key = "quotedLabelEnds"
 )
 
 // The confirmation.
 const (
-	ConfirmKillType    Key = "confirmKillType"
-	ConfirmOwnSession  Key = "confirmOwnSession"
-	ConfirmOwnUnknown  Key = "confirmOwnUnknown"
-	Cancelled          Key = "cancelled"
-	Asking             Key = "asking"
-	AskingOwnSession   Key = "askingOwnSession"
-	Starting           Key = "starting"
-	TokenPlaceholder   Key = "tokenPlaceholder"
-	CopiedDetails      Key = "copiedDetails"
-	CouldNotCopy       Key = "couldNotCopy"
+	// The confirmation's text before a sign-out that ends the token in the popup too.
+	// {description} is the choice's one-line description (describe_…).
+	ConfirmKillType Key = "confirmKillType"
+	// The confirmation's text before signing out only the token in the popup. {token}
+	// sums it up, such as “DemoPlayer · Fortnite (PC) · 7 h 59 min left”.
+	ConfirmOwnSession Key = "confirmOwnSession"
+	// The confirmation's text before signing out only the token in the popup, while
+	// Epic has not yet said whose the token is.
+	ConfirmOwnUnknown Key = "confirmOwnUnknown"
+	// The outcome, announced to screen readers, once the user cancelled the
+	// confirmation.
+	Cancelled Key = "cancelled"
+	// The outcome while the kill is on its way, announced to screen readers. {label}
+	// is the chosen sign-out's label in quotes (quotedLabel).
+	Asking Key = "asking"
+	// The outcome while the kill of only the token in the popup is on its way,
+	// announced to screen readers.
+	AskingOwnSession Key = "askingOwnSession"
+	// The outcome area's text for a moment while the popup loads. Short.
+	Starting Key = "starting"
+	// Grey text in the empty token field while a token is held: what a token looks
+	// like. One short line; eg1~ and JSON stay as they are.
+	TokenPlaceholder Key = "tokenPlaceholder"
+	// Beside Copy details once the details are on the clipboard; announced. One word
+	// if possible.
+	CopiedDetails Key = "copiedDetails"
+	// Beside Copy details when copying failed; announced. {reason} is the browser's
+	// error message, in English as the browser gives it.
+	CouldNotCopy Key = "couldNotCopy"
+	// The outcome once the user allowed the extension's access to Epic again
+	// (grantAccessButton); announced.
 	AccessGrantedAgain Key = "accessGrantedAgain"
-	KillAgain          Key = "killAgain"
-	AccessNotGranted   Key = "accessNotGranted"
-	WaitOver           Key = "waitOver"
+	// Advice after the title accessGrantedAgain. Kill sessions is the main button:
+	// name it in the words of killButton.
+	KillAgain Key = "killAgain"
+	// Advice when the user did not allow the access that grantAccessButton asked for.
+	AccessNotGranted Key = "accessNotGranted"
+	// Advice once Epic's wait is over and Kill sessions works again, in place of the
+	// sentence that said how long to wait.
+	WaitOver Key = "waitOver"
 )
 
 // The history's reference to an answer: Epic's status and error code, for
 // those who look; never in a sentence that is announced.
 const (
-	ReferenceStatus   Key = "referenceStatus"
-	ReferenceCode     Key = "referenceCode"
+	// Small print after a line of the history. {status} is the HTTP status of Epic's
+	// answer, such as 503; HTTP stays as it is.
+	ReferenceStatus Key = "referenceStatus"
+	// Small print after a line of the history. {status} is the HTTP status of Epic's
+	// answer, such as 400; {code} Epic's error code, kept as it is.
+	ReferenceCode Key = "referenceCode"
+	// Meant as the small print after a line of the history when no answer came; not
+	// shown at present. Lower case, short.
 	ReferenceNoAnswer Key = "referenceNoAnswer"
 )
 
 // A refused kill, before anything is sent.
 const (
-	KillRefused      Key = "killRefused"
-	TokenCanUse      Key = "tokenCanUse"
-	UnansweredKill   Key = "unansweredKill"
-	UnansweredOwn    Key = "unansweredOwn"
+	// The title of an outcome, announced: the token may not use the choice, so the
+	// popup sent nothing. {label} is the choice's label in quotes.
+	KillRefused Key = "killRefused"
+	// Advice after the title killRefused. {killTypes} lists the labels of the choices
+	// the token may use, each in quotes, joined by listComma.
+	TokenCanUse Key = "tokenCanUse"
+	// The title of an outcome when the popup reopens after being closed during a kill.
+	// {time} is when it was sent, such as 16:02:11; {label} the choice, quoted.
+	UnansweredKill Key = "unansweredKill"
+	// As unansweredKill, for a kill of only the token in the popup. {time} is when it
+	// was sent, such as 16:02:11.
+	UnansweredOwn Key = "unansweredOwn"
+	// Advice after the title unansweredKill or unansweredOwn.
 	UnansweredAdvice Key = "unansweredAdvice"
-	HistoryDone      Key = "historyDone"
-	HistoryNotDone   Key = "historyNotDone"
-	HistoryNoAnswer  Key = "historyNoAnswer"
-	HistoryTitle     Key = "historyTitle"
+	// A line of the history of earlier outcomes: signed out. {time} is when it was
+	// sent, such as 16:02:11; {label} the choice's label, not quoted. Short.
+	HistoryDone Key = "historyDone"
+	// A line of the history: an answer came, but nothing was signed out. {time} is
+	// when it was sent, such as 16:02:11; {label} the choice's label. Short.
+	HistoryNotDone Key = "historyNotDone"
+	// A line of the history: no answer came. {time} is when it was sent, such as
+	// 16:02:11; {label} the choice's label. Short.
+	HistoryNoAnswer Key = "historyNoAnswer"
+	// The clickable title of the history of earlier outcomes in this browser session.
+	// {count} is how many lines it holds, 1 to 5.
+	HistoryTitle Key = "historyTitle"
 )
 
 // The token: what the popup knows of it, and what became of it.
 const (
-	FactDisplayName         Key = "factDisplayName"
-	FactAccount             Key = "factAccount"
-	FactClient              Key = "factClient"
-	FactService             Key = "factService"
-	FactSignedInWith        Key = "factSignedInWith"
-	FactTimeLeft            Key = "factTimeLeft"
-	FactSource              Key = "factSource"
-	TokenSummary            Key = "tokenSummary"
-	TokenSummaryUnknown     Key = "tokenSummaryUnknown"
-	TokenLeft               Key = "tokenLeft"
-	NameUnknown             Key = "nameUnknown"
-	AppUnknown              Key = "appUnknown"
-	LeftUnknown             Key = "leftUnknown"
-	AppByID                 Key = "appByID"
-	ClientWithProduct       Key = "clientWithProduct"
-	SourcePasted            Key = "sourcePasted"
-	SourcePastedConfirmed   Key = "sourcePastedConfirmed"
-	SourceSignIn            Key = "sourceSignIn"
-	SourceSignInConfirmed   Key = "sourceSignInConfirmed"
-	Expired                 Key = "expired"
-	TokenTaken              Key = "tokenTaken"
-	TokenTakenFromSignIn    Key = "tokenTakenFromSignIn"
-	TokenConfirmed          Key = "tokenConfirmed"
-	TokenNotConfirmed       Key = "tokenNotConfirmed"
-	TokenKept               Key = "tokenKept"
+	// In the token's details, the label of the player's display name. Short.
+	FactDisplayName Key = "factDisplayName"
+	// In the token's details, the label of the account's id. Short.
+	FactAccount Key = "factAccount"
+	// In the token's details, the label of the app (Epic's client) the token was
+	// issued to. Short.
+	FactClient Key = "factClient"
+	// In the token's details, the label of the service the token was issued for
+	// (Epic's name for it, such as prod-fn). Short.
+	FactService Key = "factService"
+	// In the token's details, the label of how the account signed in (Epic's name for
+	// it, such as exchange_code). Short.
+	FactSignedInWith Key = "factSignedInWith"
+	// In the token's details, the label of how long the token still works. Short.
+	FactTimeLeft Key = "factTimeLeft"
+	// In the token's details, the label of where the token came from (sourcePasted,
+	// sourceSignIn…). Short.
+	FactSource Key = "factSource"
+	// The line at the top that sums up the token. {name} is the player's name; {app}
+	// the app, such as Fortnite (PC); {left} the time left, such as “7 h 59 min left”.
+	TokenSummary Key = "tokenSummary"
+	// The line at the top, in place of tokenSummary, while Epic has not yet said whose
+	// the token is.
+	TokenSummaryUnknown Key = "tokenSummaryUnknown"
+	// The time left in tokenSummary while the token works. {time} is a duration to the
+	// minute, such as “7 h 59 min”.
+	TokenLeft Key = "tokenLeft"
+	// The name in tokenSummary when the player's display name is not known.
+	NameUnknown Key = "nameUnknown"
+	// The app in tokenSummary when the token's app is not known; lower case, mid-line.
+	AppUnknown Key = "appUnknown"
+	// The time left in tokenSummary when the token's expiry is not known; lower case,
+	// at the end of the line.
+	LeftUnknown Key = "leftUnknown"
+	// The app in tokenSummary when it is not a well-known one. {id} is the start of
+	// Epic's id for the app, such as ec684b8c…; lower case, mid-line.
+	AppByID Key = "appByID"
+	// In the token's details, a well-known app. {product} is its name, such as
+	// Fortnite (PC); {id} Epic's id for it, 32 hexadecimal characters.
+	ClientWithProduct Key = "clientWithProduct"
+	// In the token's details, where the token came from: pasted into the field, not
+	// yet checked with Epic. A short phrase, lower case.
+	SourcePasted Key = "sourcePasted"
+	// In the token's details, where the token came from: pasted, and Epic has
+	// confirmed that it works. A short phrase, lower case.
+	SourcePastedConfirmed Key = "sourcePastedConfirmed"
+	// In the token's details, where the token came from: the user's epicgames.com
+	// sign-in in this browser, not yet checked with Epic. A short phrase.
+	SourceSignIn Key = "sourceSignIn"
+	// In the token's details, where the token came from: the user's epicgames.com
+	// sign-in, and Epic has confirmed that it works. A short phrase.
+	SourceSignInConfirmed Key = "sourceSignInConfirmed"
+	// The time left of an expired token, in tokenSummary and in the token's details.
+	// One word, lower case.
+	Expired Key = "expired"
+	// The status line under the token field, announced: a pasted token was taken, and
+	// Epic is asked about it.
+	TokenTaken Key = "tokenTaken"
+	// The status line under the token field, announced: the token of the epicgames.com
+	// sign-in was taken, and Epic is asked about it.
+	TokenTakenFromSignIn Key = "tokenTakenFromSignIn"
+	// The status line under the token field, announced: Epic checked the token and it
+	// works.
+	TokenConfirmed Key = "tokenConfirmed"
+	// The status line under the token field: Epic's check of the token failed; an
+	// outcome's title (why) and tokenKept follow.
+	TokenNotConfirmed Key = "tokenNotConfirmed"
+	// Ends the status line under the token field when Epic could not check the token:
+	// the popup still holds it.
+	TokenKept Key = "tokenKept"
+	// The status line under the token field: the browser is offline, so the token was
+	// taken unchecked.
 	TokenOfflineUnconfirmed Key = "tokenOfflineUnconfirmed"
-	TokenThrottled          Key = "tokenThrottled"
-	TokenRefused            Key = "tokenRefused"
-	TokenTakeNew            Key = "tokenTakeNew"
-	TokenForgotten          Key = "tokenForgotten"
-	TokenForgottenDead      Key = "tokenForgottenDead"
-	TokenKeptExpired        Key = "tokenKeptExpired"
-	TokenBeforeStillUsed    Key = "tokenBeforeStillUsed"
-	SignInWaiting           Key = "signInWaiting"
-	SignInRefused           Key = "signInRefused"
-	SignInNone              Key = "signInNone"
-	SignInUnreadable        Key = "signInUnreadable"
-	VerifyAnswerEmpty       Key = "verifyAnswerEmpty"
-	VerifyAnswerTooLarge    Key = "verifyAnswerTooLarge"
-	VerifyAnswerBrokeOff    Key = "verifyAnswerBrokeOff"
-	VerifyAnswerNotJSON     Key = "verifyAnswerNotJSON"
-	VerifyAnswerNoClient    Key = "verifyAnswerNoClient"
-	VerifyAnswerNoExpiry    Key = "verifyAnswerNoExpiry"
-	InputNoToken            Key = "inputNoToken"
-	InputTokenHasSpace      Key = "inputTokenHasSpace"
-	InputTokenBadChar       Key = "inputTokenBadChar"
-	InputTokenUnrecognized  Key = "inputTokenUnrecognized"
-	InputTokenJSON          Key = "inputTokenJSON"
-	InputNoAccessToken      Key = "inputNoAccessToken"
-	InputRefreshToken       Key = "inputRefreshToken"
-	InputTokenExpired       Key = "inputTokenExpired"
-	InputTokenExpiredOn     Key = "inputTokenExpiredOn"
-	InputTokenTooLong       Key = "inputTokenTooLong"
-	InputEG1Malformed       Key = "inputEG1Malformed"
-	InputEG1Payload         Key = "inputEG1Payload"
-	InputEG1Permissions     Key = "inputEG1Permissions"
-	InputNoKillType         Key = "inputNoKillType"
-	InputUnknownKillType    Key = "inputUnknownKillType"
-	// Verbatim is a text the popup did not write, such as the browser's
-	// own words for an error, shown as it is.
+	// The status line under the token field: Epic is limiting requests, so the token
+	// was taken unchecked.
+	TokenThrottled Key = "tokenThrottled"
+	// The title of an outcome, announced: Epic's check says the token no longer works,
+	// so the popup dropped it.
+	TokenRefused Key = "tokenRefused"
+	// Advice after the title tokenRefused.
+	TokenTakeNew Key = "tokenTakeNew"
+	// The status line under the token field once the user clicked Forget
+	// (forgetButton).
+	TokenForgotten Key = "tokenForgotten"
+	// The status line under the token field after an outcome that showed the token no
+	// longer works.
+	TokenForgottenDead Key = "tokenForgottenDead"
+	// The status line under the token field when the popup opens and the token kept
+	// from earlier has expired.
+	TokenKeptExpired Key = "tokenKeptExpired"
+	// Follows the problem with a pasted text in the outcome when a token is held
+	// already: that token stays.
+	TokenBeforeStillUsed Key = "tokenBeforeStillUsed"
+	// The status line under the token field while the browser asks the user for
+	// permission to read the epicgames.com sign-in.
+	SignInWaiting Key = "signInWaiting"
+	// The status line under the token field: the user did not let the extension read
+	// the epicgames.com sign-in.
+	SignInRefused Key = "signInRefused"
+	// The status line under the token field: no epicgames.com sign-in was found; a
+	// link to Epic's sign-in page (signInLink) follows.
+	SignInNone Key = "signInNone"
+	// The status line under the token field: the sign-in could not be read. {reason}
+	// is the browser's error message, in English as the browser gives it.
+	SignInUnreadable Key = "signInUnreadable"
+	// The status line under the token field: Epic's answer to the check of the token
+	// was empty; tokenKept follows.
+	VerifyAnswerEmpty Key = "verifyAnswerEmpty"
+	// The status line under the token field: Epic's answer to the check of the token
+	// was too large to read; tokenKept follows.
+	VerifyAnswerTooLarge Key = "verifyAnswerTooLarge"
+	// The status line under the token field: Epic's answer to the check of the token
+	// broke off; tokenKept follows.
+	VerifyAnswerBrokeOff Key = "verifyAnswerBrokeOff"
+	// The status line under the token field: Epic's answer to the check of the token
+	// is not what Epic sends; tokenKept follows.
+	VerifyAnswerNotJSON Key = "verifyAnswerNotJSON"
+	// The status line under the token field: Epic's answer lacks the token's app;
+	// client_id is its field name, kept as it is. tokenKept follows.
+	VerifyAnswerNoClient Key = "verifyAnswerNoClient"
+	// The status line under the token field: Epic's answer lacks the token's expiry;
+	// expires_at is its field name, kept as it is. tokenKept follows.
+	VerifyAnswerNoExpiry Key = "verifyAnswerNoExpiry"
+	// The title of an outcome, announced: Kill sessions was clicked with no token held
+	// or pasted.
+	InputNoToken Key = "inputNoToken"
+	// The title of an outcome, announced: the pasted token has spaces or line breaks
+	// inside.
+	InputTokenHasSpace Key = "inputTokenHasSpace"
+	// The title of an outcome, announced: the pasted text has characters that no Epic
+	// token has.
+	InputTokenBadChar Key = "inputTokenBadChar"
+	// The title of an outcome, announced: the pasted text is no kind of Epic token the
+	// popup knows. eg1~ and JSON stay as they are.
+	InputTokenUnrecognized Key = "inputTokenUnrecognized"
+	// The title of an outcome, announced: the pasted text starts like JSON but is
+	// broken. access_token is a field name, kept as it is.
+	InputTokenJSON Key = "inputTokenJSON"
+	// The title of an outcome, announced: the pasted JSON lacks the token.
+	// access_token is a field name, kept as it is.
+	InputNoAccessToken Key = "inputNoAccessToken"
+	// The title of an outcome, announced: a refresh token was pasted in place of an
+	// access token. access_token is a field name, kept as it is.
+	InputRefreshToken Key = "inputRefreshToken"
+	// The title of an outcome, announced: the pasted token has expired.
+	InputTokenExpired Key = "inputTokenExpired"
+	// The title of an outcome, announced: the pasted token has expired. {date} is
+	// when, such as “1 Dec 2026 at 16:02 UTC”, always written in English.
+	InputTokenExpiredOn Key = "inputTokenExpiredOn"
+	// The title of an outcome, announced: the pasted text is far too long to be a
+	// token.
+	InputTokenTooLong Key = "inputTokenTooLong"
+	// The title of an outcome, announced: the pasted eg1 token is damaged. eg1~ and
+	// base64url stay as they are.
+	InputEG1Malformed Key = "inputEG1Malformed"
+	// The title of an outcome, announced: the content of the pasted eg1 token cannot
+	// be read.
+	InputEG1Payload Key = "inputEG1Payload"
+	// The title of an outcome, announced: the permission list inside the pasted eg1
+	// token cannot be read; p is its name, kept as it is.
+	InputEG1Permissions Key = "inputEG1Permissions"
+	// The title of an outcome, announced: no choice of what to sign out came with the
+	// click. {killTypes} lists Epic's names for the choices, such as OTHERS.
+	InputNoKillType Key = "inputNoKillType"
+	// The title of an outcome, announced: the page asked for a choice that does not
+	// exist. {input} is what it asked for; {killTypes} Epic's names for the choices.
+	InputUnknownKillType Key = "inputUnknownKillType"
+	// A text the popup did not write, shown as it is: a player's name, the browser's
+	// words for an error. {text} is that text: keep {text} alone.
 	Verbatim Key = "verbatim"
 )
 
 // What an outcome means: a title, then advice in whole sentences.
 const (
-	NothingSent              Key = "nothingSent"
-	NothingSignedOut         Key = "nothingSignedOut"
+	// The title of an outcome, announced: what was entered cannot be sent; the
+	// sentence that says why follows.
+	NothingSent Key = "nothingSent"
+	// Advice under the title of a kill that failed: Epic signed nothing out.
+	NothingSignedOut Key = "nothingSignedOut"
+	// Advice after a kill that worked and kept the token in the popup: the devices
+	// signed out must sign in again.
 	SignedOutTokenStillWorks Key = "signedOutTokenStillWorks"
-	SignedOutTokenEnded      Key = "signedOutTokenEnded"
-	SignedOutGeneric         Key = "signedOutGeneric"
-	SignedOutOwnNext         Key = "signedOutOwnNext"
-	SecureAccountAdvice      Key = "secureAccountAdvice"
+	// Advice after a kill that worked and ended the token in the popup too.
+	SignedOutTokenEnded Key = "signedOutTokenEnded"
+	// The title of an outcome, announced: Epic signed out what was asked (when the
+	// choice is not known).
+	SignedOutGeneric Key = "signedOutGeneric"
+	// Advice after only the token in the popup was signed out: how to go on.
+	SignedOutOwnNext Key = "signedOutOwnNext"
+	// Advice after a kill that worked: signing out does not change the password.
+	SecureAccountAdvice Key = "secureAccountAdvice"
 
-	Offline       Key = "offline"
+	// The title of an outcome, announced: the browser is offline, so nothing was sent.
+	Offline Key = "offline"
+	// Advice after the title offline.
 	OfflineAdvice Key = "offlineAdvice"
 
-	HostAccess       Key = "hostAccess"
+	// The title of an outcome, announced: the user turned off the extension's access
+	// to Epic's account service in the browser.
+	HostAccess Key = "hostAccess"
+	// Advice after the title hostAccess, above the button that asks for it again.
+	// {host} is Epic's host, such as account-public-service-prod.ol.epicgames.com.
 	HostAccessAdvice Key = "hostAccessAdvice"
 
-	NoAnswerWithin      Key = "noAnswerWithin"
-	NoAnswerInTime      Key = "noAnswerInTime"
-	TimeoutAdvice       Key = "timeoutAdvice"
-	UnconfirmedAdvice   Key = "unconfirmedAdvice"
-	Stopped             Key = "stopped"
-	StoppedAdvice       Key = "stoppedAdvice"
-	Redirected          Key = "redirected"
-	RedirectedAdvice    Key = "redirectedAdvice"
-	Unreachable         Key = "unreachable"
-	UnreachableAdvice   Key = "unreachableAdvice"
-	OddSuccess          Key = "oddSuccess"
-	OddSuccessAdvice    Key = "oddSuccessAdvice"
-	WebPage             Key = "webPage"
-	WebPageAdvice       Key = "webPageAdvice"
-	TokenDeadNewToken   Key = "tokenDeadNewToken"
+	// The title of an outcome, announced: Epic did not answer in time, so the request
+	// was stopped. {wait} is the time limit, such as “15 s”.
+	NoAnswerWithin Key = "noAnswerWithin"
+	// As noAnswerWithin, when the time limit is not known.
+	NoAnswerInTime Key = "noAnswerInTime"
+	// Advice after the title noAnswerWithin when the kill was sent.
+	TimeoutAdvice Key = "timeoutAdvice"
+	// Advice after the title noAnswerWithin when the kill waited for Epic's check of
+	// the token, which never came, and was not sent.
+	UnconfirmedAdvice Key = "unconfirmedAdvice"
+	// The title of an outcome, announced: the request was stopped before Epic
+	// answered.
+	Stopped Key = "stopped"
+	// Advice after the title stopped.
+	StoppedAdvice Key = "stoppedAdvice"
+	// The title of an outcome, announced: a redirect answered the request, and the
+	// extension does not follow it.
+	Redirected Key = "redirected"
+	// Advice after the title redirected: something such as a Wi-Fi sign-in page
+	// answered in Epic's place.
+	RedirectedAdvice Key = "redirectedAdvice"
+	// The title of an outcome, announced: the network failed before Epic answered.
+	Unreachable Key = "unreachable"
+	// Advice after the title unreachable; epicgames.com stays as it is.
+	UnreachableAdvice Key = "unreachableAdvice"
+	// The title of an outcome, announced: Epic accepted the request, but with an
+	// answer it does not usually give.
+	OddSuccess Key = "oddSuccess"
+	// Advice after the title oddSuccess; the details are below the outcome
+	// (detailsSummary).
+	OddSuccessAdvice Key = "oddSuccessAdvice"
+	// The title of an outcome, announced: a web page answered in place of Epic's
+	// service.
+	WebPage Key = "webPage"
+	// Advice after the title webPage; epicgames.com stays as it is.
+	WebPageAdvice Key = "webPageAdvice"
+	// Advice after a title saying Epic no longer accepts the token, which the popup
+	// then forgets.
+	TokenDeadNewToken Key = "tokenDeadNewToken"
+	// Advice after a title saying Epic no longer accepts the token, when the aim was
+	// to sign out only that token.
 	TokenDeadOwnSession Key = "tokenDeadOwnSession"
-	TokenExpiredOrOut   Key = "tokenExpiredOrOut"
-	TokenNotAccepted    Key = "tokenNotAccepted"
+	// The title of an outcome, announced: Epic refused the token, which has expired or
+	// was signed out.
+	TokenExpiredOrOut Key = "tokenExpiredOrOut"
+	// The title of an outcome, announced: Epic did not accept the token.
+	TokenNotAccepted Key = "tokenNotAccepted"
+	// The title of an outcome, announced: Epic refused the token without an error
+	// code; it may have expired.
 	TokenNotAccepted401 Key = "tokenNotAccepted401"
-	TokenNotValid       Key = "tokenNotValid"
-	TokenNoLongerValid  Key = "tokenNoLongerValid"
+	// The title of an outcome, announced: Epic says the token is not a valid one.
+	TokenNotValid Key = "tokenNotValid"
+	// The title of an outcome, announced: Epic says the token is no longer valid.
+	TokenNoLongerValid Key = "tokenNoLongerValid"
 
-	MayNotUse               Key = "mayNotUse"
-	LacksPermission         Key = "lacksPermission"
-	GameAppsUsuallyHold     Key = "gameAppsUsuallyHold"
-	TryInstead              Key = "tryInstead"
-	CanUseInstead           Key = "canUseInstead"
-	CanUseNoOther           Key = "canUseNoOther"
+	// The title of an outcome, announced: Epic refused the kill as the token lacks a
+	// permission. {label} is the choice's label in quotes.
+	MayNotUse Key = "mayNotUse"
+	// As mayNotUse, when the kill was of only the token in the popup (or the choice is
+	// not known).
+	LacksPermission Key = "lacksPermission"
+	// Advice after the title mayNotUse when what the token may use is not known.
+	// {killTypes} lists labels, each in quotes, joined by listAnd.
+	GameAppsUsuallyHold Key = "gameAppsUsuallyHold"
+	// Advice after the title mayNotUse: choices that may work. {killTypes} lists
+	// labels, each in quotes, joined by listOr.
+	TryInstead Key = "tryInstead"
+	// Advice after the title mayNotUse: the choices the token may use. {killTypes}
+	// lists labels, each in quotes, joined by listComma.
+	CanUseInstead Key = "canUseInstead"
+	// Advice after the title mayNotUse or killRefused: the token may use no other
+	// choice.
+	CanUseNoOther Key = "canUseNoOther"
+	// Advice when the token may not sign out the whole account. Name Sign out
+	// everywhere and Password and security as Epic's site does.
 	SignOutEverywhereAdvice Key = "signOutEverywhereAdvice"
 
-	Throttled            Key = "throttled"
-	ThrottledFor         Key = "throttledFor"
-	ThrottledUnsaid      Key = "throttledUnsaid"
-	ThrottledLonger      Key = "throttledLonger"
-	ThrottledNotEpic     Key = "throttledNotEpic"
+	// The title of an outcome, announced: Epic is limiting requests; Kill sessions
+	// waits.
+	Throttled Key = "throttled"
+	// Advice after the title throttled, and some others: when to try again. {wait} is
+	// the time Epic asked to wait, such as “3 min 41 s”.
+	ThrottledFor Key = "throttledFor"
+	// As throttledFor, when Epic did not say how long. {wait} is the popup's own wait,
+	// such as “1 min 00 s”.
+	ThrottledUnsaid Key = "throttledUnsaid"
+	// Advice after the title throttled.
+	ThrottledLonger Key = "throttledLonger"
+	// The title of an outcome, announced: something other than Epic answered that
+	// there are too many requests.
+	ThrottledNotEpic Key = "throttledNotEpic"
+	// Advice after the title throttledNotEpic.
 	ThrottledNotEpicHint Key = "throttledNotEpicHint"
 
-	TooManySessions       Key = "tooManySessions"
+	// The title of an outcome, announced: Epic refused as the account has had too many
+	// sessions.
+	TooManySessions Key = "tooManySessions"
+	// Advice after the title tooManySessions.
 	TooManySessionsAdvice Key = "tooManySessionsAdvice"
 
-	UnknownSession       Key = "unknownSession"
+	// The title of an outcome, announced: the session to sign out no longer exists.
+	UnknownSession Key = "unknownSession"
+	// Advice after the title unknownSession.
 	UnknownSessionAdvice Key = "unknownSessionAdvice"
-	NotOwnSession        Key = "notOwnSession"
-	NotOwnSessionAdvice  Key = "notOwnSessionAdvice"
-	ClientOnly           Key = "clientOnly"
-	ClientOnlyAdvice     Key = "clientOnlyAdvice"
+	// The title of an outcome, announced: the session belongs to another account.
+	NotOwnSession Key = "notOwnSession"
+	// Advice after the title notOwnSession.
+	NotOwnSessionAdvice Key = "notOwnSessionAdvice"
+	// The title of an outcome, announced: the token belongs to an app with no account
+	// signed in.
+	ClientOnly Key = "clientOnly"
+	// Advice after the title clientOnly. {label} is the choice's label in quotes.
+	ClientOnlyAdvice Key = "clientOnlyAdvice"
+	// As clientOnlyAdvice, when the kill was of only the token in the popup.
 	ClientOnlyAdviceThis Key = "clientOnlyAdviceThis"
-	KillTypeRejected     Key = "killTypeRejected"
-	MaybeOutOfDate       Key = "maybeOutOfDate"
-	RequestRejected      Key = "requestRejected"
-	CopyDetailsToReport  Key = "copyDetailsToReport"
-	SeeDetails           Key = "seeDetails"
-	AddressUnknown       Key = "addressUnknown"
-	MethodNotAllowed     Key = "methodNotAllowed"
-	OutOfDateOrChanged   Key = "outOfDateOrChanged"
-	EpicTrouble          Key = "epicTrouble"
-	EpicTroubleAdvice    Key = "epicTroubleAdvice"
+	// The title of an outcome, announced: Epic rejected the choice of what to sign out
+	// as invalid.
+	KillTypeRejected Key = "killTypeRejected"
+	// Advice after the title killTypeRejected.
+	MaybeOutOfDate Key = "maybeOutOfDate"
+	// The title of an outcome, announced: Epic rejected the request as invalid.
+	RequestRejected Key = "requestRejected"
+	// Advice after the title requestRejected; the details are below the outcome
+	// (detailsSummary).
+	CopyDetailsToReport Key = "copyDetailsToReport"
+	// Advice after some titles when Epic's answer had words of its own: they are in
+	// the details, as Epic wrote them.
+	SeeDetails Key = "seeDetails"
+	// The title of an outcome, announced: Epic answered that it does not know the
+	// address of the request.
+	AddressUnknown Key = "addressUnknown"
+	// The title of an outcome, announced: Epic answered that it does not take this
+	// kind of request at that address.
+	MethodNotAllowed Key = "methodNotAllowed"
+	// Advice after the title addressUnknown or methodNotAllowed.
+	OutOfDateOrChanged Key = "outOfDateOrChanged"
+	// The title of an outcome, announced: Epic's service failed (a server error).
+	EpicTrouble Key = "epicTrouble"
+	// Advice after the title epicTrouble; status.epicgames.com stays as it is.
+	EpicTroubleAdvice Key = "epicTroubleAdvice"
 
-	Unknown               Key = "unknown"
-	UnknownNoBody         Key = "unknownNoBody"
+	// The title of an outcome, announced: an answer from Epic the extension cannot
+	// interpret.
+	Unknown Key = "unknown"
+	// Advice after the title unknown: the answer was empty.
+	UnknownNoBody Key = "unknownNoBody"
+	// Advice after the title unknown: the answer was not an error as Epic writes them.
 	UnknownNotEpicsFormat Key = "unknownNotEpicsFormat"
-	UnknownTooLarge       Key = "unknownTooLarge"
-	UnknownBrokeOff       Key = "unknownBrokeOff"
-	UnknownAskForHelp     Key = "unknownAskForHelp"
+	// Advice after the title unknown: the answer was too large to read.
+	UnknownTooLarge Key = "unknownTooLarge"
+	// Advice after the title unknown: the answer broke off.
+	UnknownBrokeOff Key = "unknownBrokeOff"
+	// Advice after the title unknown; the details are below the outcome
+	// (detailsSummary).
+	UnknownAskForHelp Key = "unknownAskForHelp"
 )
 
 // The details that Copy details puts on the clipboard for support.
 const (
-	DetailsHeading       Key = "detailsHeading"
-	DetailsTime          Key = "detailsTime"
-	DetailsKillType      Key = "detailsKillType"
-	DetailsStatus        Key = "detailsStatus"
-	DetailsNoStatus      Key = "detailsNoStatus"
-	DetailsErrorCode     Key = "detailsErrorCode"
-	DetailsNumericCode   Key = "detailsNumericCode"
-	DetailsMessage       Key = "detailsMessage"
+	// The first line of the details of an answer, shown under Details and copied for
+	// support. Epic Session Killer is the extension's name.
+	DetailsHeading Key = "detailsHeading"
+	// A line of the details. {value} is when the answer came, such as
+	// 2026-12-01T16:02:11Z.
+	DetailsTime Key = "detailsTime"
+	// A line of the details. {value} is Epic's name for the choice, such as OTHERS.
+	DetailsKillType Key = "detailsKillType"
+	// A line of the details. {value} is the HTTP status of Epic's answer, such as 503;
+	// HTTP stays as it is.
+	DetailsStatus Key = "detailsStatus"
+	// A line of the details when no answer came; HTTP stays as it is.
+	DetailsNoStatus Key = "detailsNoStatus"
+	// A line of the details. {value} is Epic's error code, such as
+	// errors.com.epicgames.common.server_error; keep errorCode, Epic's name for it.
+	DetailsErrorCode Key = "detailsErrorCode"
+	// A line of the details. {value} is Epic's numeric error code, such as 1000;
+	// numericErrorCode is Epic's field name: keep it.
+	DetailsNumericCode Key = "detailsNumericCode"
+	// A line of the details. {value} is Epic's own message, or the error's, in English
+	// as it came.
+	DetailsMessage Key = "detailsMessage"
+	// A line of the details. {value} is the id Epic gave the request, which Epic's
+	// support can look up.
 	DetailsCorrelationID Key = "detailsCorrelationID"
 )
 
 // The words that join a list of names.
 const (
-	ListAnd   Key = "listAnd"
-	ListOr    Key = "listOr"
+	// Joins the items of a list (“A and B”, as in gameAppsUsuallyHold), with the
+	// spaces this language needs around it.
+	ListAnd Key = "listAnd"
+	// Joins the items of a list (“A or B”, as in tryInstead), with the spaces this
+	// language needs around it.
+	ListOr Key = "listOr"
+	// Joins the items of a list (“A, B”, as in tokenCanUse), with the space this
+	// language needs after it.
 	ListComma Key = "listComma"
-	ListSemi  Key = "listSemicolon"
+	// Joins the items of a list with a semicolon (“A; B”), with the space this
+	// language needs; not used at present.
+	ListSemi Key = "listSemicolon"
 )
 
 // Durations: a wait, counted down to the second, and a token's time left, to
 // the minute (durations.go).
 const (
-	DurationSeconds        Key = "durationSeconds"
+	// A wait under a minute, counted down every second. {s} is the seconds, such as
+	// 41. Use short units.
+	DurationSeconds Key = "durationSeconds"
+	// A wait under an hour. {m} is the minutes, such as 3; {ss} the seconds in two
+	// digits, such as 05. Use short units.
 	DurationMinutesSeconds Key = "durationMinutesSeconds"
-	DurationHoursMinSec    Key = "durationHoursMinSec"
-	DurationMinutes        Key = "durationMinutes"
-	DurationHoursMinutes   Key = "durationHoursMinutes"
+	// A wait of an hour or more. {h} is the hours; {mm} the minutes and {ss} the
+	// seconds, in two digits each, such as 05. Use short units.
+	DurationHoursMinSec Key = "durationHoursMinSec"
+	// A token's time left under an hour (in tokenLeft and the token's details). {m} is
+	// the minutes, such as 59. Use short units.
+	DurationMinutes Key = "durationMinutes"
+	// A token's time left of an hour or more. {h} is the hours, such as 7; {mm} the
+	// minutes in two digits, such as 05. Use short units.
+	DurationHoursMinutes Key = "durationHoursMinutes"
 )
 
 // KillTypeLabel names in a player's words what the kill type name signs
