@@ -19,6 +19,9 @@
     document.documentElement.setAttribute('data-translating', '');
   }
 
+  // The Go side settling means it has died (main never returns).
+  class Stopped extends Error {}
+
   /** Shows a failure in the result region, as text, in the browser's language. */
   function showFatal(message) {
     document.documentElement.removeAttribute('data-translating');
@@ -70,13 +73,13 @@
     const instance = await WebAssembly.instantiate(module, go.importObject);
     performance.mark('esk:instantiated');
     performance.mark('esk:go-run');
-    // main never returns: if go.run settles, the Go side has died.
     await go.run(instance);
-    throw new Error('the Go side stopped');
+    throw new Stopped();
   }
 
   startGo().catch((error) => {
     console.error('Epic Session Killer failed:', error);
-    showFatal(i18n?.getMessage('fatalStart', [error.message]) || error.message);
+    const said = error instanceof Stopped ? i18n?.getMessage('fatalStopped') : i18n?.getMessage('fatalStart', [error.message]);
+    showFatal(said || error.message || String(error));
   });
 })();

@@ -65,7 +65,7 @@ var faultCases = []popupCase{
 		res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
 		assert.Equal(t, popuppage.Error, res.Outcome)
 		assert.Equal(t, "Epic's service is having trouble.", res.Text)
-		assert.Contains(t, text(t, p, "details-text"), "with a body over 64 KiB, which was not read")
+		assert.Contains(t, text(t, p, "details-text"), "Body: over 64 KiB, not read")
 		assertKillWorksAgain(t, p, s, victim)
 		return p
 	}},

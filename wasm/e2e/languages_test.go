@@ -109,7 +109,19 @@ func languageCase(t *testing.T, b browser, sw *epicSwitch, code, tag, dir string
 	s.FaultNext(fakeepic.Throttled(221))
 	res = kill(t, p, "OTHERS_ACCOUNT_CLIENT_SERVICE")
 	assert.Equal(t, local.Text(messages.Of(messages.Throttled)), res.Text)
-	assert.Contains(t, text(t, p, "advice"), local.Text(messages.Of(messages.NothingSignedOut)))
+	advice := text(t, p, "advice")
+	assert.Contains(t, advice, local.Text(messages.Of(messages.NothingSignedOut)))
+	// Its sentences follow each other as the language joins them: with a
+	// space, or none in Japanese.
+	first := local.Text(messages.Of(messages.NothingSignedOut))
+	joiner := strings.TrimSuffix(strings.TrimPrefix(
+		local.Text(messages.Of(messages.JoinSentences, "first", first, "second", "\x00")), first), "\x00")
+	assert.Contains(t, advice, first+joiner)
+	if joiner == "" {
+		assert.NotContains(t, advice, first+" ")
+	}
+	assert.Contains(t, text(t, p, "details-text"), local.Text(messages.Of(messages.DetailsStatus, "value", "429")),
+		"the details' labels are in the language too")
 	noEnglish(p, "429")
 }
 

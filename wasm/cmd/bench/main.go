@@ -21,6 +21,7 @@ func main() {
 	reopen := flag.Int("reopen", 7, "rounds after those, each popup in a new tab after its last one closed (a new renderer process)")
 	extension := flag.String("extension", "dist/unpacked", "the packaged extension")
 	against := flag.String("against", "", "another unpacked build to measure in the reference's place (a copy of an earlier dist/unpacked)")
+	lang := flag.String("lang", "", `the browser's language ("de", "ja", "ar", …; its chromium-l10n pack installed), English when empty`)
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -32,6 +33,7 @@ func main() {
 		Reopen:    *reopen,
 		Progress:  os.Stderr,
 		Against:   *against,
+		Lang:      *lang,
 	}, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)

@@ -37,8 +37,9 @@ var examples = map[string]string{
 	"token": "DemoPlayer · Fortnite (PC) · 7 h 59 min left", "name": "DemoPlayer", "app": "Fortnite (PC)", "left": "7 h 59 min left",
 	"reason": "the network is down", "count": "3", "status": "503", "code": "errors.com.epicgames.common.server_error",
 	"host": "account-public-service-prod.ol.epicgames.com", "id": "ec684b8c…", "product": "Fortnite (PC)",
-	"date": "2026-12-01", "value": "2026-12-01T16:02:11Z", "text": "(a text shown as it is)", "input": "ALL_SESSIONS",
+	"date": "1 Dec 2026 at 16:02 UTC", "api": "navigator.clipboard", "value": "2026-12-01T16:02:11Z", "text": "(a text shown as it is)", "input": "ALL_SESSIONS",
 	"s": "41", "ss": "05", "m": "3", "mm": "05", "h": "1",
+	"first": "The token above was forgotten.", "second": "Try again in 3 min 41 s.",
 }
 
 // madeKeys describe the keys made from a name (messages.KillTypeLabel, …).

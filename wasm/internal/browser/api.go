@@ -9,6 +9,8 @@ package browser
 import (
 	"errors"
 	"syscall/js"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 )
 
 // extensionAPI is Firefox's promise-based browser namespace where it
@@ -31,7 +33,7 @@ func api(member string) (js.Value, error) {
 	}
 	v := ns.Get(member)
 	if !v.Truthy() {
-		return v, errors.New("the browser does not offer " + member + " to this extension")
+		return v, &explain.UnsupportedError{API: member}
 	}
 	return v, nil
 }

@@ -40,7 +40,7 @@ func UILanguage() Language {
 	if dir != "rtl" {
 		dir = "ltr"
 	}
-	return Language{Texts: &Catalog{i18n: i18n, templates: map[messages.Key]string{}}, Tag: tag, Dir: dir}
+	return Language{Texts: &Catalog{i18n: i18n, tag: tag, templates: map[messages.Key]string{}}, Tag: tag, Dir: dir}
 }
 
 // Catalog renders messages from the browser's catalog of the extension.
@@ -50,7 +50,11 @@ func UILanguage() Language {
 // browser costs.
 type Catalog struct {
 	i18n      js.Value
+	tag       string
 	templates map[messages.Key]string
+	// moments are the Intl.DateTimeFormat of each MomentStyle, made when
+	// first used.
+	moments map[messages.MomentStyle]js.Value
 }
 
 // Text renders m in the browser's language.
@@ -78,4 +82,28 @@ func (c *Catalog) template(key messages.Key) string {
 	}
 	c.templates[key] = t
 	return t
+}
+
+// momentOptions are Intl.DateTimeFormat's options for each MomentStyle.
+var momentOptions = map[messages.MomentStyle]map[string]any{
+	messages.TimeOfDay: {"timeStyle": "medium"},
+	messages.DateTimeUTC: {"year": "numeric", "month": "short", "day": "numeric", "hour": "2-digit", "minute": "2-digit",
+		"timeZone": "UTC", "timeZoneName": "short"},
+}
+
+// Moment writes m as the browser writes a time in the catalog's language.
+func (c *Catalog) Moment(m messages.Moment) string {
+	format, ok := c.moments[m.Style]
+	if !ok {
+		intl := js.Global().Get("Intl")
+		if intl.IsUndefined() {
+			return m.English()
+		}
+		format = intl.Get("DateTimeFormat").New(c.tag, momentOptions[m.Style])
+		if c.moments == nil {
+			c.moments = map[messages.MomentStyle]js.Value{}
+		}
+		c.moments[m.Style] = format
+	}
+	return format.Call("format", js.Global().Get("Date").New(float64(m.Time.UnixMilli()))).String()
 }

@@ -5,6 +5,7 @@ package browser
 import (
 	"syscall/js"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
 )
 
@@ -21,7 +22,7 @@ func Online() bool {
 func WriteClipboard(text string) func() error {
 	clipboard := js.Global().Get("navigator").Get("clipboard")
 	if !clipboard.Truthy() {
-		return func() error { return errUnsupported("the clipboard") }
+		return func() error { return &explain.UnsupportedError{API: "navigator.clipboard"} }
 	}
 	p, err := jsbridge.Call(func() js.Value { return clipboard.Call("writeText", text) })
 	return func() error {

@@ -5,6 +5,7 @@ package browser
 import (
 	"syscall/js"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
 )
 
@@ -20,7 +21,7 @@ func (SessionStorage) area() (js.Value, error) {
 	}
 	session := storage.Get("session")
 	if !session.Truthy() {
-		return session, errUnsupported("storage.session")
+		return session, &explain.UnsupportedError{API: "storage.session"}
 	}
 	return session, nil
 }
@@ -79,10 +80,4 @@ func (s SessionStorage) Remove(key string) error {
 	}
 	_, err = jsbridge.Await(p)
 	return err
-}
-
-type errUnsupported string
-
-func (e errUnsupported) Error() string {
-	return "this browser does not offer " + string(e) + " to extensions"
 }

@@ -113,8 +113,14 @@ type Details struct {
 	Status           int
 	ErrorCode        string
 	NumericErrorCode int
-	Message          string
-	CorrelationID    string
+	// Message is Epic's own message, as Epic wrote it.
+	Message       string
+	CorrelationID string
+	// Body says what the answer held when it was not Epic's error details
+	// (DetailsBody…), or is empty.
+	Body messages.Key
+	// Cause is the browser's own report of why no answer came.
+	Cause string
 }
 
 // Limits on Epic's words, which can be up to 64 KiB of anything:
@@ -149,11 +155,17 @@ func (d Details) Text(t messages.Texts) string {
 	if d.NumericErrorCode != 0 {
 		value(messages.DetailsNumericCode, strconv.Itoa(d.NumericErrorCode))
 	}
+	if d.Body != "" {
+		line(messages.Of(d.Body))
+	}
 	if d.Message != "" {
 		value(messages.DetailsMessage, Clean(d.Message, maxDetailsRunes))
 	}
 	if d.CorrelationID != "" {
 		value(messages.DetailsCorrelationID, Clean(d.CorrelationID, MaxShownRunes))
+	}
+	if d.Cause != "" {
+		value(messages.DetailsCause, Clean(d.Cause, maxDetailsRunes))
 	}
 	return b.String()
 }
@@ -192,15 +204,15 @@ func Explain(in Input) Explanation {
 		x.set(ReasonRedirect, m(messages.Redirected), m(messages.RedirectedAdvice))
 	case errors.As(err, &transport):
 		x.set(ReasonUnreachable, m(messages.Unreachable), m(messages.UnreachableAdvice))
+		x.Details.Cause = transport.Err.Error()
 	default:
 		// Kill and KillSession wrap everything that happens once a request
 		// leaves in the types above; any other error stopped it before.
 		x.set(ReasonInput, m(messages.NothingSent), InputError(err))
 	}
+	// The title and advice say what the error was; the error's own
+	// English words are not repeated in the details.
 	x.Details.Status = x.Status
-	if err != nil {
-		x.Details.Message = Clean(err.Error(), maxDetailsRunes)
-	}
 	return x
 }
 
@@ -294,8 +306,9 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		Status:           e.StatusCode,
 		ErrorCode:        Clean(e.ErrorCode, MaxShownRunes),
 		NumericErrorCode: e.NumericErrorCode,
-		Message:          Clean(detailsMessage(e), maxDetailsRunes),
+		Message:          Clean(epicMessage(e), maxDetailsRunes),
 		CorrelationID:    Clean(e.CorrelationID, MaxShownRunes),
+		Body:             bodyLine(e),
 	}
 	if c, ok := lookup(e); ok {
 		c.explain(in, e, x)
@@ -401,9 +414,6 @@ func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 	case in.Usable == nil && len(others) > 0:
 		// What published game apps hold, which is all that is known.
 		x.Advice = append(x.Advice, m(messages.TryInstead, "killTypes", Labels(others, messages.ListOr)))
-	case in.Usable == nil:
-		x.Advice = append(x.Advice, m(messages.GameAppsUsuallyHold,
-			"killTypes", Labels(commonlyGranted(), messages.ListAnd)))
 	case len(others) > 0:
 		x.Advice = append(x.Advice, m(messages.CanUseInstead, "killTypes", Labels(others, messages.ListComma)))
 	default:
@@ -412,18 +422,6 @@ func missingPermission(in Input, e *epic.APIError, x *Explanation) {
 	if in.KillType.AccountWide {
 		x.Advice = append(x.Advice, m(messages.SignOutEverywhereAdvice))
 	}
-}
-
-// commonlyGranted names the kill types published clients hold, in the kill
-// types' order.
-func commonlyGranted() []string {
-	var names []string
-	for _, kt := range epic.KillTypes {
-		if kt.CommonlyGranted {
-			names = append(names, kt.Name)
-		}
-	}
-	return names
 }
 
 // usableOthers lists, in the kill types' order, the types worth suggesting:
@@ -612,14 +610,22 @@ func epicMessage(e *epic.APIError) string {
 	return e.OAuthErrorDescription
 }
 
-// detailsMessage is Epic's wording, or, when the body was not Epic's error
-// JSON, what the body was (empty, a web page, too large), which support
-// needs to know.
-func detailsMessage(e *epic.APIError) string {
-	if msg := epicMessage(e); msg != "" || e.Body == epic.BodyEpicJSON {
-		return msg
+// bodyLine is the details' line on an answer's body that was not Epic's
+// error details; none for Epic's.
+func bodyLine(e *epic.APIError) messages.Key {
+	switch {
+	case e.Body == epic.BodyEpicJSON:
+		return ""
+	case isWebPage(e):
+		return messages.DetailsBodyWebPage
+	case e.Body == epic.BodyEmpty:
+		return messages.DetailsBodyEmpty
+	case e.Body == epic.BodyTooLarge:
+		return messages.DetailsBodyTooLarge
+	case e.Body == epic.BodyUnreadable:
+		return messages.DetailsBodyUnreadable
 	}
-	return e.Error()
+	return messages.DetailsBodyOther
 }
 
 func isWebPage(e *epic.APIError) bool {

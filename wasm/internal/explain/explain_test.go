@@ -489,8 +489,36 @@ func TestDetailsTextWithoutAnAnswer(t *testing.T) {
 		"Time: 2025-03-14T15:09:26Z\n"+
 		"Kill type: OTHERS\n"+
 		"HTTP status: none (no answer from Epic)\n"+
-		"Message: could not reach Epic: dial tcp: connection refused\n",
+		"Cause: dial tcp: connection refused\n",
 		details(x))
+}
+
+// The details say in the catalog's words what an answer held when it was
+// not Epic's error details, and keep the error's own English out of them.
+func TestDetailsSayWhatTheBodyWas(t *testing.T) {
+	answer := func(body epic.BodyKind, contentType string) error {
+		return &epic.APIError{StatusCode: 502, Body: body, ContentType: contentType}
+	}
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"empty", answer(epic.BodyEmpty, ""), "Body: empty\n"},
+		{"a web page", answer(epic.BodyOther, "text/html; charset=utf-8"), "Body: a web page, not Epic's error details\n"},
+		{"other text", answer(epic.BodyOther, "text/plain"), "Body: not in Epic's error format\n"},
+		{"too large", answer(epic.BodyTooLarge, "application/json"), "Body: over 64 KiB, not read\n"},
+		{"broke off", answer(epic.BodyUnreadable, "application/json"), "Body: broke off while being read\n"},
+		{"Epic's own", epicErr(400, "errors.com.x", 1, "Bad."), "Message: Bad.\n"},
+		{"a redirect", &epic.RedirectError{StatusCode: 302}, "HTTP status: 302\n"},
+		{"offline", ErrOffline, "HTTP status: none (no answer from Epic)\n"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			text := details(Explain(Input{KillType: killType(t, "OTHERS"), Err: tt.err, Now: now}))
+			assert.Contains(t, text, tt.want)
+			assert.NotContains(t, text, tt.err.Error(), "the error's own words")
+		})
+	}
 }
 
 func TestDetailsTextKeepsEachFieldOnItsLine(t *testing.T) {
@@ -636,5 +664,21 @@ func TestLabel(t *testing.T) {
 		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS", "ALL"}, messages.ListComma))))
 	assert.Equal(t, "“Other logins of this app” or “Other logins, all services”",
 		messages.English.Text(messages.Of(messages.Verbatim, "text", Labels([]string{"OTHERS_ACCOUNT_CLIENT_SERVICE", "OTHERS_ACCOUNT_CLIENT"}, messages.ListOr))))
-	assert.Empty(t, messages.English.Text(messages.Of(messages.Verbatim, "text", Labels(nil, messages.ListAnd))))
+	assert.Empty(t, messages.English.Text(messages.Of(messages.Verbatim, "text", Labels(nil, messages.ListOr))))
+}
+
+func TestBecauseSaysWhatThePopupKnowsInItsWords(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		err  error
+		want string
+	}{
+		{"a feature the browser lacks", &UnsupportedError{API: "navigator.clipboard"}, "This browser does not let extensions use navigator.clipboard."},
+		{"wrapped", fmt.Errorf("copy: %w", &UnsupportedError{API: "cookies"}), "This browser does not let extensions use cookies."},
+		{"the browser's own words", errors.New("document is not focused"), "Document is not focused."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, messages.English.Text(Because(tt.err)))
+		})
+	}
 }

@@ -40,7 +40,7 @@ func InputError(err error) messages.Message {
 	)
 	switch {
 	case errors.As(err, &expired):
-		return m(messages.InputTokenExpiredOn, "date", expired.ExpiredAt.UTC().Format("2 Jan 2006 at 15:04 UTC"))
+		return m(messages.InputTokenExpiredOn, "date", messages.DateTimeOf(expired.ExpiredAt))
 	case errors.Is(err, epic.ErrTokenExpired):
 		return m(messages.InputTokenExpired)
 	case errors.As(err, &killType):
@@ -72,4 +72,26 @@ func VerifyAnswer(e *epic.VerifyAnswerError) messages.Message {
 		epic.VerifyAnswerNoClientID:  messages.VerifyAnswerNoClient,
 		epic.VerifyAnswerNoExpiresAt: messages.VerifyAnswerNoExpiry,
 	}[e.Problem])
+}
+
+// UnsupportedError is the browser side's report that the browser lacks a
+// feature the popup needs, such as the clipboard.
+type UnsupportedError struct {
+	// API names the feature as scripts know it: navigator.clipboard, cookies.
+	API string
+}
+
+func (e *UnsupportedError) Error() string {
+	return "this browser does not offer " + e.API + " to extensions"
+}
+
+// Because is err as the reason a sentence gives (couldNotCopy,
+// signInUnreadable): in the popup's words when the popup knows the error,
+// else in the browser's, which come in English.
+func Because(err error) messages.Message {
+	var unsupported *UnsupportedError
+	if errors.As(err, &unsupported) {
+		return m(messages.NotOffered, "api", Clean(unsupported.API, MaxShownRunes))
+	}
+	return m(messages.Verbatim, "text", Sentence(Clean(err.Error(), MaxShownRunes)))
 }

@@ -50,7 +50,7 @@ func jsError(reason js.Value) error {
 	if reason.Type() == js.TypeString {
 		return errors.New(reason.String())
 	}
-	return errors.New("the browser refused: " + js.Global().Get("String").Invoke(reason).String())
+	return errors.New(js.Global().Get("String").Invoke(reason).String())
 }
 
 // Call runs fn and reports a thrown exception as an error: the extension

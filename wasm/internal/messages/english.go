@@ -79,6 +79,8 @@ const (
 	// Shown in place of the popup when it cannot start at all. {reason} is the
 	// browser's error message, in English as the browser gives it.
 	FatalStart Key = "fatalStart"
+	// Shown in place of the popup when it started but then stopped working.
+	FatalStopped Key = "fatalStopped"
 )
 
 // The kill button, the kill types and their permissions.
@@ -146,9 +148,13 @@ const (
 	// Beside Copy details once the details are on the clipboard; announced. One word
 	// if possible.
 	CopiedDetails Key = "copiedDetails"
-	// Beside Copy details when copying failed; announced. {reason} is the browser's
-	// error message, in English as the browser gives it.
+	// Beside Copy details when copying failed; announced. {reason} is a sentence:
+	// notOffered, or the browser's error message, in English as the browser gives it.
 	CouldNotCopy Key = "couldNotCopy"
+	// The reason that couldNotCopy or signInUnreadable give when the browser lacks
+	// what the popup needs. {api} is the name of the browser's feature, such as
+	// navigator.clipboard or cookies, kept as it is.
+	NotOffered Key = "notOffered"
 	// The outcome once the user allowed the extension's access to Epic again
 	// (grantAccessButton); announced.
 	AccessGrantedAgain Key = "accessGrantedAgain"
@@ -171,9 +177,6 @@ const (
 	// Small print after a line of the history. {status} is the HTTP status of Epic's
 	// answer, such as 400; {code} Epic's error code, kept as it is.
 	ReferenceCode Key = "referenceCode"
-	// Meant as the small print after a line of the history when no answer came; not
-	// shown at present. Lower case, short.
-	ReferenceNoAnswer Key = "referenceNoAnswer"
 )
 
 // A refused kill, before anything is sent.
@@ -473,9 +476,6 @@ const (
 	// As mayNotUse, when the kill was of only the token in the popup (or the choice is
 	// not known).
 	LacksPermission Key = "lacksPermission"
-	// Advice after the title mayNotUse when what the token may use is not known.
-	// {killTypes} lists labels, each in quotes, joined by listAnd.
-	GameAppsUsuallyHold Key = "gameAppsUsuallyHold"
 	// Advice after the title mayNotUse: choices that may work. {killTypes} lists
 	// labels, each in quotes, joined by listOr.
 	TryInstead Key = "tryInstead"
@@ -590,28 +590,39 @@ const (
 	// A line of the details. {value} is Epic's numeric error code, such as 1000;
 	// numericErrorCode is Epic's field name: keep it.
 	DetailsNumericCode Key = "detailsNumericCode"
-	// A line of the details. {value} is Epic's own message, or the error's, in English
-	// as it came.
+	// A line of the details. {value} is Epic's own message, in English as it came.
 	DetailsMessage Key = "detailsMessage"
 	// A line of the details. {value} is the id Epic gave the request, which Epic's
 	// support can look up.
 	DetailsCorrelationID Key = "detailsCorrelationID"
+	// A line of the details when no answer came. {value} is the browser's own
+	// report of the network error, in English as it came.
+	DetailsCause Key = "detailsCause"
+	// A line of the details: the answer had no body.
+	DetailsBodyEmpty Key = "detailsBodyEmpty"
+	// A line of the details: the answer was a web page (a proxy, a captive portal
+	// or a challenge page), not Epic's error details.
+	DetailsBodyWebPage Key = "detailsBodyWebPage"
+	// A line of the details: the answer's body was something other than Epic's
+	// error details.
+	DetailsBodyOther Key = "detailsBodyOther"
+	// A line of the details: the answer's body was too large to read. Keep 64 KiB.
+	DetailsBodyTooLarge Key = "detailsBodyTooLarge"
+	// A line of the details: the answer's body broke off while it was read.
+	DetailsBodyUnreadable Key = "detailsBodyUnreadable"
 )
 
-// The words that join a list of names.
+// The words that join a list of names, and how sentences follow each other.
 const (
-	// Joins the items of a list (“A and B”, as in gameAppsUsuallyHold), with the
-	// spaces this language needs around it.
-	ListAnd Key = "listAnd"
 	// Joins the items of a list (“A or B”, as in tryInstead), with the spaces this
 	// language needs around it.
 	ListOr Key = "listOr"
 	// Joins the items of a list (“A, B”, as in tokenCanUse), with the space this
 	// language needs after it.
 	ListComma Key = "listComma"
-	// Joins the items of a list with a semicolon (“A; B”), with the space this
-	// language needs; not used at present.
-	ListSemi Key = "listSemicolon"
+	// How two whole sentences of one paragraph follow each other: {first}, then
+	// {second}, with a space between them in most languages, none in Japanese.
+	JoinSentences Key = "joinSentences"
 )
 
 // Durations: a wait, counted down to the second, and a token's time left, to
@@ -680,6 +691,7 @@ var English = Catalog{
 	HistoryHeading:     "Earlier in this browser session",
 	ClearHistoryButton: "Clear history",
 	FatalStart:         "The popup could not start ({reason}). Close and reopen it; if this keeps happening, reinstall the extension.",
+	FatalStopped:       "The popup stopped working. Close and reopen it; if this keeps happening, reinstall the extension.",
 
 	// The kill button, the kill types and their permissions.
 	KillButton:          "Kill sessions",
@@ -744,15 +756,15 @@ var English = Catalog{
 	TokenPlaceholder:   "eg1~…, 32 hex characters or the token JSON",
 	CopiedDetails:      "Copied.",
 	CouldNotCopy:       "Could not copy: {reason}",
+	NotOffered:         "This browser does not let extensions use {api}.",
 	AccessGrantedAgain: "Access to Epic's account service is granted again.",
 	KillAgain:          "Click Kill sessions to try again.",
 	AccessNotGranted:   "Access was not granted, so nothing can be sent to Epic.",
 	WaitOver:           "The wait is over: you can try again.",
 
 	// The history's reference to an answer: Epic's status and error code.
-	ReferenceStatus:   "HTTP {status}",
-	ReferenceCode:     "HTTP {status}, {code}",
-	ReferenceNoAnswer: "no answer",
+	ReferenceStatus: "HTTP {status}",
+	ReferenceCode:   "HTTP {status}, {code}",
 
 	// A refused kill, before anything is sent.
 	KillRefused:      "This token is not allowed to sign out {label}. Nothing was sent.",
@@ -865,7 +877,6 @@ var English = Catalog{
 
 	MayNotUse:               "This token is not allowed to sign out {label}.",
 	LacksPermission:         "This token lacks a permission Epic requires.",
-	GameAppsUsuallyHold:     "Tokens of Epic's game apps can usually sign out only {killTypes}.",
 	TryInstead:              "Try {killTypes} instead.",
 	CanUseInstead:           "This token can use {killTypes} instead.",
 	CanUseNoOther:           "It may sign out nothing else.",
@@ -907,21 +918,26 @@ var English = Catalog{
 	UnknownAskForHelp:     "Copy the details below if you ask for help.",
 
 	// The details that Copy details puts on the clipboard for support.
-	DetailsHeading:       "Epic Session Killer: outcome details",
-	DetailsTime:          "Time: {value}",
-	DetailsKillType:      "Kill type: {value}",
-	DetailsStatus:        "HTTP status: {value}",
-	DetailsNoStatus:      "HTTP status: none (no answer from Epic)",
-	DetailsErrorCode:     "errorCode: {value}",
-	DetailsNumericCode:   "numericErrorCode: {value}",
-	DetailsMessage:       "Message: {value}",
-	DetailsCorrelationID: "Correlation ID: {value}",
+	DetailsHeading:        "Epic Session Killer: outcome details",
+	DetailsTime:           "Time: {value}",
+	DetailsKillType:       "Kill type: {value}",
+	DetailsStatus:         "HTTP status: {value}",
+	DetailsNoStatus:       "HTTP status: none (no answer from Epic)",
+	DetailsErrorCode:      "errorCode: {value}",
+	DetailsNumericCode:    "numericErrorCode: {value}",
+	DetailsMessage:        "Message: {value}",
+	DetailsCorrelationID:  "Correlation ID: {value}",
+	DetailsCause:          "Cause: {value}",
+	DetailsBodyEmpty:      "Body: empty",
+	DetailsBodyWebPage:    "Body: a web page, not Epic's error details",
+	DetailsBodyOther:      "Body: not in Epic's error format",
+	DetailsBodyTooLarge:   "Body: over 64 KiB, not read",
+	DetailsBodyUnreadable: "Body: broke off while being read",
 
-	// The words that join a list of names.
-	ListAnd:   " and ",
-	ListOr:    " or ",
-	ListComma: ", ",
-	ListSemi:  "; ",
+	// The words that join a list of names, and how sentences follow each other.
+	ListOr:        " or ",
+	ListComma:     ", ",
+	JoinSentences: "{first} {second}",
 
 	// Durations: a wait, counted down to the second, and a token's time left, to
 	// the minute (durations.go).
@@ -931,3 +947,10 @@ var English = Catalog{
 	DurationMinutes:        "{m} min",
 	DurationHoursMinutes:   "{h} h {mm} min",
 }
+
+// How English writes a Moment (messages.go): the other languages' are the
+// browser's Intl.
+var (
+	englishTimeOfDay   = "15:04:05"
+	englishDateTimeUTC = "2 Jan 2006 at 15:04 UTC"
+)

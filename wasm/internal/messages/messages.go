@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Key names one message of the catalog.
@@ -23,8 +24,8 @@ type Key string
 // catalog (a wait, a kill type's description), or a List.
 type Args map[string]any
 
-// List is a list joined by the catalog's text for Joiner (ListAnd, ListOr,
-// ListComma, ListSemi): of names (kill types, permissions), or of messages.
+// List is a list joined by the catalog's text for Joiner (ListOr,
+// ListComma): of names (kill types, permissions), or of messages.
 type List struct {
 	Items  []string
 	Joiner Key
@@ -66,11 +67,64 @@ type Texts interface {
 func Join(t Texts, msgs []Message) string {
 	texts := make([]string, 0, len(msgs))
 	for _, m := range msgs {
-		if text := t.Text(m); text != "" {
-			texts = append(texts, text)
+		texts = append(texts, t.Text(m))
+	}
+	return JoinTexts(t, texts)
+}
+
+// JoinTexts joins sentences already rendered in t into one paragraph, as
+// t's language follows one sentence with another (JoinSentences): Japanese
+// puts no space after its 。. Empty texts are left out.
+func JoinTexts(t Texts, texts []string) string {
+	paragraph := ""
+	for _, text := range texts {
+		switch {
+		case text == "":
+		case paragraph == "":
+			paragraph = text
+		default:
+			paragraph = t.Text(Of(JoinSentences, "first", paragraph, "second", text))
 		}
 	}
-	return strings.Join(texts, " ")
+	return paragraph
+}
+
+// Moment is a point in time in a message, written as the language of the
+// catalog writes it.
+type Moment struct {
+	Time  time.Time
+	Style MomentStyle
+}
+
+// MomentStyle is how much of a Moment is shown, and in which zone.
+type MomentStyle int
+
+const (
+	// TimeOfDay is the local time to the second: 16:02:11, 4:02:11 PM.
+	TimeOfDay MomentStyle = iota
+	// DateTimeUTC is the date and the minute in UTC: 1 Dec 2026 at 16:02 UTC.
+	DateTimeUTC
+)
+
+// TimeOf is t as a time of day.
+func TimeOf(t time.Time) Moment { return Moment{Time: t, Style: TimeOfDay} }
+
+// DateTimeOf is t as a date and time in UTC.
+func DateTimeOf(t time.Time) Moment { return Moment{Time: t, Style: DateTimeUTC} }
+
+// MomentWriter is a Texts that writes moments its language's way (the
+// browser's Intl, for the browser's catalog). The Go catalog, which is
+// not one, writes them as English does below.
+type MomentWriter interface {
+	Moment(Moment) string
+}
+
+// English is m as the Go catalog writes it.
+func (m Moment) English() string {
+	if m.Style == DateTimeUTC {
+		return m.Time.UTC().Format(englishDateTimeUTC)
+	}
+	return m.Time.Local().Format(englishTimeOfDay)
 }
 
 // Catalog maps each key to its text, whose placeholders are written
@@ -120,6 +174,11 @@ func arg(t Texts, v any) string {
 		return v
 	case int:
 		return strconv.Itoa(v)
+	case Moment:
+		if w, ok := t.(MomentWriter); ok {
+			return w.Moment(v)
+		}
+		return v.English()
 	case Message:
 		return t.Text(v)
 	case List:

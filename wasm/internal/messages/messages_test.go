@@ -103,9 +103,58 @@ func TestText(t *testing.T) {
 }
 
 func TestJoin(t *testing.T) {
-	c := Catalog{"a": "One.", "b": "Two.", "empty": ""}
-	assert.Equal(t, "One. Two.", Join(c, []Message{Of("a"), Of("empty"), Of("b")}))
-	assert.Equal(t, "", Join(c, nil))
+	spaced := Catalog{"a": "One.", "b": "Two.", "c": "{x}", "empty": "", JoinSentences: "{first} {second}"}
+	unspaced := Catalog{"a": "一。", "b": "二。", "c": "{x}", "empty": "", JoinSentences: "{first}{second}"}
+	three := []Message{Of("a"), Of("empty"), Of("b"), Of("c", "x", "{second}")}
+	for _, tt := range []struct {
+		name string
+		c    Catalog
+		msgs []Message
+		want string
+	}{
+		{"none", spaced, nil, ""},
+		{"one", spaced, []Message{Of("a")}, "One."},
+		{"a space between sentences, none for an empty one", spaced, three, "One. Two. {second}"},
+		{"no space where the language puts none", unspaced, three, "一。二。{second}"},
+		{"only empty ones", spaced, []Message{Of("empty"), Of("empty")}, ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, Join(tt.c, tt.msgs))
+		})
+	}
+	assert.Equal(t, "One. Two.", JoinTexts(English, []string{"One.", "", "Two."}), "the Go catalog joins with a space")
+}
+
+// clock writes moments as a browser's Intl would, in a language of its own.
+type clock struct{ c Catalog }
+
+func (k clock) Text(m Message) string { return Fill(k, k.c[m.Key], m.Args) }
+
+func (clock) Moment(m Moment) string {
+	if m.Style == DateTimeUTC {
+		return m.Time.UTC().Format("2006/01/02 15:04 UTC")
+	}
+	return m.Time.Format("15時04分05秒")
+}
+
+func TestMomentsAreWrittenByTheLanguage(t *testing.T) {
+	at := time.Date(2026, 12, 1, 16, 2, 11, 0, time.UTC)
+	english := Catalog{"at": "At {time}.", "on": "On {date}."}
+	for _, tt := range []struct {
+		name string
+		t    Texts
+		msg  Message
+		want string
+	}{
+		{"English: a date and time in UTC", english, Of("on", "date", DateTimeOf(at.In(time.FixedZone("X", 3600)))), "On 1 Dec 2026 at 16:02 UTC."},
+		{"English: a time of day, local", english, Of("at", "time", TimeOf(at)), "At " + at.Local().Format("15:04:05") + "."},
+		{"a language that writes its own: date", clock{english}, Of("on", "date", DateTimeOf(at)), "On 2026/12/01 16:02 UTC."},
+		{"a language that writes its own: time", clock{english}, Of("at", "time", TimeOf(at)), "At 16時02分11秒."},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, tt.t.Text(tt.msg))
+		})
+	}
 }
 
 func TestPlaceholders(t *testing.T) {

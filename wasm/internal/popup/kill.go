@@ -437,7 +437,7 @@ func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
 // acted on it already. Called with c.mu held, from Restore.
 func (c *Controller) unanswered(f inFlight) {
 	c.session.clearInFlight(false)
-	at := f.Time.Local().Format("15:04:05")
+	at := messages.TimeOf(f.Time)
 	closed := messages.Of(messages.UnansweredOwn, "time", at)
 	if f.KillType != epic.OwnSession.Name {
 		kt, err := epic.ParseKillType(f.KillType)
@@ -472,12 +472,16 @@ type shownOutcome struct {
 	Advice  []string
 	WaitAt  int
 	Details string
+	// GrantAccess is true when the outcome offered to grant the access
+	// to Epic's account service again.
+	GrantAccess bool
 }
 
 // keep writes down the result just shown for the next popup; waitAt is as
 // in shownOutcome. Called with c.mu held.
 func (c *Controller) keep(result messages.Message, advice []messages.Message, waitAt int) {
-	o := shownOutcome{Outcome: string(c.view.Outcome), Message: c.say(result), WaitAt: waitAt, Details: c.details}
+	o := shownOutcome{Outcome: string(c.view.Outcome), Message: c.say(result), WaitAt: waitAt, Details: c.details,
+		GrantAccess: c.view.GrantAccess}
 	for _, a := range advice {
 		o.Advice = append(o.Advice, c.say(a))
 	}
@@ -512,7 +516,8 @@ func (c *Controller) restoreOutcome(o shownOutcome) {
 		}
 	}
 	c.view.Outcome, c.view.Message = outcome, o.Message
-	c.view.Advice = strings.Join(advice, " ")
+	c.view.Advice = messages.JoinTexts(c.env.Text, advice)
+	c.view.GrantAccess = o.GrantAccess
 	c.details = o.Details
 }
 
@@ -560,7 +565,7 @@ func (c *Controller) CopyDetails() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if err != nil {
-			c.view.CopyStatus = c.say(messages.Of(messages.CouldNotCopy, "reason", explain.Sentence(err.Error())))
+			c.view.CopyStatus = c.say(messages.Of(messages.CouldNotCopy, "reason", explain.Because(err)))
 		} else {
 			c.view.CopyStatus = c.say(messages.Of(messages.CopiedDetails))
 		}
@@ -602,7 +607,7 @@ func (c *Controller) ClearHistory() {
 func (c *Controller) historyLines() []HistoryLine {
 	lines := make([]HistoryLine, len(c.history))
 	for i, e := range c.history {
-		at := e.Time.Local().Format("15:04:05")
+		at := messages.TimeOf(e.Time)
 		label := messages.Of(messages.Verbatim, "text", explain.Clean(e.KillType, explain.MaxShownRunes))
 		if e.KillType == epic.OwnSession.Name {
 			label = messages.KillTypeLabel(e.KillType)

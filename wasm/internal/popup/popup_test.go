@@ -1321,9 +1321,14 @@ func TestGrantAccessAgain(t *testing.T) {
 		}
 		return nil
 	}}
-	p := openWith(t, e, b, newStore(), &clock{now: start})
+	store := newStore()
+	p := openWith(t, e, b, store, &clock{now: start})
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 	require.True(t, p.screen.waitFor(t, explain.OutcomeError).GrantAccess)
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], "grantAccess") }, time.Second, time.Millisecond)
+
+	again := openWith(t, e, b, store, &clock{now: start})
+	assert.True(t, again.screen.last().GrantAccess, "a reopened popup offers it again with the outcome")
 
 	p.GrantAccess()
 

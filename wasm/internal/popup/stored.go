@@ -167,6 +167,9 @@ func encodeShownOutcome(o shownOutcome) ([]byte, error) {
 	if o.Details != "" {
 		o2.AddString("details", o.Details)
 	}
+	if o.GrantAccess {
+		o2.AddBool("grantAccess", true)
+	}
 	return o2.Bytes()
 }
 
@@ -183,6 +186,7 @@ func decodeShownOutcome(text string) (shownOutcome, error) {
 		jsonvalue.StringsField("advice", &o.Advice),
 		jsonvalue.IntField("waitAt", &o.WaitAt),
 		jsonvalue.StringField("details", &o.Details),
+		jsonvalue.BoolField("grantAccess", &o.GrantAccess),
 	)
 	return o, err
 }

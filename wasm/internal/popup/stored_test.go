@@ -58,11 +58,12 @@ type jsonInFlight struct {
 }
 
 type jsonShownOutcome struct {
-	Outcome string   `json:"outcome"`
-	Message string   `json:"message"`
-	Advice  []string `json:"advice"`
-	WaitAt  int      `json:"waitAt"`
-	Details string   `json:"details,omitempty"`
+	Outcome     string   `json:"outcome"`
+	Message     string   `json:"message"`
+	Advice      []string `json:"advice"`
+	WaitAt      int      `json:"waitAt"`
+	Details     string   `json:"details,omitempty"`
+	GrantAccess bool     `json:"grantAccess,omitempty"`
 }
 
 func toJSONSavedToken(s savedToken) jsonSavedToken {
@@ -284,6 +285,8 @@ func TestTheShownOutcomeIsStoredAsEncodingJSONStoresIt(t *testing.T) {
 			`{"outcome":"success","message":"The token in this popup was signed out.","advice":null,"waitAt":-1}`},
 		{"an empty advice", shownOutcome{Outcome: "error", Message: "m", Advice: []string{}},
 			`{"outcome":"error","message":"m","advice":[],"waitAt":0}`},
+		{"access to grant again", shownOutcome{Outcome: "error", Message: "m", WaitAt: -1, GrantAccess: true},
+			`{"outcome":"error","message":"m","advice":null,"waitAt":-1,"grantAccess":true}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -400,7 +400,7 @@ func (c *Controller) UseSignIn() {
 		defer c.mu.Unlock()
 		switch {
 		case err != nil:
-			c.view.TokenStatus = c.say(messages.Of(messages.SignInUnreadable, "reason", explain.Sentence(err.Error())))
+			c.view.TokenStatus = c.say(messages.Of(messages.SignInUnreadable, "reason", explain.Because(err)))
 		case !found:
 			c.view.TokenStatus = c.say(messages.Of(messages.SignInNone))
 			c.view.SignInLink = true

@@ -14,6 +14,7 @@ import (
 	"honnef.co/go/js/dom/v2"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsbridge"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // These tests run the real extension/popup.js against the real popup.html
@@ -118,7 +119,7 @@ func TestBootGlueShowsWhyThePopupCannotStart(t *testing.T) {
 					return map[string]any{"importObject": map[string]any{}, "run": run}
 				})
 			},
-			want: "The popup could not start (the Go side stopped). Close and reopen it; if this keeps happening, reinstall the extension.",
+			want: messages.English[messages.FatalStopped],
 		},
 	}
 	for _, tt := range tests {

@@ -192,8 +192,10 @@ func StartIn(doc dom.Document, env popup.Env, lang Lang) (*Popup, error) {
 	listed := p.fillKillTypes(epic.KillTypes)
 	if lang.Tag != "" {
 		p.translate(env.Text, lang)
-	} else if listed {
-		// The first render need only write what differs from the markup.
+	}
+	if listed {
+		// The first render need only write what differs from the markup:
+		// in another language, its words; each write into the page costs.
 		p.shown, p.rendered = markupView(), true
 	}
 	p.afterPaint = env.AfterPaint

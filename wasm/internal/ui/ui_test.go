@@ -651,3 +651,45 @@ func TestHistoryListFollowsTheLines(t *testing.T) {
 		})
 	}
 }
+
+// pseudo is a language of its own: English in brackets, so that a word
+// left in English shows.
+type pseudo struct{}
+
+func (pseudo) Text(m messages.Message) string {
+	return "⟦" + messages.Fill(pseudo{}, messages.English[m.Key], m.Args) + "⟧"
+}
+
+// In another language, the popup started shows no word of popup.html's
+// English: every text and aria-label is that language's, though the first
+// render writes only what differs from the markup.
+func TestStartInAnotherLanguageLeavesNoEnglish(t *testing.T) {
+	page := mountMarkup(t)
+	page.doc.DocumentElement().RemoveAttribute("data-ready")
+	page.fetch = fetchtest.Install(t, killsOnly(func(fetchtest.Call) fetchtest.Answer { return fetchtest.Answer{Status: 204} }))
+	env := testEnv()
+	env.Text = pseudo{}
+	started, err := StartIn(page.doc, env, Lang{Tag: "xx", Dir: "rtl"})
+	require.NoError(t, err)
+	t.Cleanup(started.Close)
+	page.waitReady()
+
+	root := page.doc.DocumentElement()
+	assert.Equal(t, "xx", root.GetAttribute("lang"))
+	assert.Equal(t, "rtl", root.GetAttribute("dir"))
+	main := page.doc.QuerySelector("main").Underlying()
+	walker := page.doc.Underlying().Call("createTreeWalker", main, 4) // NodeFilter.SHOW_TEXT
+	texts := 0
+	for node := walker.Call("nextNode"); node.Truthy(); node = walker.Call("nextNode") {
+		text := strings.TrimSpace(node.Get("data").String())
+		if text == "" {
+			continue
+		}
+		texts++
+		assert.True(t, strings.HasPrefix(text, "⟦") && strings.HasSuffix(text, "⟧"), "left in English: %q", text)
+	}
+	assert.Greater(t, texts, 20, "the popup's texts were read")
+	for _, el := range page.doc.QuerySelectorAll("[aria-label]") {
+		assert.True(t, strings.HasPrefix(el.GetAttribute("aria-label"), "⟦"), "aria-label left in English: %q", el.GetAttribute("aria-label"))
+	}
+}
