@@ -37,6 +37,12 @@ func main() {
 		// Exiting makes popup.js show that the popup failed to start.
 		panic(err)
 	}
+	if catalog, ok := language.Texts.(*browser.Catalog); ok {
+		go func() {
+			browser.AfterNextPaint()
+			catalog.Warm()
+		}()
+	}
 
 	// The listeners live as long as the page; returning would end Go and
 	// leave the popup dead.

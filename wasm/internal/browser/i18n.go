@@ -3,6 +3,7 @@
 package browser
 
 import (
+	"sync"
 	"syscall/js"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
@@ -49,8 +50,11 @@ func UILanguage() Language {
 // a popup renders the same message many times, and each call into the
 // browser costs.
 type Catalog struct {
-	i18n      js.Value
-	tag       string
+	i18n js.Value
+	tag  string
+	// mu guards templates and moments: the popup's goroutines render, and
+	// Warm fills them after the first paint.
+	mu        sync.Mutex
 	templates map[messages.Key]string
 	// moments are the Intl.DateTimeFormat of each MomentStyle, made when
 	// first used.
@@ -66,6 +70,8 @@ func (c *Catalog) Text(m messages.Message) string {
 // message numbers the values in the order of their first use in English
 // (cmd/locales), so they are passed in that order.
 func (c *Catalog) template(key messages.Key) string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	if t, ok := c.templates[key]; ok {
 		return t
 	}
@@ -93,17 +99,40 @@ var momentOptions = map[messages.MomentStyle]map[string]any{
 
 // Moment writes m as the browser writes a time in the catalog's language.
 func (c *Catalog) Moment(m messages.Moment) string {
-	format, ok := c.moments[m.Style]
+	format, ok := c.formatter(m.Style)
 	if !ok {
-		intl := js.Global().Get("Intl")
-		if intl.IsUndefined() {
-			return m.English()
-		}
-		format = intl.Get("DateTimeFormat").New(c.tag, momentOptions[m.Style])
-		if c.moments == nil {
-			c.moments = map[messages.MomentStyle]js.Value{}
-		}
-		c.moments[m.Style] = format
+		return m.English()
 	}
 	return format.Call("format", js.Global().Get("Date").New(float64(m.Time.UnixMilli()))).String()
+}
+
+// formatter is style's Intl.DateTimeFormat, made once; none where the
+// browser has no Intl.
+func (c *Catalog) formatter(style messages.MomentStyle) (js.Value, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if format, ok := c.moments[style]; ok {
+		return format, true
+	}
+	intl := js.Global().Get("Intl")
+	if intl.IsUndefined() {
+		return js.Undefined(), false
+	}
+	format := intl.Get("DateTimeFormat").New(c.tag, momentOptions[style])
+	if c.moments == nil {
+		c.moments = map[messages.MomentStyle]js.Value{}
+	}
+	c.moments[style] = format
+	return format, true
+}
+
+// Warm asks the browser for every message and makes the time of day's
+// format, so that the first click's outcome finds them ready: each first
+// ask costs the click about a millisecond in all. It is meant for after the
+// first paint, when nobody waits.
+func (c *Catalog) Warm() {
+	for key := range messages.English {
+		c.template(key)
+	}
+	c.formatter(messages.TimeOfDay)
 }

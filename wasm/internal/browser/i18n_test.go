@@ -118,3 +118,24 @@ func TestEveryCatalogsLanguageWritesNumbersAsGoDoes(t *testing.T) {
 		})
 	}
 }
+
+// Once warmed, the catalog renders every message without asking the
+// browser again: the first click after it pays for no lookup.
+func TestAWarmedCatalogAsksTheBrowserNoMore(t *testing.T) {
+	c := &Catalog{i18n: fakeI18n(t, "de"), tag: "de", templates: map[messages.Key]string{}}
+	c.Warm()
+	asked := 0
+	count := js.FuncOf(func(js.Value, []js.Value) any { asked++; return "" })
+	t.Cleanup(count.Release)
+	silent := js.Global().Get("Object").New()
+	silent.Set("getMessage", count)
+	c.i18n = silent
+
+	for key := range messages.English {
+		if messages.English.Text(messages.Of(key)) != "" { // not a bare value such as verbatim's
+			assert.NotEmpty(t, c.Text(messages.Of(key)), key)
+		}
+	}
+	assert.NotEmpty(t, c.Moment(messages.TimeOf(time.Now())))
+	assert.Zero(t, asked, "messages asked for after Warm")
+}
