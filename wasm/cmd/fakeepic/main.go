@@ -57,7 +57,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fmt.Fprintf(stdout, "firefox about:config: network.dns.localDomains=%s network.socket.forcePort=443=%d (then accept the certificate at https://%s/)\n",
 		fakeepic.EpicHost, srv.Port, fakeepic.EpicHost)
 	if len(tokens) > 0 {
-		fmt.Fprintln(stdout, "demo tokens (kills are real: restart to get them back):")
+		fmt.Fprintln(stdout, "demo tokens (kills and removed saved logins are real: restart to get them back):")
 	}
 	for i, t := range tokens {
 		fmt.Fprintf(stdout, "%d. %s  %s: %s\n", i+1, t.Token, t.Label, t.Shows)
@@ -96,7 +96,8 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // logRequests logs method, path, query and status of each request. Tokens are
 // secrets even in a fake, so the Authorization header is never logged and any
-// token in the path or query is replaced by "{token}".
+// token in the path or query is replaced by "{token}"; the ids of a device
+// auth path are logged by name, whatever they hold.
 func logRequests(h http.Handler, logger *log.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		sw := &statusWriter{ResponseWriter: w}
@@ -111,13 +112,29 @@ func logRequests(h http.Handler, logger *log.Logger) http.Handler {
 	})
 }
 
-const killOnePrefix = "/account/api/oauth/sessions/kill/"
+const (
+	killOnePrefix = "/account/api/oauth/sessions/kill/"
+	// accountPrefix + {accountId} + "/deviceAuth" [+ "/" + {deviceId}]
+	accountPrefix = "/account/api/public/account/"
+)
 
 func redactPath(path string) string {
 	if strings.HasPrefix(path, killOnePrefix) {
 		return killOnePrefix + "{token}"
 	}
-	segments := strings.Split(path, "/")
+	if rest, ok := strings.CutPrefix(path, accountPrefix); ok && rest != "" {
+		segments := strings.Split(rest, "/")
+		segments[0] = "{accountId}"
+		if len(segments) > 2 && segments[1] == "deviceAuth" {
+			segments[2] = "{deviceId}"
+		}
+		return accountPrefix + redactSegments(segments)
+	}
+	return redactSegments(strings.Split(path, "/"))
+}
+
+// redactSegments joins path segments, each that looks like a token replaced.
+func redactSegments(segments []string) string {
 	for i, seg := range segments {
 		if looksLikeToken(seg) {
 			segments[i] = "{token}"

@@ -88,14 +88,21 @@ func TestCommandPrintsHowToReachItAndTheDemoTokens(t *testing.T) {
 	tokens := demoToken.FindAllStringSubmatch(stdout, -1)
 	require.Len(t, tokens, 9)
 	assert.Equal(t, "de000000000000000000000000000001", tokens[0][1])
+	assert.Regexp(t, `(?m)^2\. de000000000000000000000000000002  .*saved logins`, stdout, "what the launcher token shows")
 }
 
 func TestCommandLogsRequestsWithoutTokens(t *testing.T) {
 	r := start(t)
 	tokens := demoToken.FindAllStringSubmatch(r.stdout.String(), -1)
 	require.NotEmpty(t, tokens)
-	fortnite, otherDevice := tokens[0][1], tokens[5][1]
-	const unknown = "0123456789abcdef0123456789abcdef"
+	fortnite, launcher, otherDevice := tokens[0][1], tokens[1][1], tokens[5][1]
+	const (
+		unknown = "0123456789abcdef0123456789abcdef"
+		// The demo account and its first saved login.
+		account = "de0000000000000000000000000000aa"
+		device  = "de0000000000000000000000000000d1"
+		saved   = "/account/api/public/account/" + account + "/deviceAuth"
+	)
 	client := insecureClient(t)
 	cases := []struct {
 		method, path, token string
@@ -112,6 +119,14 @@ func TestCommandLogsRequestsWithoutTokens(t *testing.T) {
 			"DELETE /account/api/oauth/sessions/kill killType=OTHERS -> 401"},
 		{http.MethodGet, "/account/api/" + unknown + "/x?token=eg1~secret&killType=" + unknown, "eg1~secret", http.StatusNotFound,
 			"GET /account/api/{token}/x killType={redacted}&token={redacted} -> 404"},
+		{http.MethodGet, saved, fortnite, http.StatusForbidden,
+			"GET /account/api/public/account/{accountId}/deviceAuth - -> 403"},
+		{http.MethodGet, saved, launcher, http.StatusOK,
+			"GET /account/api/public/account/{accountId}/deviceAuth - -> 200"},
+		{http.MethodDelete, saved + "/" + device, launcher, http.StatusNoContent,
+			"DELETE /account/api/public/account/{accountId}/deviceAuth/{deviceId} - -> 204"},
+		{http.MethodDelete, "/account/api/public/account/eg1~in-the-id/deviceAuth/" + unknown + "/" + unknown, launcher, http.StatusNotFound,
+			"DELETE /account/api/public/account/{accountId}/deviceAuth/{deviceId}/{token} - -> 404"},
 	}
 	for _, tc := range cases {
 		assert.Equal(t, tc.status, request(t, client, tc.method, r.url+tc.path, tc.token), tc.path)
@@ -123,7 +138,7 @@ func TestCommandLogsRequestsWithoutTokens(t *testing.T) {
 	require.NoError(t, r.stop())
 
 	stderr := r.stderr.String()
-	for _, secret := range []string{fortnite, otherDevice, unknown, "eg1~secret", "not-hex-at-all", "bearer"} {
+	for _, secret := range []string{fortnite, launcher, otherDevice, unknown, "eg1~secret", "not-hex-at-all", "bearer", "eg1~in-the-id", account, device} {
 		assert.NotContains(t, stderr, secret)
 	}
 	for _, token := range tokens {

@@ -20,6 +20,8 @@ func TestEveryEndpointRefusesBadAuthentication(t *testing.T) {
 		{http.MethodDelete, killPath, "?killType=OTHERS"},
 		{http.MethodDelete, killPath + "/" + unknownHex, ""},
 		{http.MethodGet, verifyPath, "?includePerms=true"},
+		{http.MethodGet, deviceAuthsPath(accountA), ""},
+		{http.MethodDelete, deviceAuthsPath(accountA) + "/" + unknownHex, ""},
 	}
 	cases := []struct {
 		name          string

@@ -70,10 +70,16 @@ func invalidRequest(message string) *epicError {
 	return e
 }
 
-func missingPermission(resource string) *epicError {
+// actionNames are Epic's words for the action bits, as missing_permission
+// writes them.
+var actionNames = map[int]string{Create: "CREATE", Read: "READ", Update: "UPDATE", Delete: "DELETE"}
+
+// missingPermission names the one action bit that was needed.
+func missingPermission(resource string, action int) *epicError {
+	verb := actionNames[action]
 	return newError(http.StatusForbidden, "errors.com.epicgames.common.missing_permission", 1023,
-		"Sorry your login does not posses the permissions '"+resource+" DELETE' needed to perform the requested operation",
-		resource, "DELETE")
+		"Sorry your login does not posses the permissions '"+resource+" "+verb+"' needed to perform the requested operation",
+		resource, verb)
 }
 
 func unknownSession(target string) *epicError {
@@ -84,6 +90,14 @@ func unknownSession(target string) *epicError {
 func notOwnSession(target string) *epicError {
 	return newError(http.StatusForbidden, "errors.com.epicgames.account.auth_token.not_own_session_removal", 18040,
 		"Sorry you cannot remove the auth session "+target+". It was not issued to you.", target)
+}
+
+// deviceAuthNotFound has the code, number and message of Lele's Errors.md
+// (18130, which it also gives invalid_device_info); the status 404 and the
+// order of messageVars are the fake's assumption.
+func deviceAuthNotFound(accountID, deviceID string) *epicError {
+	return newError(http.StatusNotFound, "errors.com.epicgames.account.device_auth.not_found", 18130,
+		"Sorry, we couldn't find the specified device "+deviceID+" auth for account "+accountID, deviceID, accountID)
 }
 
 func notFound() *epicError {

@@ -212,3 +212,15 @@ func newRequest(t *testing.T, ctx context.Context, method, url, token string) *h
 
 // killPerms holds DELETE on every account:token resource.
 var killPerms = []fakeepic.Permission{{Resource: "account:token:*", Action: fakeepic.Delete}}
+
+// deviceAuthsResource is the permission that guards device auths.
+const deviceAuthsResource = "account:public:account:deviceAuths"
+
+// deviceAuthPerms holds READ and DELETE on the caller's device auths.
+var deviceAuthPerms = []fakeepic.Permission{{Resource: deviceAuthsResource, Action: fakeepic.Read | fakeepic.Delete}}
+
+// deviceAuthsPath lists the account's device auths; + "/" + a device id
+// deletes one.
+func deviceAuthsPath(accountID string) string {
+	return "/account/api/public/account/" + accountID + "/deviceAuth"
+}

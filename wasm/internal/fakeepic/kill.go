@@ -87,7 +87,7 @@ func (s *Service) killSessions(r *http.Request, caller *session) answer {
 		resource = kt.clientResource
 	}
 	if !permits(caller.Permissions, resource, Delete) {
-		return errorAnswer(missingPermission(resource))
+		return errorAnswer(missingPermission(resource, Delete))
 	}
 	// Decide every victim before killing any, since dies may look at caller.
 	var victims []*session
@@ -115,7 +115,7 @@ func (s *Service) killSession(r *http.Request, caller *session, target string) a
 	victims := []*session{victim}
 	if isTrue(r.URL.Query(), "killAllWithSameSource") {
 		if !permits(caller.Permissions, sameSourceResource, Delete) {
-			return errorAnswer(missingPermission(sameSourceResource))
+			return errorAnswer(missingPermission(sameSourceResource, Delete))
 		}
 		for _, other := range s.sessions {
 			if s.alive(other) && caller.owns(other) && sameSource(victim, other) {

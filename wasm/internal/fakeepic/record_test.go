@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -122,4 +123,55 @@ func TestIssuedListsEveryToken(t *testing.T) {
 	got := s.Issued()
 	got[0] = "changed"
 	assert.Equal(t, want, s.Issued(), "a copy")
+}
+
+// TestDeviceAuthRequestsAreRecorded: the list and the delete are recorded
+// as every request is, faulted or not, with the token only in the
+// Authorization header.
+func TestDeviceAuthRequestsAreRecorded(t *testing.T) {
+	s := fakeepic.New()
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	seedDevices(s)
+	token := s.Issue(fakeepic.Grant{AccountID: accountA, Permissions: deviceAuthPerms})
+	list, device := deviceAuthsPath(accountA), deviceAuthsPath(accountA)+"/"+deviceA1
+	sent := []struct {
+		method, target, token string
+		fault                 fakeepic.Fault
+		status                int // 0: the request fails
+	}{
+		{http.MethodGet, list, token, fakeepic.Fault{}, http.StatusOK},
+		{http.MethodDelete, device, token, fakeepic.Dropped(), 0},
+		{http.MethodDelete, device, token, fakeepic.Fault{}, http.StatusNoContent},
+		{http.MethodDelete, device + "?reason=gone", token, fakeepic.Fault{}, http.StatusNotFound},
+		{http.MethodGet, deviceAuthsPath(accountB), token, fakeepic.Throttled(3), http.StatusTooManyRequests},
+		{http.MethodGet, list, "", fakeepic.Fault{}, http.StatusUnauthorized},
+	}
+	for _, r := range sent {
+		s.FaultNext(r.fault)
+		got, err := send(t, t.Context(), srv.Client(), r.method, srv.URL+r.target, r.token)
+		if r.status == 0 {
+			require.Error(t, err, r.target)
+		} else {
+			require.NoError(t, err, r.target)
+			assert.Equal(t, r.status, got.status, r.target)
+		}
+	}
+
+	got := s.Requests()
+
+	require.Len(t, got, len(sent))
+	for i, r := range sent {
+		path, query, _ := strings.Cut(r.target, "?")
+		want, err := url.ParseQuery(query)
+		require.NoError(t, err)
+		assert.Equal(t, r.method, got[i].Method, i)
+		assert.Equal(t, path, got[i].Path, i)
+		assert.Equal(t, want, got[i].Query, i)
+		assert.Equal(t, r.token, got[i].Bearer(), i)
+		if r.token != "" {
+			assert.NotContains(t, got[i].Path, r.token, i)
+			assert.NotContains(t, got[i].Query.Encode(), r.token, i)
+		}
+	}
 }

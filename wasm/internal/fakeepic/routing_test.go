@@ -36,18 +36,25 @@ func TestUnknownPathIsNotFound(t *testing.T) {
 }
 
 func TestWrongMethodIsNotAllowed(t *testing.T) {
+	const device = "/0123456789abcdef0123456789abcdef"
 	cases := []struct {
-		method, target string
+		method, target, allow string
 	}{
-		{http.MethodOptions, killPath + "?killType=OTHERS"},
-		{http.MethodGet, killPath + "?killType=OTHERS"},
-		{http.MethodPost, killPath + "?killType=OTHERS"},
-		{http.MethodOptions, killPath + "/0123456789abcdef0123456789abcdef"},
-		{http.MethodGet, killPath + "/0123456789abcdef0123456789abcdef"},
-		{http.MethodOptions, verifyPath},
-		{http.MethodPost, verifyPath},
-		{http.MethodDelete, verifyPath},
-		{http.MethodHead, verifyPath},
+		{http.MethodOptions, killPath + "?killType=OTHERS", http.MethodDelete},
+		{http.MethodGet, killPath + "?killType=OTHERS", http.MethodDelete},
+		{http.MethodPost, killPath + "?killType=OTHERS", http.MethodDelete},
+		{http.MethodOptions, killPath + device, http.MethodDelete},
+		{http.MethodGet, killPath + device, http.MethodDelete},
+		{http.MethodOptions, verifyPath, http.MethodGet},
+		{http.MethodPost, verifyPath, http.MethodGet},
+		{http.MethodDelete, verifyPath, http.MethodGet},
+		{http.MethodHead, verifyPath, http.MethodGet},
+		{http.MethodOptions, deviceAuthsPath(accountA), http.MethodGet},
+		{http.MethodPost, deviceAuthsPath(accountA), http.MethodGet}, // Epic creates one; the fake does not
+		{http.MethodDelete, deviceAuthsPath(accountA), http.MethodGet},
+		{http.MethodOptions, deviceAuthsPath(accountA) + device, http.MethodDelete},
+		{http.MethodGet, deviceAuthsPath(accountA) + device, http.MethodDelete}, // Epic shows one device auth; the fake does not
+		{http.MethodPut, deviceAuthsPath(accountA) + device, http.MethodDelete},
 	}
 	for _, tc := range cases {
 		t.Run(tc.method+" "+tc.target, func(t *testing.T) {
@@ -63,6 +70,7 @@ func TestWrongMethodIsNotAllowed(t *testing.T) {
 
 			assertEpicHeaders(t, rec.Header())
 			assert.Equal(t, http.StatusMethodNotAllowed, rec.Code)
+			assert.Equal(t, tc.allow, rec.Header().Get("Allow"))
 			if tc.method == http.MethodHead {
 				return // no body on HEAD
 			}

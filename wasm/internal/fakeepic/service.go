@@ -1,6 +1,6 @@
-// Package fakeepic imitates Epic Games' account service (the kill-sessions and
-// verify endpoints, with Epic's errors) so the extension can be tested end to
-// end without Epic's servers and without real accounts.
+// Package fakeepic imitates Epic Games' account service (the kill-sessions,
+// verify and device auth endpoints, with Epic's errors) so the extension can
+// be tested end to end without Epic's servers and without real accounts.
 package fakeepic
 
 import (
@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -93,9 +94,17 @@ type Service struct {
 	after       func(time.Duration) <-chan time.Time // what the faults wait on
 	sessions    map[string]*session
 	issued      []string
+	deviceAuths map[string][]DeviceAuth // by account, in the order added
 	requests    []Request
 	nextFaults  []Fault
+	aimedFaults []aimedFault
 	tokenFaults map[string]Fault
+}
+
+// aimedFault waits for the first request match accepts.
+type aimedFault struct {
+	match func(Request) bool
+	fault Fault
 }
 
 // New returns a service without sessions, on the real clock.
@@ -104,6 +113,7 @@ func New() *Service {
 		now:         time.Now,
 		after:       time.After,
 		sessions:    map[string]*session{},
+		deviceAuths: map[string][]DeviceAuth{},
 		tokenFaults: map[string]Fault{},
 	}
 }
@@ -202,11 +212,24 @@ func (s *Service) FaultNext(f Fault) {
 	s.nextFaults = append(s.nextFaults, f)
 }
 
-// ClearFaults removes every queued and per-token fault.
+// FaultNextMatching makes the next request that match accepts answer with
+// f, so that a test can aim at one endpoint, say the device auth list, while
+// the requests before it, such as verify, go through. These faults queue up
+// in order of their own and each is used once; FaultNext's queue goes first,
+// a token's fault after. match sees the request as Requests records it,
+// while the service is locked: it must not call the service.
+func (s *Service) FaultNextMatching(match func(Request) bool, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.aimedFaults = append(s.aimedFaults, aimedFault{match: match, fault: f})
+}
+
+// ClearFaults removes every queued, aimed and per-token fault.
 func (s *Service) ClearFaults() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.nextFaults = nil
+	s.aimedFaults = nil
 	s.tokenFaults = map[string]Fault{}
 }
 
@@ -214,6 +237,9 @@ func (s *Service) ClearFaults() {
 const (
 	killSessionsPath = "/account/api/oauth/sessions/kill"
 	verifyPath       = "/account/api/oauth/verify"
+	// accountPath + {accountId} + "/deviceAuth" lists an account's device
+	// auths; + "/" + {deviceId} deletes one.
+	accountPath = "/account/api/public/account/"
 )
 
 // ServeHTTP answers like Epic's account service. Every request is recorded
@@ -249,6 +275,12 @@ func (s *Service) recordAndPickFault(r *http.Request) (Fault, func(time.Duration
 		s.nextFaults = s.nextFaults[1:]
 		return f, s.after
 	}
+	for i, a := range s.aimedFaults {
+		if a.match(rec.clone()) {
+			s.aimedFaults = slices.Delete(s.aimedFaults, i, i+1)
+			return a.fault, s.after
+		}
+	}
 	if token := rec.Bearer(); token != "" {
 		return s.tokenFaults[token], s.after
 	}
@@ -272,6 +304,8 @@ func (s *Service) route(r *http.Request) answer {
 		})
 	case path == verifyPath:
 		return s.endpoint(r, http.MethodGet, s.verify)
+	case strings.HasPrefix(path, accountPath):
+		return s.routeDeviceAuths(r, strings.TrimPrefix(path, accountPath))
 	}
 	return errorAnswer(notFound())
 }

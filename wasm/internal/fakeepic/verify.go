@@ -25,8 +25,8 @@ type verifyResponse struct {
 	Perms *[]Permission `json:"perms,omitempty"`
 }
 
-// expiresAtLayout is Epic's timestamp format: UTC with milliseconds.
-const expiresAtLayout = "2006-01-02T15:04:05.000Z"
+// epicTimeLayout is Epic's timestamp format: UTC with milliseconds.
+const epicTimeLayout = "2006-01-02T15:04:05.000Z"
 
 // verify is GET /account/api/oauth/verify[?includePerms=true].
 func (s *Service) verify(r *http.Request, caller *session) answer {
@@ -39,7 +39,7 @@ func (s *Service) verify(r *http.Request, caller *session) answer {
 		InternalClient: true,
 		ClientService:  caller.ClientService,
 		ExpiresIn:      int(caller.expiresAt.Sub(now) / time.Second),
-		ExpiresAt:      caller.expiresAt.UTC().Format(expiresAtLayout),
+		ExpiresAt:      caller.expiresAt.UTC().Format(epicTimeLayout),
 		AuthMethod:     caller.AuthMethod,
 		App:            caller.ClientService,
 		DeviceID:       caller.deviceID,
