@@ -27,6 +27,10 @@ const (
 		"messages.InputTokenExpiredOn; never shown in its own words"
 	saidByVerifyAnswer = "text of *epic.VerifyAnswerError, which explain.VerifyAnswer says with a message " +
 		"of the catalog; a verify error never reaches the details"
+	saidByDeviceAuthList = "text of *epic.DeviceAuthListError, which the popup is to say with a message of the " +
+		"catalog for each Problem, as explain.VerifyAnswer does for verify; never shown in its own words"
+	saidByIDError = "input error of epic.DeviceAuths and DeleteDeviceAuth, which the popup is to say with a message " +
+		"of the catalog; the popup passes only ids Epic gave it (verify's account_id, the list's deviceId)"
 	jsonError = "JSON error text: every caller drops it for an error or outcome of its own " +
 		"(epic's token, claim and answer errors; the popup skips a kept value it cannot read)"
 	consoleOnly   = "console diagnostic, never shown"
@@ -49,7 +53,7 @@ var goAllowed = []allowed{
 	{file: "wasm/internal/epic/client.go", text: "Location", reason: httpHeader},
 	{file: "wasm/internal/epic/killsession.go", text: "Authorization", reason: httpHeader},
 	{file: "wasm/internal/epic/verify.go", text: "Authorization", reason: httpHeader},
-	{file: "wasm/internal/epic/verify.go", text: "Location", reason: httpHeader},
+	{file: "wasm/internal/epic/deviceauth.go", text: "Authorization", reason: httpHeader},
 	{file: "wasm/internal/epic/errors.go", text: "Content-Type", reason: httpHeader},
 	{file: "wasm/internal/epic/errors.go", text: "Retry-After", reason: httpHeader},
 	{file: "wasm/internal/epic/killtype.go", text: "Account", reason: epicHolder},
@@ -94,6 +98,16 @@ var goAllowed = []allowed{
 	{file: "wasm/internal/epic/verify.go", text: "has no readable expires_at", reason: saidByVerifyAnswer},
 	{file: "wasm/internal/epic/verify.go", text: "Epic's verify answer ", reason: saidByVerifyAnswer},
 	{file: "wasm/internal/epic/verify.go", text: ", so the token could not be checked", reason: saidByVerifyAnswer},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "was empty", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "was over 64 KiB without one whole entry in its start", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "broke off while being read", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "is not JSON", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "is not the JSON list Epic sends", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "has an entry that is not a JSON object", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: "Epic's list of saved logins ", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/deviceauthlist.go", text: ", so it could not be shown", reason: saidByDeviceAuthList},
+	{file: "wasm/internal/epic/ids.go", text: "the account id is not the 32 hexadecimal characters of Epic's account ids", reason: saidByIDError},
+	{file: "wasm/internal/epic/ids.go", text: "the device id is not the 32 hexadecimal characters of Epic's device ids", reason: saidByIDError},
 
 	// wasm/internal/explain
 	{file: "wasm/internal/explain/explain.go", text: "the browser is offline", reason: sentinel},
@@ -119,7 +133,8 @@ var goAllowed = []allowed{
 	{file: "wasm/internal/jsonvalue/parse.go", text: "exceeded max depth", reason: jsonError},
 	{file: "wasm/internal/jsonvalue/parse.go", pattern: `invalid (character|escape) .*`, reason: jsonError},
 	{file: "wasm/internal/jsonvalue/parse.go", text: "control character in a string", reason: jsonError},
-	{file: "wasm/internal/jsonvalue/parse.go", pattern: `unexpected end of input in a string( escape)?`, reason: jsonError},
+	{file: "wasm/internal/jsonvalue/parse.go", pattern: `unexpected end of input in a (string( escape)?|literal|\\u escape)`, reason: jsonError},
+	{file: "wasm/internal/jsonvalue/prefix.go", text: "invalid character after an element", reason: jsonError},
 	{file: "wasm/internal/jsonvalue/value.go", text: "no value", reason: "Kind's name of no value, for " + jsonError},
 
 	// wasm/internal/popup

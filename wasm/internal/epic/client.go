@@ -83,8 +83,34 @@ func (c *Client) send(req *http.Request, token string) error {
 	return apiErr
 }
 
-// readBody reads at most MaxBodyBytes; a longer body is left unread. Its
-// kind is never BodyEpicJSON: only decodeAPIError can tell that.
+// fetch runs a request whose answer is 200 with a body, and returns that
+// body as readBody reads it. Every other answer is an error, as send makes
+// them: a redirect unfollowed, and Epic's error with the token redacted.
+func (c *Client) fetch(req *http.Request, token string) ([]byte, BodyKind, error) {
+	resp, err := c.Doer.Do(req)
+	if err != nil {
+		return nil, 0, &TransportError{Err: err}
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400) {
+		return nil, 0, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
+	}
+	body, kind, err := readBody(req.Context(), resp.Body)
+	if err != nil {
+		return nil, 0, &TransportError{Err: err}
+	}
+	if resp.StatusCode != http.StatusOK {
+		apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
+		apiErr.redact(token)
+		return nil, 0, apiErr
+	}
+	return body, kind, nil
+}
+
+// readBody reads at most MaxBodyBytes; the rest of a longer body is left
+// unread, and its first MaxBodyBytes come back with BodyTooLarge, for a
+// reader that can use a start (a list cut short). Its kind is never
+// BodyEpicJSON: only decodeAPIError can tell that.
 //
 // The request's deadline covers the body too. A Doer need not watch the
 // context once the headers are in (tinyutil's fetch transport does not), so
@@ -111,7 +137,7 @@ func readBody(ctx context.Context, body io.ReadCloser) ([]byte, BodyKind, error)
 	}
 	switch {
 	case len(r.body) > MaxBodyBytes:
-		return nil, BodyTooLarge, nil
+		return r.body[:MaxBodyBytes], BodyTooLarge, nil
 	case r.err != nil:
 		return nil, BodyUnreadable, nil
 	case len(bytes.TrimSpace(r.body)) == 0:

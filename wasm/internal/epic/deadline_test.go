@@ -68,6 +68,13 @@ func TestTheDeadlineCoversTheWholeAnswer(t *testing.T) {
 		{"kill", func(c *Client, ctx context.Context) error { return c.Kill(ctx, testToken, "OTHERS") }},
 		{"single-session kill", func(c *Client, ctx context.Context) error { return c.KillSession(ctx, testToken) }},
 		{"verify", func(c *Client, ctx context.Context) error { _, err := c.Verify(ctx, testToken); return err }},
+		{"device auth list", func(c *Client, ctx context.Context) error {
+			_, err := c.DeviceAuths(ctx, testToken, testAccountID)
+			return err
+		}},
+		{"device auth delete", func(c *Client, ctx context.Context) error {
+			return c.DeleteDeviceAuth(ctx, testToken, testAccountID, testDeviceID)
+		}},
 	}
 	answers := []struct {
 		name   string

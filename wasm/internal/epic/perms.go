@@ -168,3 +168,32 @@ func CheckKillTypes(perms []GrantedPermission, holder string) []KillCheck {
 	}
 	return out
 }
+
+// deviceAuthsResource is the resource of an account's device auths, as
+// every source names it: without the account's id, unlike friends:{id}.
+const deviceAuthsResource = "account:public:account:deviceAuths"
+
+// The permissions of an account's saved logins (device auths): listing them
+// and revoking one. A game client's token holds the resource with action
+// 11, CREATE, READ and DELETE (epic-api.md §1.3, from an emulator). Only
+// an account session holds them: a client-only session has no account
+// whose logins it could list.
+var (
+	DeviceAuthsRead   = Permission{HolderAccount, deviceAuthsResource, "READ"}
+	DeviceAuthsDelete = Permission{HolderAccount, deviceAuthsResource, "DELETE"}
+)
+
+// CheckPermission pre-checks one permission against a token's permission
+// list, as Usable checks a kill type's: VerdictUnknown when the list is nil
+// or the holder is neither HolderAccount nor HolderClient, VerdictAllowed
+// when the session's holder is p's and an entry grants p (a wildcard one
+// too, as ResourceMatches reads it), else VerdictNotAllowed.
+func CheckPermission(perms []GrantedPermission, holder string, p Permission) Verdict {
+	switch {
+	case perms == nil || (holder != HolderAccount && holder != HolderClient):
+		return VerdictUnknown
+	case holder == p.Holder && Grants(perms, p):
+		return VerdictAllowed
+	}
+	return VerdictNotAllowed
+}

@@ -141,3 +141,64 @@ func TestCheckKillTypes(t *testing.T) {
 		assert.Equal(t, "unknown", c.Verdict.String())
 	}
 }
+
+// TestDeviceAuthPermissions: the plain resource and the wildcard patterns
+// that cover it grant, with the action's bit; nothing else does.
+func TestDeviceAuthPermissions(t *testing.T) {
+	tests := []struct {
+		name                 string
+		granted              GrantedPermission
+		wantRead, wantDelete bool
+	}{
+		{"as game clients hold it: CREATE, READ and DELETE", GrantedPermission{"account:public:account:deviceAuths", 11}, true, true},
+		{"READ only", GrantedPermission{"account:public:account:deviceAuths", ActionRead}, true, false},
+		{"DELETE only", GrantedPermission{"account:public:account:deviceAuths", ActionDelete}, false, true},
+		{"CREATE only", GrantedPermission{"account:public:account:deviceAuths", ActionCreate}, false, false},
+		{"UPDATE only", GrantedPermission{"account:public:account:deviceAuths", ActionUpdate}, false, false},
+		{"ALL", GrantedPermission{"account:public:account:deviceAuths", ActionAll}, true, true},
+		{"wildcard last segment", GrantedPermission{"account:public:account:*", ActionAll}, true, true},
+		{"wildcard over the rest", GrantedPermission{"account:public:*", ActionRead}, true, false},
+		{"wildcard everything", GrantedPermission{"*", ActionDelete}, false, true},
+		{"wildcard middle segment", GrantedPermission{"account:*:account:deviceAuths", ActionAll}, true, true},
+		{"the account itself only", GrantedPermission{"account:public:account", ActionAll}, false, false},
+		{"scoped to an account, which no source shows", GrantedPermission{"account:public:account:94b1569506b04f9f8557af611e8c5e47:deviceAuths", ActionAll}, false, false},
+		{"one segment deeper", GrantedPermission{"account:public:account:deviceAuths:*", ActionAll}, false, false},
+		{"letter case differs", GrantedPermission{"account:public:account:deviceauths", ActionAll}, false, false},
+		{"another resource", GrantedPermission{"account:token:otherSessionsForAccountClient", ActionAll}, false, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			perms := []GrantedPermission{tt.granted}
+			assert.Equal(t, tt.wantRead, Grants(perms, DeviceAuthsRead), "READ")
+			assert.Equal(t, tt.wantDelete, Grants(perms, DeviceAuthsDelete), "DELETE")
+		})
+	}
+	assert.Equal(t, "account:public:account:deviceAuths READ", DeviceAuthsRead.String())
+	assert.Equal(t, "account:public:account:deviceAuths DELETE", DeviceAuthsDelete.String())
+}
+
+func TestCheckPermission(t *testing.T) {
+	held := []GrantedPermission{{"account:public:account:deviceAuths", ActionRead}}
+	tests := []struct {
+		name   string
+		perms  []GrantedPermission
+		holder string
+		p      Permission
+		want   Verdict
+	}{
+		{"unknown list", nil, HolderAccount, DeviceAuthsRead, VerdictUnknown},
+		{"unknown holder", held, "", DeviceAuthsRead, VerdictUnknown},
+		{"held", held, HolderAccount, DeviceAuthsRead, VerdictAllowed},
+		{"held through a wildcard", []GrantedPermission{{"account:public:account:*", ActionAll}}, HolderAccount, DeviceAuthsDelete, VerdictAllowed},
+		{"another action held", held, HolderAccount, DeviceAuthsDelete, VerdictNotAllowed},
+		{"empty list", []GrantedPermission{}, HolderAccount, DeviceAuthsRead, VerdictNotAllowed},
+		{"a client-only session has no saved logins", []GrantedPermission{{"*", ActionAll}}, HolderClient, DeviceAuthsRead, VerdictNotAllowed},
+		{"a client's own permission", []GrantedPermission{{"account:token:otherSessionsForClient", ActionDelete}}, HolderClient,
+			Permission{HolderClient, "account:token:otherSessionsForClient", "DELETE"}, VerdictAllowed},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, CheckPermission(tt.perms, tt.holder, tt.p))
+		})
+	}
+}

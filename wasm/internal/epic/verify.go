@@ -123,22 +123,9 @@ func (c *Client) Verify(ctx context.Context, token string) (*VerifiedToken, erro
 		return nil, err
 	}
 	req.Header.Set("Authorization", "bearer "+token)
-	resp, err := c.Doer.Do(req)
+	body, kind, err := c.fetch(req, token)
 	if err != nil {
-		return nil, &TransportError{Err: err}
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode == 0 || (resp.StatusCode >= 300 && resp.StatusCode < 400) {
-		return nil, &RedirectError{StatusCode: resp.StatusCode, Location: resp.Header.Get("Location")}
-	}
-	body, kind, err := readBody(ctx, resp.Body)
-	if err != nil {
-		return nil, &TransportError{Err: err}
-	}
-	if resp.StatusCode != http.StatusOK {
-		apiErr := decodeAPIError(resp.StatusCode, resp.Header, body, kind)
-		apiErr.redact(token)
-		return nil, apiErr
+		return nil, err
 	}
 	v, err := decodeVerifyAnswer(body, kind)
 	if v != nil {

@@ -50,6 +50,127 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzParseArrayPrefix holds ParseArrayPrefix to Parse on whole input, and
+// so to encoding/json: an array gives the elements json.Unmarshal gives as
+// []json.RawMessage, and every cut of it reads without error, giving the
+// elements that end before the cut. Of any input, a cut of what reads
+// reads, and what a cut refuses stays refused.
+func FuzzParseArrayPrefix(f *testing.F) {
+	for _, seed := range []string{
+		`[{"deviceId":"06b96e4c93ce452590408e72f814dedf","created":{"dateTime":"2023-05-23T15:18:27.346Z"}},{"deviceId":"x"}]`,
+		`[]`, ` [ 1 , "a\"" , [ [ ] ] ] `, `[1,`, `[1,]`, `{"a":1}`, `"ab`, `nu`, ``, `[1] x`, `["\ud83d\ude00"]`,
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		items, complete, err := ParseArrayPrefix(data)
+		whole, parseErr := Parse(data)
+		var typeErr *TypeError
+		switch {
+		case parseErr == nil && whole.kind == Array:
+			if err != nil || !complete {
+				t.Fatalf("an array Parse reads gave complete %v, error %v", complete, err)
+			}
+			checkArrayItems(t, data, items)
+			checkArrayCuts(t, data, items)
+		case parseErr == nil:
+			if !errors.As(err, &typeErr) || typeErr.Got != whole.kind {
+				t.Fatalf("a whole %s gave %v", whole.kind, err)
+			}
+		case complete:
+			t.Fatalf("input Parse refuses (%v) read as a complete array", parseErr)
+		}
+		switch trimmed := bytes.TrimLeft(data, " \t\r\n"); {
+		case len(trimmed) == 0:
+			if err != nil || items != nil || complete {
+				t.Fatalf("blank input gave items %d, complete %v, error %v", len(items), complete, err)
+			}
+		case trimmed[0] != '[' && err == nil:
+			t.Fatalf("input that starts with no bracket read as an array")
+		}
+		if err != nil && (items != nil || complete) {
+			t.Fatalf("an error (%v) with items or complete", err)
+		}
+		checkCutsAgree(t, data, items, err)
+	})
+}
+
+// checkCutsAgree holds some cuts of any input to the whole: a cut of input
+// that reads reads too, with the first of its items, and input one of
+// whose cuts is refused is refused.
+func checkCutsAgree(t *testing.T, data []byte, items []Value, err error) {
+	t.Helper()
+	for k := 0; k < len(data); k += max(1, len(data)/50) {
+		cut, _, cutErr := ParseArrayPrefix(data[:k])
+		switch {
+		case cutErr != nil && err == nil:
+			t.Fatalf("the cut at %d is refused (%v), the whole input is not", k, cutErr)
+		case err == nil && len(cut) > len(items):
+			t.Fatalf("the cut at %d has %d items, the whole input %d", k, len(cut), len(items))
+		case err == nil:
+			for i := range cut {
+				if cut[i].raw != items[i].raw {
+					t.Fatalf("cut at %d: item %d is %s, the whole input's %s", k, i, cut[i].raw, items[i].raw)
+				}
+			}
+		}
+	}
+}
+
+// checkArrayItems holds the elements of a whole array to encoding/json's.
+func checkArrayItems(t *testing.T, data []byte, items []Value) {
+	t.Helper()
+	var rawItems []json.RawMessage
+	if err := json.Unmarshal(data, &rawItems); err != nil {
+		t.Fatalf("encoding/json failed with %v", err)
+	}
+	if len(items) != len(rawItems) {
+		t.Fatalf("%d items, encoding/json %d", len(items), len(rawItems))
+	}
+	for i, raw := range rawItems {
+		if items[i].raw != string(raw) {
+			t.Fatalf("item %d is %s, encoding/json %s", i, items[i].raw, raw)
+		}
+	}
+}
+
+// checkArrayCuts reads every cut of a whole array, or some of a long one.
+func checkArrayCuts(t *testing.T, data []byte, items []Value) {
+	t.Helper()
+	seps := separators(data)
+	if len(items) == 0 {
+		seps = seps[:0]
+	}
+	if len(seps) != len(items) {
+		t.Fatalf("%d elements end in %d separators", len(items), len(seps))
+	}
+	closing := bytes.LastIndexByte(data, ']')
+	step := max(1, len(data)/500)
+	for k := 0; k <= len(data); k += step {
+		cut, complete, err := ParseArrayPrefix(data[:k])
+		if err != nil {
+			t.Fatalf("cut at %d: %v", k, err)
+		}
+		n := 0
+		for _, s := range seps {
+			if s < k {
+				n++
+			}
+		}
+		if len(cut) != n {
+			t.Fatalf("cut at %d gave %d items, want %d", k, len(cut), n)
+		}
+		for i := range cut {
+			if cut[i].raw != items[i].raw {
+				t.Fatalf("cut at %d: item %d is %s, want %s", k, i, cut[i].raw, items[i].raw)
+			}
+		}
+		if complete != (k > closing) {
+			t.Fatalf("cut at %d: complete %v, the array closes at %d", k, complete, closing)
+		}
+	}
+}
+
 func hasUnreadableNumber(v Value) bool {
 	if _, ok := v.AsFloat64(); v.kind == Number && !ok {
 		return true

@@ -36,9 +36,8 @@ func Parse(data []byte) (Value, error) {
 	if err != nil {
 		return Value{}, err
 	}
-	p.skipSpace()
-	if p.pos < len(p.src) {
-		return Value{}, p.fail("data after the value")
+	if err := p.end(); err != nil {
+		return Value{}, err
 	}
 	return v, nil
 }
@@ -46,10 +45,24 @@ func Parse(data []byte) (Value, error) {
 type parser struct {
 	src string
 	pos int
+	// cut reports that the last failure came from the input's end: more
+	// input could have gone on validly. ParseArrayPrefix tells a body cut
+	// at a size limit from a wrong one by it.
+	cut bool
 }
 
 func (p *parser) fail(reason string) error {
+	// Wherever the end of the input fails, more input could have gone on.
+	p.cut = p.pos >= len(p.src)
 	return &SyntaxError{Offset: p.pos, reason: reason}
+}
+
+// failCut fails where the input ended inside a token that more input could
+// complete, a little before the end itself.
+func (p *parser) failCut(reason string) error {
+	err := p.fail(reason)
+	p.cut = true
+	return err
 }
 
 func (p *parser) skipSpace() {
@@ -61,6 +74,15 @@ func (p *parser) skipSpace() {
 			return
 		}
 	}
+}
+
+// end fails when anything but white space follows the value just read.
+func (p *parser) end() error {
+	p.skipSpace()
+	if p.pos < len(p.src) {
+		return p.fail("data after the value")
+	}
+	return nil
 }
 
 // peek returns the byte at p.pos, or 0 past the end: no JSON token starts
@@ -92,6 +114,9 @@ func (p *parser) value(depth int) (Value, error) {
 		if strings.HasPrefix(p.src[p.pos:], lit.text) {
 			p.pos += len(lit.text)
 			return Value{kind: lit.kind, raw: lit.text}, nil
+		}
+		if rest := p.src[p.pos:]; rest != "" && strings.HasPrefix(lit.text, rest) {
+			return Value{}, p.failCut("unexpected end of input in a literal")
 		}
 	}
 	return Value{}, p.fail("invalid character looking for a value")
@@ -235,12 +260,15 @@ func (p *parser) string() (string, error) {
 // escape decodes the escape sequence at p.pos onto buf.
 func (p *parser) escape(buf []byte) ([]byte, error) {
 	if p.pos+1 >= len(p.src) {
-		return nil, p.fail("unexpected end of input in a string escape")
+		return nil, p.failCut("unexpected end of input in a string escape")
 	}
 	c := p.src[p.pos+1]
 	if c == 'u' {
 		r, ok := hex4(p.src[p.pos:])
 		if !ok {
+			if rest := p.src[p.pos+2:]; len(rest) < 4 && allHex(rest) {
+				return nil, p.failCut(`unexpected end of input in a \u escape`)
+			}
 			return nil, p.fail(`invalid \u escape`)
 		}
 		p.pos += 6
@@ -277,6 +305,16 @@ func (p *parser) escape(buf []byte) ([]byte, error) {
 	}
 	p.pos += 2
 	return append(buf, b), nil
+}
+
+// allHex reports whether s is hexadecimal digits only.
+func allHex(s string) bool {
+	for _, c := range []byte(s) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // hex4 reads the rune of a \uXXXX escape at the start of s.
