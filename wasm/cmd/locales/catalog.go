@@ -40,6 +40,7 @@ var examples = map[string]string{
 	"date": "1 Dec 2026 at 16:02 UTC", "api": "navigator.clipboard", "value": "2026-12-01T16:02:11Z", "text": "(a text shown as it is)", "input": "ALL_SESSIONS",
 	"s": "41", "ss": "05", "m": "3", "mm": "05", "h": "1",
 	"first": "The token above was forgotten.", "second": "Try again in 3 min 41 s.",
+	"platform": "Windows", "library": "python-requests",
 }
 
 // madeKeys describe the keys made from a name (messages.KillTypeLabel, …).

@@ -645,6 +645,30 @@ const (
 	DurationHoursMinutes Key = "durationHoursMinutes"
 )
 
+// Saved logins: what a device is. Each saved login (Epic's device auth) is
+// named by the app and system that saved it, as the app told Epic.
+const (
+	// A saved login, named by the app that saved it and its system. {app} is the app,
+	// such as Fortnite or Epic Games Launcher; {platform} the system, such as Windows,
+	// PlayStation 5 or the words of devicePlatformIOS. Short.
+	DeviceAppOn Key = "deviceAppOn"
+	// A saved login of a known app on a system the popup does not know. {app} is the
+	// app, such as Fortnite or Epic Games Launcher. Short.
+	DeviceAppOnUnknown Key = "deviceAppOnUnknown"
+	// A saved login of an app the popup does not know, on a known system. {platform}
+	// is the system, such as Windows, Android or devicePlatformIOS. Short.
+	DeviceUnknownOn Key = "deviceUnknownOn"
+	// A saved login of an app the popup does not know, on an unknown system. Short.
+	DeviceUnknown Key = "deviceUnknown"
+	// A saved login made by a program, not by a game or Epic's launcher: a script or a
+	// bot. {library} is the name of the programming library or tool it was written
+	// with, such as python-requests or curl, kept as it is.
+	DeviceLibrary Key = "deviceLibrary"
+	// The system of a saved login made on an iPhone or an iPad (Epic's IOS), in
+	// deviceAppOn and deviceUnknownOn: use the names Apple uses in this language.
+	DevicePlatformIOS Key = "devicePlatformIOS"
+)
+
 // KillTypeLabel names in a player's words what the kill type name signs
 // out: the select's option.
 func KillTypeLabel(name string) Message { return Message{Key: Key("label_" + name)} }
@@ -946,6 +970,14 @@ var English = Catalog{
 	DurationHoursMinSec:    "{h} h {mm} min {ss} s",
 	DurationMinutes:        "{m} min",
 	DurationHoursMinutes:   "{h} h {mm} min",
+
+	// Saved logins: what a device is.
+	DeviceAppOn:        "{app} on {platform}",
+	DeviceAppOnUnknown: "{app} on an unknown device",
+	DeviceUnknownOn:    "An unknown app on {platform}",
+	DeviceUnknown:      "An unknown app",
+	DeviceLibrary:      "A script or bot ({library})",
+	DevicePlatformIOS:  "iPhone or iPad",
 }
 
 // How English writes a Moment (messages.go): the other languages' are the
