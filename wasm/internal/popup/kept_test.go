@@ -375,3 +375,32 @@ func TestAnotherTokenDropsTheKeptFailure(t *testing.T) {
 	v := openWith(t, e, &fakeBrowser{}, store, &clock{now: start}).screen.last()
 	assert.Equal(t, explain.OutcomeNone, v.Outcome, "the next popup shows the failure about the token before: %q", v.Message)
 }
+
+// A kill clicked while Epic checks the token waits for the check; when Epic
+// throttles the check, the kill is not sent into the same wait: the popup
+// says so, and how long, and Kill sessions waits too.
+func TestAKillWaitingForAThrottledCheckIsNotSent(t *testing.T) {
+	answer := make(chan struct{})
+	e := &fakeEpic{verify: func(context.Context) (*epic.VerifiedToken, error) {
+		<-answer
+		return nil, throttledFor(221 * time.Second)
+	}}
+	store := newStore()
+	clk := &clock{now: start}
+	p := openWith(t, e, &fakeBrowser{}, store, clk)
+	p.TakeToken(token)
+	p.Kill(Form{KillType: "OTHERS"})
+	close(answer)
+
+	v := p.screen.waitFor(t, explain.OutcomeError)
+	assert.Equal(t, "Epic is limiting requests for now.", v.Message)
+	assert.Equal(t, "Nothing was sent. Try again in 3 min 41 s.", v.Advice)
+	assert.Equal(t, "outcome", v.Focus)
+	assert.False(t, v.KillEnabled)
+	assert.Empty(t, e.sent("kill"), "no kill sent into Epic's wait")
+
+	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], "limiting") }, time.Second, time.Millisecond)
+	clk.advance(time.Minute)
+	again := openWith(t, e, &fakeBrowser{}, store, clk).screen.last()
+	assert.Equal(t, "Nothing was sent. Try again in 2 min 41 s.", again.Advice, "a reopened popup says what is left")
+}

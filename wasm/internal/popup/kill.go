@@ -314,6 +314,15 @@ func (c *Controller) waitForVerify(ctx context.Context, kt epic.KillType, h *hel
 	case !inTime || h.verifyTimedOut:
 		c.busy = false
 		c.outcome(kt, h, explain.ErrUnconfirmedInTime, false, nil)
+	case c.env.Now().Before(c.throttledUntil):
+		// Epic throttled the token's check meanwhile: the kill would meet
+		// the same wait, and trying too often can make it longer.
+		c.busy = false
+		advice := []messages.Message{messages.Of(messages.NothingSent),
+			messages.Of(messages.ThrottledFor, "wait", messages.Wait(c.throttledUntil.Sub(c.env.Now())))}
+		c.setResult(explain.OutcomeError, messages.Of(messages.Throttled), advice...)
+		c.keep(messages.Of(messages.Throttled), advice, 1)
+		c.view.Focus = "outcome"
 	default:
 		missing, blocked := c.blocked(kt)
 		if !blocked || kt.Name == epic.OwnSession.Name {
