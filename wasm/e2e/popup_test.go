@@ -56,6 +56,16 @@ func faulted(f fakeepic.Fault) func(s *fakeepic.Service) (string, string) {
 	}
 }
 
+// faultedKill is faulted for the kill alone: Epic's check of the token
+// goes through.
+func faultedKill(f fakeepic.Fault) func(s *fakeepic.Service) (string, string) {
+	return func(s *fakeepic.Service) (string, string) {
+		caller, _ := player(s, everyKill)
+		s.FaultNextMatching(func(r fakeepic.Request) bool { return r.Path == killPath }, f)
+		return caller, ""
+	}
+}
+
 // killCase is one person's attempt: a token, a kill type, a click, and what
 // the popup and the account service must show for it.
 type killCase struct {
@@ -174,7 +184,7 @@ var killCases = []killCase{
 		wantDetails:     []string{"HTTP status: 400", "errors.com.epicgames.common.oauth.invalid_request"},
 		wantCallerAlive: true},
 	{name: "429 throttled", killType: "OTHERS_ACCOUNT_CLIENT",
-		setup:       faulted(fakeepic.Throttled(221)),
+		setup:       faultedKill(fakeepic.Throttled(221)),
 		wantOutcome: "error", wantText: []string{"limiting requests", "Try again in 3 min"},
 		wantDetails: []string{"HTTP status: 429", "errors.com.epicgames.common.throttled"}, wantCallerAlive: true},
 	{name: "503 server error", killType: "OTHERS_ACCOUNT_CLIENT",

@@ -127,6 +127,20 @@ var popupStates = func() []popupState {
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
+		popupState{name: "429 to the check a kill waits for", outcome: true, wait: true,
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				// Kill clicked before the paste is taken: it takes the token,
+				// and waits for Epic's check of it, which Epic throttles.
+				s.FaultNext(fakeepic.Throttled(221))
+				paste(t, p, demo[demoLauncher].Token)
+				res := kill(t, p, "OTHERS_ACCOUNT_CLIENT")
+				assert.Equal(t, popuppage.Error, res.Outcome)
+				assert.Equal(t, says(b, messages.Of(messages.Throttled)), res.Text)
+				for _, r := range s.Requests() {
+					assert.NotContains(t, r.Path, "/sessions/kill", "a kill went out into Epic's wait")
+				}
+				return p
+			}},
 		popupState{name: "HTML page", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
 				holdPasted(t, b, p, demo[demoLauncher].Token)

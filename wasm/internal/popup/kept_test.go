@@ -398,6 +398,7 @@ func TestAKillWaitingForAThrottledCheckIsNotSent(t *testing.T) {
 	assert.Equal(t, "outcome", v.Focus)
 	assert.False(t, v.KillEnabled)
 	assert.Empty(t, e.sent("kill"), "no kill sent into Epic's wait")
+	assert.Contains(t, v.Details, "HTTP status: 429\n", "the details are those of Epic's answer to the check")
 
 	require.Eventually(t, func() bool { return strings.Contains(store.all()[keyOutcome], "limiting") }, time.Second, time.Millisecond)
 	clk.advance(time.Minute)

@@ -321,6 +321,7 @@ func (c *Controller) waitForVerify(ctx context.Context, kt epic.KillType, h *hel
 		advice := []messages.Message{messages.Of(messages.NothingSent),
 			messages.Of(messages.ThrottledFor, "wait", messages.Wait(c.throttledUntil.Sub(c.env.Now())))}
 		c.setResult(explain.OutcomeError, messages.Of(messages.Throttled), advice...)
+		c.details = c.checkThrottled
 		c.keep(messages.Of(messages.Throttled), advice, 1)
 		c.view.Focus = "outcome"
 	default:

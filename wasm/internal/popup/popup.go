@@ -213,6 +213,9 @@ type Controller struct {
 	verifying chan struct{}
 	// throttledUntil holds the kill button back until then.
 	throttledUntil time.Time
+	// checkThrottled is the details of Epic's throttle of the token's
+	// check, for a kill that waited for that check and was not sent.
+	checkThrottled string
 	cancelTick     func()
 	history        []historyEntry
 	details        string

@@ -342,6 +342,7 @@ func (c *Controller) verify(h *heldToken) {
 				// Epic throttles this token: a kill would meet the same wait.
 				c.view.TokenStatus = c.say(messages.Of(messages.TokenThrottled))
 				c.throttledUntil = x.Until
+				c.checkThrottled = x.Details.Text(c.env.Text)
 				c.session.saveThrottle(x.Until)
 				c.tick()
 				break
