@@ -266,22 +266,7 @@ func FuzzAppendString(f *testing.F) {
 
 // nesting is how deeply arrays and objects nest in valid JSON data.
 func nesting(data []byte) int {
-	depth, deepest, inString, escaped := 0, 0, false, false
-	for _, b := range data {
-		switch {
-		case escaped:
-			escaped = false
-		case inString && b == '\\':
-			escaped = true
-		case b == '"':
-			inString = !inString
-		case inString:
-		case b == '[' || b == '{':
-			depth++
-			deepest = max(deepest, depth)
-		case b == ']' || b == '}':
-			depth--
-		}
-	}
+	deepest := 0
+	structure(data, func(_ int, _ byte, depth int) { deepest = max(deepest, depth) })
 	return deepest
 }

@@ -153,6 +153,18 @@ func raws(items []Value) []string {
 // valid JSON array's own elements: each ends one element.
 func separators(data []byte) []int {
 	var out []int
+	structure(data, func(i int, b byte, depth int) {
+		if (depth == 0 && (b == ']' || b == '}')) || (depth == 1 && b == ',') {
+			out = append(out, i)
+		}
+	})
+	return out
+}
+
+// structure calls visit with each byte of valid JSON data outside its
+// strings, and the depth of arrays and objects once that byte is read: 1
+// after the outer '[', 0 after its ']'.
+func structure(data []byte, visit func(i int, b byte, depth int)) {
 	depth, inString, escaped := 0, false, false
 	for i, b := range data {
 		switch {
@@ -163,16 +175,14 @@ func separators(data []byte) []int {
 		case b == '"':
 			inString = !inString
 		case inString:
-		case b == '[' || b == '{':
-			depth++
-		case b == ']' || b == '}':
-			depth--
-			if depth == 0 {
-				out = append(out, i)
+		default:
+			switch b {
+			case '[', '{':
+				depth++
+			case ']', '}':
+				depth--
 			}
-		case b == ',' && depth == 1:
-			out = append(out, i)
+			visit(i, b, depth)
 		}
 	}
-	return out
 }
