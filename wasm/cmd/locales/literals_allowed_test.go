@@ -27,8 +27,10 @@ const (
 		"messages.InputTokenExpiredOn; never shown in its own words"
 	saidByVerifyAnswer = "text of *epic.VerifyAnswerError, which explain.VerifyAnswer says with a message " +
 		"of the catalog; a verify error never reaches the details"
-	saidByDeviceAuthList = "text of *epic.DeviceAuthListError, which the popup is to say with a message of the " +
-		"catalog for each Problem, as explain.VerifyAnswer does for verify; never shown in its own words"
+	saidByDeviceAuthList = "text of *epic.DeviceAuthListError, which explain.Explain says with " +
+		"messages.LoginsListUnreadable and a DetailsBody line for each Problem; never shown in its own words"
+	properName = "proper name of an app or a system, written the same in every language: devices.Describe puts it " +
+		"into a message of the catalog (deviceAppOn, deviceUnknownOn)"
 	saidByIDError = "input error of epic.DeviceAuths and DeleteDeviceAuth, which the popup is to say with a message " +
 		"of the catalog; the popup passes only ids Epic gave it (verify's account_id, the list's deviceId)"
 	jsonError = "JSON error text: every caller drops it for an error or outcome of its own " +
@@ -46,6 +48,17 @@ var goAllowed = []allowed{
 	{file: "wasm/internal/browser/api.go", text: "the popup is not running as an extension page",
 		reason: "reaches no screen: every caller drops it or says its own message, and on a page that is not " +
 			"the extension's the permission request fails before the cookies are read, so the popup says signInRefused"},
+
+	// wasm/internal/devices
+	{file: "wasm/internal/devices/devices.go", text: "Fortnite", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Rocket League", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Fall Guys", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Android", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Nintendo Switch", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Xbox Series X|S", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Xbox One", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Windows", reason: properName},
+	{file: "wasm/internal/devices/devices.go", text: "Linux", reason: properName},
 
 	// wasm/internal/epic
 	{file: "wasm/internal/epic/client.go", text: "/account/api/oauth/sessions/kill?", reason: "Epic's API path"},

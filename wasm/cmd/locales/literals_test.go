@@ -45,6 +45,7 @@ const catalogFile = "wasm/internal/messages/english.go"
 var popupPackages = []string{
 	"wasm",
 	"wasm/internal/browser",
+	"wasm/internal/devices",
 	"wasm/internal/epic",
 	"wasm/internal/explain",
 	"wasm/internal/jsbridge",

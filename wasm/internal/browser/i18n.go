@@ -95,6 +95,8 @@ var momentOptions = map[messages.MomentStyle]map[string]any{
 	messages.TimeOfDay: {"timeStyle": "medium"},
 	messages.DateTimeUTC: {"year": "numeric", "month": "short", "day": "numeric", "hour": "2-digit", "minute": "2-digit",
 		"timeZone": "UTC", "timeZoneName": "short"},
+	// "yesterday", "last month" where the language has such words.
+	messages.Relative: {"numeric": "auto"},
 }
 
 // Moment writes m as the browser writes a time in the catalog's language.
@@ -102,6 +104,10 @@ func (c *Catalog) Moment(m messages.Moment) string {
 	format, ok := c.formatter(m.Style)
 	if !ok {
 		return m.English()
+	}
+	if m.Style == messages.Relative {
+		n, unit := m.RelativeUnit()
+		return format.Call("format", n, unit).String()
 	}
 	return format.Call("format", js.Global().Get("Date").New(float64(m.Time.UnixMilli()))).String()
 }
@@ -118,7 +124,14 @@ func (c *Catalog) formatter(style messages.MomentStyle) (js.Value, bool) {
 	if intl.IsUndefined() {
 		return js.Undefined(), false
 	}
-	format := intl.Get("DateTimeFormat").New(c.tag, momentOptions[style])
+	kind := "DateTimeFormat"
+	if style == messages.Relative {
+		kind = "RelativeTimeFormat"
+	}
+	if intl.Get(kind).IsUndefined() {
+		return js.Undefined(), false
+	}
+	format := intl.Get(kind).New(c.tag, momentOptions[style])
 	if c.moments == nil {
 		c.moments = map[messages.MomentStyle]js.Value{}
 	}

@@ -91,6 +91,25 @@ func TestTheTimeOfDayFollowsTheLanguage(t *testing.T) {
 	assert.Equal(t, "16:02:11", messages.English.Text(messages.Of(messages.Verbatim, "text", messages.TimeOf(afternoon))))
 }
 
+// A time relative to now follows the language, with its own words for
+// yesterday where it has them.
+func TestARelativeTimeFollowsTheLanguage(t *testing.T) {
+	now := time.Date(2026, 12, 1, 16, 2, 11, 0, time.UTC)
+	for _, tt := range []struct {
+		locale string
+		ago    time.Duration
+		want   string
+	}{
+		{"de", 3 * time.Hour, "vor 3 Stunden"},
+		{"de", 26 * time.Hour, "gestern"},
+		{"ja", 95 * 24 * time.Hour, "3 か月前"},
+		{"en", 0, "now"},
+	} {
+		c := &Catalog{i18n: fakeI18n(t, tt.locale), tag: tt.locale, templates: map[messages.Key]string{}}
+		assert.Equal(t, tt.want, c.Moment(messages.RelativeOf(now.Add(-tt.ago), now)), "%s, %s ago", tt.locale, tt.ago)
+	}
+}
+
 // The numbers of a message (a wait's minutes and seconds, a count, a
 // status) are written by Go, not by Intl: every language of the catalogs
 // writes them with the same Latin digits (Arabic too, as Intl does for

@@ -68,7 +68,27 @@ const (
 	ReasonInput             Reason = "input"
 	ReasonUnknown           Reason = "unknown"
 	ReasonOddSuccess        Reason = "odd-success"
+	ReasonListed            Reason = "listed"
+	ReasonRevoked           Reason = "revoked"
+	ReasonAlreadyRevoked    Reason = "already-revoked"
+	ReasonListUnreadable    Reason = "list-unreadable"
 )
+
+// Action is what a request was for: a kill, the zero Action, or one of the
+// saved logins' requests, each of which changes how an answer reads.
+type Action int
+
+const (
+	ActionKill Action = iota
+	// ActionListLogins asked for the account's saved logins (device auths).
+	ActionListLogins
+	// ActionRevokeLogin revoked one saved login, Input.Login.
+	ActionRevokeLogin
+)
+
+// deviceAuthNotFound is Epic's answer to a revoke of a saved login it does
+// not know (any more): the revoke's aim is met.
+const deviceAuthNotFound = "errors.com.epicgames.account.device_auth.not_found"
 
 // Input is one finished (or refused) kill.
 type Input struct {
@@ -83,6 +103,40 @@ type Input struct {
 	Usable []string
 	// Timeout is the request's time limit, for the timeout message.
 	Timeout time.Duration
+	// Action is what the request was for; KillType is read only for
+	// ActionKill.
+	Action Action
+	// Login names the saved login of ActionRevokeLogin, quoted.
+	Login messages.Message
+	// Request is the saved logins' request as Epic names it, for the
+	// details: "DELETE /account/api/public/account/…/deviceAuth/…".
+	Request string
+}
+
+// kill is the kill type of a kill; none for the saved logins' requests.
+func (in Input) kill() epic.KillType {
+	if in.Action != ActionKill {
+		return epic.KillType{}
+	}
+	return in.KillType
+}
+
+// byAction picks the message for in's action: one for a kill, one for a
+// revoke, one for the list. An empty key says nothing.
+func (in Input) byAction(kill, revoke, list messages.Key) messages.Message {
+	switch in.Action {
+	case ActionRevokeLogin:
+		return m(revoke)
+	case ActionListLogins:
+		return m(list)
+	}
+	return m(kill)
+}
+
+// nothingDone says that the request changed nothing: for the list, which
+// changes nothing anyway, nothing is said.
+func (in Input) nothingDone() messages.Message {
+	return in.byAction(messages.NothingSignedOut, messages.NothingRevoked, "")
 }
 
 // Explanation is everything the popup shows about one outcome.
@@ -121,6 +175,8 @@ type Details struct {
 	Body messages.Key
 	// Cause is the browser's own report of why no answer came.
 	Cause string
+	// Request is the saved logins' request, as Input.Request.
+	Request string
 }
 
 // Limits on Epic's words, which can be up to 64 KiB of anything:
@@ -141,6 +197,9 @@ func (d Details) Text(t messages.Texts) string {
 	value := func(key messages.Key, v string) { line(messages.Of(key, "value", v)) }
 	line(messages.Of(messages.DetailsHeading))
 	value(messages.DetailsTime, d.Time.UTC().Format(time.RFC3339))
+	if d.Request != "" {
+		value(messages.DetailsRequest, Clean(d.Request, MaxShownRunes))
+	}
 	if d.KillType != "" {
 		value(messages.DetailsKillType, Clean(d.KillType, MaxShownRunes))
 	}
@@ -174,13 +233,15 @@ func (d Details) Text(t messages.Texts) string {
 func Explain(in Input) Explanation {
 	x := Explanation{
 		Outcome: OutcomeError,
-		Details: Details{Time: in.Now.UTC(), KillType: in.KillType.Name},
+		Details: Details{Time: in.Now.UTC(), KillType: in.kill().Name, Request: in.Request},
 	}
+	in.KillType = in.kill()
 	err := in.Err
 	var (
 		apiErr    *epic.APIError
 		redirect  *epic.RedirectError
 		transport *epic.TransportError
+		list      *epic.DeviceAuthListError
 	)
 	switch {
 	case err == nil:
@@ -193,9 +254,11 @@ func Explain(in Input) Explanation {
 	case errors.Is(err, ErrUnconfirmedInTime):
 		x.set(ReasonTimeout, noAnswerWithin(in.Timeout), m(messages.UnconfirmedAdvice))
 	case errors.Is(err, context.DeadlineExceeded):
-		x.set(ReasonTimeout, noAnswerWithin(in.Timeout), m(messages.TimeoutAdvice))
+		x.set(ReasonTimeout, noAnswerWithin(in.Timeout),
+			in.byAction(messages.TimeoutAdvice, messages.RevokeUnknownAdvice, messages.ListUnreachableAdvice))
 	case errors.Is(err, context.Canceled):
-		x.set(ReasonStopped, m(messages.Stopped), m(messages.StoppedAdvice))
+		x.set(ReasonStopped, m(messages.Stopped),
+			in.byAction(messages.StoppedAdvice, messages.RevokeUnknownAdvice, messages.ListUnreachableAdvice))
 	case errors.As(err, &apiErr):
 		explainAPIError(in, apiErr, &x)
 		return x
@@ -203,8 +266,13 @@ func Explain(in Input) Explanation {
 		x.Status = redirect.StatusCode
 		x.set(ReasonRedirect, m(messages.Redirected), m(messages.RedirectedAdvice))
 	case errors.As(err, &transport):
-		x.set(ReasonUnreachable, m(messages.Unreachable), m(messages.UnreachableAdvice))
+		x.set(ReasonUnreachable, m(messages.Unreachable),
+			in.byAction(messages.UnreachableAdvice, messages.RevokeUnreachableAdvice, messages.ListUnreachableAdvice))
 		x.Details.Cause = transport.Err.Error()
+	case errors.As(err, &list):
+		x.Status = 200
+		x.Details.Body = listBodyLine(list.Problem)
+		x.set(ReasonListUnreadable, m(messages.LoginsListUnreadable), m(messages.CopyDetailsToReport))
 	default:
 		// Kill and KillSession wrap everything that happens once a request
 		// leaves in the types above; any other error stopped it before.
@@ -251,6 +319,15 @@ func (x *Explanation) wait(e *epic.APIError, d time.Duration, now time.Time) {
 
 func success(in Input, x *Explanation) {
 	x.Outcome, x.Status = OutcomeSuccess, 204
+	switch in.Action {
+	case ActionListLogins:
+		x.Status = 200
+		x.set(ReasonListed, messages.Message{})
+		return
+	case ActionRevokeLogin:
+		x.set(ReasonRevoked, m(messages.LoginRevoked, "login", in.Login), m(messages.LoginRevokedAdvice))
+		return
+	}
 	kt := in.KillType
 	title := m(messages.SignedOutGeneric)
 	if kt.Name != "" {
@@ -303,6 +380,7 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 	x.Details = Details{
 		Time:             in.Now.UTC(),
 		KillType:         in.KillType.Name,
+		Request:          in.Request,
 		Status:           e.StatusCode,
 		ErrorCode:        Clean(e.ErrorCode, MaxShownRunes),
 		NumericErrorCode: e.NumericErrorCode,
@@ -310,15 +388,22 @@ func explainAPIError(in Input, e *epic.APIError, x *Explanation) {
 		CorrelationID:    Clean(e.CorrelationID, MaxShownRunes),
 		Body:             bodyLine(e),
 	}
+	if in.Action == ActionRevokeLogin && e.StatusCode == 404 && strings.EqualFold(e.ErrorCode, deviceAuthNotFound) {
+		// Gone before this revoke, or by an earlier one whose answer was lost.
+		x.Outcome = OutcomeSuccess
+		x.set(ReasonAlreadyRevoked, m(messages.LoginAlreadyGone, "login", in.Login), m(messages.LoginRevokedAdvice))
+		return
+	}
 	if c, ok := lookup(e); ok {
 		c.explain(in, e, x)
 		return
 	}
 	switch {
 	case e.StatusCode >= 200 && e.StatusCode <= 299:
-		// Epic ends sessions with 204 and nothing else; another 2xx is
-		// likely done, but cannot be told as done.
-		x.set(ReasonOddSuccess, m(messages.OddSuccess), m(messages.OddSuccessAdvice))
+		// Epic answers with 204 or its list and nothing else; another 2xx
+		// is likely done, but cannot be told as done.
+		x.set(ReasonOddSuccess, m(messages.OddSuccess),
+			in.byAction(messages.OddSuccessAdvice, messages.RevokeOddSuccessAdvice, messages.CopyDetailsToReport))
 	case isWebPage(e):
 		x.set(ReasonWebPage, m(messages.WebPage), m(messages.WebPageAdvice))
 	case e.StatusCode == 429:
@@ -382,11 +467,19 @@ func lookup(e *epic.APIError) (code, bool) {
 	return code{}, false
 }
 
+// fixed explains a code with a title and advice; messages.NothingSignedOut
+// among the advice says that nothing changed in the words of the action.
 func fixed(r Reason, title messages.Key, advice ...messages.Key) func(Input, *epic.APIError, *Explanation) {
-	return func(_ Input, _ *epic.APIError, x *Explanation) {
+	return func(in Input, _ *epic.APIError, x *Explanation) {
 		x.set(r, m(title))
 		for _, a := range advice {
-			x.Advice = append(x.Advice, m(a))
+			said := m(a)
+			if a == messages.NothingSignedOut {
+				said = in.nothingDone()
+			}
+			if said.Key != "" {
+				x.Advice = append(x.Advice, said)
+			}
 		}
 	}
 }
@@ -394,6 +487,10 @@ func fixed(r Reason, title messages.Key, advice ...messages.Key) func(Input, *ep
 func tokenDead(title messages.Key) func(Input, *epic.APIError, *Explanation) {
 	return func(in Input, _ *epic.APIError, x *Explanation) {
 		x.TokenDead = true
+		if in.Action != ActionKill {
+			x.set(ReasonTokenDead, m(title), in.nothingDone(), m(messages.LoginsNewTokenAdvice))
+			return
+		}
 		if in.KillType.Name == epic.OwnSession.Name {
 			// Signing out this very token was the aim, and it is already over.
 			x.set(ReasonTokenDead, m(title), m(messages.TokenDeadOwnSession))
@@ -404,6 +501,14 @@ func tokenDead(title messages.Key) func(Input, *epic.APIError, *Explanation) {
 }
 
 func missingPermission(in Input, e *epic.APIError, x *Explanation) {
+	switch in.Action {
+	case ActionListLogins:
+		x.set(ReasonMissingPermission, m(messages.LoginsCannotList), m(messages.LoginsCannotListAdvice))
+		return
+	case ActionRevokeLogin:
+		x.set(ReasonMissingPermission, m(messages.LoginsCannotRevoke), m(messages.NothingRevoked))
+		return
+	}
 	title := m(messages.LacksPermission)
 	if name := in.KillType.Name; name != "" && name != epic.OwnSession.Name {
 		title = m(messages.MayNotUse, "label", Label(name))
@@ -459,8 +564,7 @@ const maxWait = 24 * time.Hour
 
 func throttled(in Input, e *epic.APIError, x *Explanation) {
 	if !e.FromEpic {
-		x.set(ReasonThrottled, m(messages.ThrottledNotEpic),
-			m(messages.NothingSignedOut), m(messages.ThrottledNotEpicHint))
+		x.set(ReasonThrottled, m(messages.ThrottledNotEpic), in.nothingDone(), m(messages.ThrottledNotEpicHint))
 		return
 	}
 	d, said := throttleWait(e)
@@ -469,7 +573,7 @@ func throttled(in Input, e *epic.APIError, x *Explanation) {
 		when = m(messages.ThrottledUnsaid, "wait", messages.Wait(d))
 	}
 	x.wait(e, d, in.Now)
-	x.set(ReasonThrottled, m(messages.Throttled), m(messages.NothingSignedOut), when, m(messages.ThrottledLonger))
+	x.set(ReasonThrottled, m(messages.Throttled), in.nothingDone(), when, m(messages.ThrottledLonger))
 }
 
 // throttleWait reads the wait from Retry-After, else messageVars[0], else
@@ -537,7 +641,7 @@ func secondsInMessage(msg string) (time.Duration, bool) {
 }
 
 func tooManySessions(in Input, e *epic.APIError, x *Explanation) {
-	x.set(ReasonTooManySessions, m(messages.TooManySessions), m(messages.NothingSignedOut), m(messages.TooManySessionsAdvice))
+	x.set(ReasonTooManySessions, m(messages.TooManySessions), in.nothingDone(), m(messages.TooManySessionsAdvice))
 	x.wait(e, e.RetryAfter, in.Now)
 	x.adviseWait()
 }
@@ -558,16 +662,17 @@ func invalidRequest(in Input, e *epic.APIError, x *Explanation) {
 		if name := in.KillType.Name; name != "" && name != epic.OwnSession.Name {
 			advice = m(messages.ClientOnlyAdvice, "label", Label(name))
 		}
-		x.set(ReasonClientOnlyToken, m(messages.ClientOnly), m(messages.NothingSignedOut), advice)
-	case strings.Contains(lower, "killtype"):
-		x.set(ReasonInvalidRequest, m(messages.KillTypeRejected), m(messages.NothingSignedOut), said(e), m(messages.MaybeOutOfDate))
+		x.set(ReasonClientOnlyToken, m(messages.ClientOnly), in.nothingDone(), advice)
+	case strings.Contains(lower, "killtype") && in.Action == ActionKill:
+		x.set(ReasonInvalidRequest, m(messages.KillTypeRejected), in.nothingDone(), said(e), m(messages.MaybeOutOfDate))
 	default:
-		x.set(ReasonInvalidRequest, m(messages.RequestRejected), m(messages.NothingSignedOut), said(e), m(messages.CopyDetailsToReport))
+		x.set(ReasonInvalidRequest, m(messages.RequestRejected), in.nothingDone(), said(e), m(messages.CopyDetailsToReport))
 	}
 }
 
 func epicTrouble(in Input, e *epic.APIError, x *Explanation) {
-	x.set(ReasonEpicTrouble, m(messages.EpicTrouble), m(messages.EpicTroubleAdvice))
+	x.set(ReasonEpicTrouble, m(messages.EpicTrouble),
+		in.byAction(messages.EpicTroubleAdvice, messages.RevokeEpicTroubleAdvice, messages.ListEpicTroubleAdvice))
 	x.wait(e, e.RetryAfter, in.Now)
 	x.adviseWait()
 }
@@ -623,6 +728,20 @@ func bodyLine(e *epic.APIError) messages.Key {
 	case e.Body == epic.BodyTooLarge:
 		return messages.DetailsBodyTooLarge
 	case e.Body == epic.BodyUnreadable:
+		return messages.DetailsBodyUnreadable
+	}
+	return messages.DetailsBodyOther
+}
+
+// listBodyLine is the details' line on a 200 from the list that was not
+// Epic's list.
+func listBodyLine(p epic.DeviceAuthListProblem) messages.Key {
+	switch p {
+	case epic.DeviceAuthListEmpty:
+		return messages.DetailsBodyEmpty
+	case epic.DeviceAuthListTooLarge:
+		return messages.DetailsBodyTooLarge
+	case epic.DeviceAuthListBrokeOff:
 		return messages.DetailsBodyUnreadable
 	}
 	return messages.DetailsBodyOther

@@ -321,37 +321,42 @@ func explainCases(t testing.TB) []explainCase {
 func TestExplain(t *testing.T) {
 	for _, tc := range explainCases(t) {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.in.Now = now
-			x := Explain(tc.in)
-
-			w := tc.want
-			if w.outcome == "" {
-				w.outcome = OutcomeError
-			}
-			assert.Equal(t, w.reason, x.Reason)
-			assert.Equal(t, w.outcome, x.Outcome)
-			assert.Equal(t, w.status, x.Status)
-			assert.Equal(t, w.title, title(x))
-			for _, p := range w.advice {
-				assert.Contains(t, advice(x), p)
-			}
-			for _, p := range w.notAdvice {
-				assert.NotContains(t, advice(x), p)
-			}
-			assert.Equal(t, w.wait, x.Wait)
-			if w.wait > 0 {
-				assert.Equal(t, now.Add(w.wait), x.Until)
-			} else {
-				assert.True(t, x.Until.IsZero())
-			}
-			assert.Equal(t, w.tokenDead, x.TokenDead, "TokenDead")
-			assert.Equal(t, w.hostAcc, x.NeedsHostAccess, "NeedsHostAccess")
-			assertPlain(t, x)
-			assert.Equal(t, now, x.Details.Time)
+			x := explainAs(t, tc.in, tc.want)
 			assert.Equal(t, tc.in.KillType.Name, x.Details.KillType)
-			assert.Equal(t, w.status, x.Details.Status)
 		})
 	}
+}
+
+// explainAs explains in, at now, and checks the explanation against w.
+func explainAs(t *testing.T, in Input, w want) Explanation {
+	t.Helper()
+	in.Now = now
+	x := Explain(in)
+	if w.outcome == "" {
+		w.outcome = OutcomeError
+	}
+	assert.Equal(t, w.reason, x.Reason)
+	assert.Equal(t, w.outcome, x.Outcome)
+	assert.Equal(t, w.status, x.Status)
+	assert.Equal(t, w.title, title(x))
+	for _, p := range w.advice {
+		assert.Contains(t, advice(x), p)
+	}
+	for _, p := range w.notAdvice {
+		assert.NotContains(t, advice(x), p)
+	}
+	assert.Equal(t, w.wait, x.Wait)
+	if w.wait > 0 {
+		assert.Equal(t, now.Add(w.wait), x.Until)
+	} else {
+		assert.True(t, x.Until.IsZero())
+	}
+	assert.Equal(t, w.tokenDead, x.TokenDead, "TokenDead")
+	assert.Equal(t, w.hostAcc, x.NeedsHostAccess, "NeedsHostAccess")
+	assertPlain(t, x)
+	assert.Equal(t, now, x.Details.Time)
+	assert.Equal(t, w.status, x.Details.Status)
+	return x
 }
 
 // assertPlain checks what every text the user sees must be.

@@ -68,12 +68,12 @@ func Demo(s *Service) []DemoToken {
 		{
 			grant: fortnite("de000000000000000000000000000001", "fortnite", "pc-1", fortnitePerms),
 			label: "Fortnite PC game client (DemoPlayer)",
-			shows: "204 for OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE; the others are marked not allowed (Epic: 403 missing_permission); cannot list saved logins (403 missing_permission, deviceAuths READ)",
+			shows: "204 for OTHERS_ACCOUNT_CLIENT and OTHERS_ACCOUNT_CLIENT_SERVICE; the others are marked not allowed (Epic: 403 missing_permission); Saved logins are not offered, as its permissions lack deviceAuths READ (Epic: 403 missing_permission)",
 		},
 		{
 			grant: launcher("de000000000000000000000000000002", "pc-1", launcherPerms),
 			label: "Launcher holding every kill and saved-login permission (DemoPlayer)",
-			shows: "204 for every killType; ALL and ALL_ACCOUNT_CLIENT also end this token; lists the 4 saved logins and removes them (204)",
+			shows: "204 for every killType; ALL and ALL_ACCOUNT_CLIENT also end this token; Saved logins lists the 4 saved logins and revokes them (204)",
 		},
 		{
 			grant: expired,

@@ -1,5 +1,7 @@
 package messages
 
+import "strconv"
+
 // The English catalog: the keys, by where the popup shows each message, then
 // their texts in the same order.
 
@@ -669,6 +671,180 @@ const (
 	DevicePlatformIOS Key = "devicePlatformIOS"
 )
 
+// Saved logins: the section under the outcome that lists the account's saved
+// logins (Epic's device auths) and revokes them.
+const (
+	// The clickable title of the folded section that lists the saved logins, as
+	// popup.html writes it; the popup shows savedLoginsCount there once listed. Short.
+	SavedLoginsTitle Key = "savedLoginsTitle"
+	// The section's title once the list came. {count} is how many saved logins Epic
+	// listed, 0 to 200. Short.
+	SavedLoginsCount Key = "savedLoginsCount"
+	// The first line inside the section: what a saved login is, and that a kill does not
+	// end one. Two short sentences.
+	SavedLoginsIntro Key = "savedLoginsIntro"
+	// In the section while Epic's list is on its way; announced.
+	LoginsLoading Key = "loginsLoading"
+	// In the section when it is opened while another request to Epic runs; announced.
+	LoginsWaiting Key = "loginsWaiting"
+	// In the section when Epic listed no saved login; announced.
+	LoginsNone Key = "loginsNone"
+	// In the section under the list when Epic listed more than the popup keeps. {count}
+	// is how many are shown, such as 200.
+	LoginsTruncated Key = "loginsTruncated"
+	// In the section under the list when some entries of Epic's list could not be read.
+	// {count} is how many were left out, such as 1.
+	LoginsSkipped Key = "loginsSkipped"
+	// In the section when the list could not be loaded; the outcome above the section
+	// says why.
+	LoginsNotListed Key = "loginsNotListed"
+	// A button in the section that asks Epic for the list again. Short.
+	ReloadLoginsButton Key = "reloadLoginsButton"
+	// A button under the list: revoke every saved login listed, after a confirmation.
+	// Short.
+	RevokeAllButton Key = "revokeAllButton"
+	// Small print beside revokeAllButton: why it revokes every saved login listed.
+	RevokeAllNote Key = "revokeAllNote"
+	// A line under a saved login's name: when and where it was saved. {when} is a time
+	// relative to now, such as 3 months ago, or loginTimeUnknown; {place} the country
+	// Epic placed it in, in English as Epic gives it, or loginPlaceUnknown. Short.
+	LoginSaved Key = "loginSaved"
+	// A line under a saved login's name: when and where it was last used. {when} is a
+	// time relative to now, such as 2 days ago, or loginTimeUnknown; {place} the
+	// country, in English as Epic gives it, or loginPlaceUnknown. Short.
+	LoginUsed Key = "loginUsed"
+	// A line under a saved login's name in place of loginUsed: it was never used. Short.
+	LoginNeverUsed Key = "loginNeverUsed"
+	// The place in loginSaved or loginUsed when Epic gave none. A few words.
+	LoginPlaceUnknown Key = "loginPlaceUnknown"
+	// The time in loginSaved, loginUsed and confirmRevoke, and in loginFactAt, when
+	// Epic gave no readable time. A few words.
+	LoginTimeUnknown Key = "loginTimeUnknown"
+	// A line under a saved login made by a script or bot (deviceLibrary): a hint to
+	// revoke it if it is not the player's.
+	LoginBotNote Key = "loginBotNote"
+	// The clickable title that opens more about one saved login: exact times, the app's
+	// own name, its id. Short.
+	LoginMore Key = "loginMore"
+	// In more about one saved login, the label of when and where it was saved. Short.
+	LoginFactSaved Key = "loginFactSaved"
+	// In more about one saved login, the label of when and where it was last used.
+	// Short.
+	LoginFactUsed Key = "loginFactUsed"
+	// In more about one saved login, the label of the name the app gave itself when
+	// saving it (its user agent, shown as it is). Short.
+	LoginFactApp Key = "loginFactApp"
+	// In more about one saved login, the label of Epic's id for it. Short.
+	LoginFactDeviceID Key = "loginFactDeviceID"
+	// A value in more about one saved login. {time} is the exact date and time, such as
+	// 1 Dec 2026 at 16:02 UTC; {place} the country, in English as Epic gives it, or
+	// loginPlaceUnknown.
+	LoginFactAt Key = "loginFactAt"
+	// The clickable title that shows the IP addresses of one saved login, kept hidden
+	// until asked for. Short.
+	LoginShowIP Key = "loginShowIP"
+	// A line once the IP addresses are shown. {ip} is the address the saved login was
+	// made from, such as 203.0.113.24, kept as it is.
+	LoginIPSaved Key = "loginIPSaved"
+	// A line once the IP addresses are shown. {ip} is the address the saved login was
+	// last used from, kept as it is.
+	LoginIPUsed Key = "loginIPUsed"
+	// Shown once the IP addresses are asked for when Epic gave none.
+	LoginIPNone Key = "loginIPNone"
+	// The button of each saved login that revokes it, after a confirmation. One word if
+	// possible.
+	RevokeButton Key = "revokeButton"
+	// The confirmation's text before revoking one saved login. {login} is its name,
+	// such as Fortnite on Windows (deviceAppOn), in quotes; {when} when it was saved,
+	// such as 3 months ago, or loginTimeUnknown.
+	ConfirmRevoke Key = "confirmRevoke"
+	// The confirmation's text before revoking every saved login listed. {count} is how
+	// many, 1 to 200. Say honestly that Epic does not tell which one, if any, belongs to
+	// this device.
+	ConfirmRevokeAll Key = "confirmRevokeAll"
+	// The red confirm button before revoking one saved login. Short.
+	ConfirmRevokeButton Key = "confirmRevokeButton"
+	// The red confirm button before revoking every saved login listed. {count} is how
+	// many, 1 to 200. Short.
+	ConfirmRevokeAllButton Key = "confirmRevokeAllButton"
+	// A saved login's name in a sentence, in quotes. {login} is its name, such as
+	// Fortnite on Windows. Use this language's quotation marks.
+	QuotedLogin Key = "quotedLogin"
+	// The outcome while a revoke is on its way, announced. {login} is the saved login's
+	// name, quoted (quotedLogin).
+	RevokingLogin Key = "revokingLogin"
+	// The outcome while every saved login listed is being revoked, one after another;
+	// announced. {count} is how many, 1 to 200.
+	RevokingLogins Key = "revokingLogins"
+	// The title of an outcome, announced: Epic revoked the saved login. {login} is its
+	// name, quoted (quotedLogin).
+	LoginRevoked Key = "loginRevoked"
+	// Advice after loginRevoked, loginsRevoked or loginAlreadyGone.
+	LoginRevokedAdvice Key = "loginRevokedAdvice"
+	// The title of an outcome, announced: Epic revoked every saved login listed.
+	// {count} is how many, 1 to 200.
+	LoginsRevoked Key = "loginsRevoked"
+	// Advice before the reason why revoking every saved login stopped. {done} is how
+	// many were revoked, {count} how many were to be revoked.
+	LoginsRevokedBefore Key = "loginsRevokedBefore"
+	// The title of an outcome: Epic no longer knew the saved login, so it was revoked
+	// already. {login} is its name, quoted (quotedLogin).
+	LoginAlreadyGone Key = "loginAlreadyGone"
+	// Advice after the title of an outcome in which Epic revoked no saved login.
+	NothingRevoked Key = "nothingRevoked"
+	// The title of an outcome, announced: Epic refused the list because the token
+	// lacks the permission; the permission's name is in the details.
+	LoginsCannotList Key = "loginsCannotList"
+	// Advice after loginsCannotList.
+	LoginsCannotListAdvice Key = "loginsCannotListAdvice"
+	// The title of an outcome, announced: Epic refused the revoke because the token
+	// lacks the permission; the permission's name is in the details.
+	LoginsCannotRevoke Key = "loginsCannotRevoke"
+	// A line of the details when the popup refused a revoke before sending: the
+	// token's permissions lack what Epic requires. {permissions} is the permission in
+	// Epic's words, such as account:public:account:deviceAuths DELETE (account).
+	TokenLacks Key = "tokenLacks"
+	// The title of an outcome: Epic's list answer could not be read; the details say
+	// how.
+	LoginsListUnreadable Key = "loginsListUnreadable"
+	// Advice after the title timeout or stopped when a revoke got no answer.
+	RevokeUnknownAdvice Key = "revokeUnknownAdvice"
+	// Advice after the title unreachable when a revoke got no answer.
+	RevokeUnreachableAdvice Key = "revokeUnreachableAdvice"
+	// Advice after the title timeout, stopped or unreachable when the list did not come.
+	ListUnreachableAdvice Key = "listUnreachableAdvice"
+	// Advice after the title oddSuccess for a revoke.
+	RevokeOddSuccessAdvice Key = "revokeOddSuccessAdvice"
+	// Advice after the title epicTrouble for a revoke.
+	RevokeEpicTroubleAdvice Key = "revokeEpicTroubleAdvice"
+	// Advice after the title epicTrouble for the list.
+	ListEpicTroubleAdvice Key = "listEpicTroubleAdvice"
+	// Advice after a title saying Epic no longer accepts the token, for the saved
+	// logins' requests.
+	LoginsNewTokenAdvice Key = "loginsNewTokenAdvice"
+	// Advice after a kill of other logins while the section of saved logins is
+	// offered but not listed yet: they can still sign in.
+	KillLeavesLogins Key = "killLeavesLogins"
+	// Advice after a kill of other logins. {count} is how many saved logins the list
+	// holds, 2 to 200: they can still sign in.
+	KillLeavesLoginsCount Key = "killLeavesLoginsCount"
+	// What a line of the history names when several saved logins were revoked at
+	// once (historyRevoked…). {count} is how many, 2 to 200. Short.
+	LoginsCount Key = "loginsCount"
+	// A line of the history: a saved login was revoked. {time} is when, such as
+	// 16:02:11; {login} its name, not quoted. Short.
+	HistoryRevoked Key = "historyRevoked"
+	// A line of the history: an answer came, but the saved login was not revoked.
+	// {time} is when, such as 16:02:11; {login} its name. Short.
+	HistoryNotRevoked Key = "historyNotRevoked"
+	// A line of the history: no answer came to a revoke. {time} is when, such as
+	// 16:02:11; {login} its name. Short.
+	HistoryRevokeNoAnswer Key = "historyRevokeNoAnswer"
+	// A line of the details of a saved logins' request. {value} is the request as Epic
+	// names it, such as DELETE /account/api/public/account/…/deviceAuth/…; keep it.
+	DetailsRequest Key = "detailsRequest"
+)
+
 // KillTypeLabel names in a player's words what the kill type name signs
 // out: the select's option.
 func KillTypeLabel(name string) Message { return Message{Key: Key("label_" + name)} }
@@ -978,6 +1154,68 @@ var English = Catalog{
 	DeviceUnknown:      "An unknown app",
 	DeviceLibrary:      "A script or bot ({library})",
 	DevicePlatformIOS:  "iPhone or iPad",
+	// Saved logins: the section.
+	SavedLoginsTitle:        "Saved logins",
+	SavedLoginsCount:        "Saved logins ({count})",
+	SavedLoginsIntro:        "Apps and devices that can sign in to your account without the password. Killing sessions does not end them: revoking does.",
+	LoginsLoading:           "Asking Epic for the list…",
+	LoginsWaiting:           "The list is asked for once the request running now is over.",
+	LoginsNone:              "None: no app or device can sign in to your account without the password.",
+	LoginsTruncated:         "Epic listed more than fit: the first {count} are shown.",
+	LoginsSkipped:           "{count} more that Epic listed could not be read.",
+	LoginsNotListed:         "Not listed: the outcome above says why.",
+	ReloadLoginsButton:      "List again",
+	RevokeAllButton:         "Revoke all others",
+	RevokeAllNote:           "Revokes every saved login listed: Epic does not say which one, if any, is this device's. Your token here keeps working.",
+	LoginSaved:              "Saved {when} · {place}",
+	LoginUsed:               "Last used {when} · {place}",
+	LoginNeverUsed:          "Never used",
+	LoginPlaceUnknown:       "place unknown",
+	LoginTimeUnknown:        "time unknown",
+	LoginBotNote:            "A script or bot saved this login: if it is not yours, revoke it.",
+	LoginMore:               "More",
+	LoginFactSaved:          "Saved",
+	LoginFactUsed:           "Last used",
+	LoginFactApp:            "App, as it named itself",
+	LoginFactDeviceID:       "Device id",
+	LoginFactAt:             "{time} · {place}",
+	LoginShowIP:             "Show IP addresses",
+	LoginIPSaved:            "Saved from {ip}",
+	LoginIPUsed:             "Last used from {ip}",
+	LoginIPNone:             "Epic gave no IP address.",
+	RevokeButton:            "Revoke",
+	ConfirmRevoke:           "Revoke {login}, saved {when}? That app has to sign in with the password again.",
+	ConfirmRevokeAll:        "Revoke all {count} saved logins? Every app that saved one has to sign in with the password again, and Epic does not say which one, if any, is this device's. Your token here keeps working.",
+	ConfirmRevokeButton:     "Revoke",
+	ConfirmRevokeAllButton:  "Revoke all {count}",
+	QuotedLogin:             "“{login}”",
+	RevokingLogin:           "Asking Epic to revoke {login}…",
+	RevokingLogins:          "Asking Epic to revoke {count} saved logins…",
+	LoginRevoked:            "{login} was revoked.",
+	LoginRevokedAdvice:      "An app whose login was revoked has to sign in with the password again. If one was not yours, change your password and turn on two-factor sign-in in your Epic account.",
+	LoginsRevoked:           "All {count} saved logins were revoked.",
+	LoginsRevokedBefore:     "{done} of {count} saved logins were revoked before this; the others are still listed.",
+	LoginAlreadyGone:        "{login} was revoked already.",
+	NothingRevoked:          "Nothing was revoked.",
+	LoginsCannotList:        "This token cannot list saved logins.",
+	LoginsCannotListAdvice:  "Epic requires a permission this token lacks; Kill sessions works as before.",
+	LoginsCannotRevoke:      "This token may not revoke saved logins.",
+	TokenLacks:              "This token lacks {permissions}.",
+	LoginsListUnreadable:    "Epic's list of saved logins could not be read.",
+	RevokeUnknownAdvice:     "It is not known whether the saved login was revoked. Check your connection, then list them again.",
+	RevokeUnreachableAdvice: "No answer came, so it is not known whether the saved login was revoked. Check your internet connection and that no firewall, VPN or blocker stops epicgames.com, then list them again.",
+	ListUnreachableAdvice:   "Check your internet connection and that no firewall, VPN or blocker stops epicgames.com, then list them again.",
+	RevokeOddSuccessAdvice:  "The saved login was probably revoked, but this is not Epic's usual answer: list them again to check.",
+	RevokeEpicTroubleAdvice: "This is on Epic's side, and it is not known whether the saved login was revoked. Try again in a few minutes; status.epicgames.com shows known outages.",
+	ListEpicTroubleAdvice:   "This is on Epic's side. Try again in a few minutes; status.epicgames.com shows known outages.",
+	LoginsNewTokenAdvice:    "Sign in on epicgames.com again and paste a fresh token, then try again.",
+	KillLeavesLogins:        "Saved logins can still sign in without the password: see Saved logins below.",
+	KillLeavesLoginsCount:   "{count} saved logins can still sign in without the password: see Saved logins below.",
+	LoginsCount:             "{count} saved logins",
+	HistoryRevoked:          "{time} {login}: revoked",
+	HistoryNotRevoked:       "{time} {login}: not revoked",
+	HistoryRevokeNoAnswer:   "{time} {login}: no answer",
+	DetailsRequest:          "Request: {value}",
 }
 
 // How English writes a Moment (messages.go): the other languages' are the
@@ -986,3 +1224,23 @@ var (
 	englishTimeOfDay   = "15:04:05"
 	englishDateTimeUTC = "2 Jan 2006 at 15:04 UTC"
 )
+
+// englishRelative writes n units of a relative Moment (relativeUnits) as
+// English says them: "3 months ago", "in 2 days", "now".
+func englishRelative(n int64, unit string) string {
+	if n == 0 {
+		return "now"
+	}
+	count := n
+	if count < 0 {
+		count = -count
+	}
+	words := strconv.FormatInt(count, 10) + " " + unit
+	if count != 1 {
+		words += "s"
+	}
+	if n < 0 {
+		return words + " ago"
+	}
+	return "in " + words
+}

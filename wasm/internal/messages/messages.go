@@ -94,6 +94,8 @@ func JoinTexts(t Texts, texts []string) string {
 type Moment struct {
 	Time  time.Time
 	Style MomentStyle
+	// Now is what a Relative moment counts from.
+	Now time.Time
 }
 
 // MomentStyle is how much of a Moment is shown, and in which zone.
@@ -104,6 +106,9 @@ const (
 	TimeOfDay MomentStyle = iota
 	// DateTimeUTC is the date and the minute in UTC: 1 Dec 2026 at 16:02 UTC.
 	DateTimeUTC
+	// Relative is the time from the Moment's Now to its Time in the largest
+	// whole unit: 3 months ago, yesterday, in 5 minutes, now.
+	Relative
 )
 
 // TimeOf is t as a time of day.
@@ -111,6 +116,37 @@ func TimeOf(t time.Time) Moment { return Moment{Time: t, Style: TimeOfDay} }
 
 // DateTimeOf is t as a date and time in UTC.
 func DateTimeOf(t time.Time) Moment { return Moment{Time: t, Style: DateTimeUTC} }
+
+// RelativeOf is t as a time relative to now.
+func RelativeOf(t, now time.Time) Moment { return Moment{Time: t, Style: Relative, Now: now} }
+
+// relativeUnits are the units of a Relative moment, largest first, as
+// Intl.RelativeTimeFormat names them. A month is 30 days and a year 365,
+// near enough for "when was this login last used".
+var relativeUnits = []struct {
+	name string
+	size time.Duration
+}{
+	{"year", 365 * 24 * time.Hour},
+	{"month", 30 * 24 * time.Hour},
+	{"week", 7 * 24 * time.Hour},
+	{"day", 24 * time.Hour},
+	{"hour", time.Hour},
+	{"minute", time.Minute},
+}
+
+// RelativeUnit is a Relative moment as a whole number of its largest unit,
+// negative in the past: (-3, "month"). Under a minute either way it is
+// (0, "second"), which reads "now".
+func (m Moment) RelativeUnit() (int64, string) {
+	d := m.Time.Sub(m.Now)
+	for _, u := range relativeUnits {
+		if n := int64(d / u.size); n != 0 {
+			return n, u.name
+		}
+	}
+	return 0, "second"
+}
 
 // MomentWriter is a Texts that writes moments its language's way (the
 // browser's Intl, for the browser's catalog). The Go catalog, which is
@@ -121,6 +157,9 @@ type MomentWriter interface {
 
 // English is m as the Go catalog writes it.
 func (m Moment) English() string {
+	if m.Style == Relative {
+		return englishRelative(m.RelativeUnit())
+	}
 	if m.Style == DateTimeUTC {
 		return m.Time.UTC().Format(englishDateTimeUTC)
 	}

@@ -157,6 +157,36 @@ func TestMomentsAreWrittenByTheLanguage(t *testing.T) {
 	}
 }
 
+// A relative moment counts in the largest whole unit, as
+// Intl.RelativeTimeFormat takes it, and English says it.
+func TestRelativeMoments(t *testing.T) {
+	now := time.Date(2026, 12, 1, 16, 2, 11, 0, time.UTC)
+	for _, tt := range []struct {
+		ago     time.Duration
+		n       int64
+		unit    string
+		english string
+	}{
+		{0, 0, "second", "now"},
+		{59 * time.Second, 0, "second", "now"},
+		{-59 * time.Second, 0, "second", "now"},
+		{time.Minute, -1, "minute", "1 minute ago"},
+		{59 * time.Minute, -59, "minute", "59 minutes ago"},
+		{3 * time.Hour, -3, "hour", "3 hours ago"},
+		{26 * time.Hour, -1, "day", "1 day ago"},
+		{13 * 24 * time.Hour, -1, "week", "1 week ago"},
+		{95 * 24 * time.Hour, -3, "month", "3 months ago"},
+		{400 * 24 * time.Hour, -1, "year", "1 year ago"},
+		{-2 * time.Hour, 2, "hour", "in 2 hours"},
+	} {
+		m := RelativeOf(now.Add(-tt.ago), now)
+		n, unit := m.RelativeUnit()
+		assert.Equal(t, tt.n, n, "%s ago", tt.ago)
+		assert.Equal(t, tt.unit, unit, "%s ago", tt.ago)
+		assert.Equal(t, tt.english, Catalog{"k": "{t}"}.Text(Of("k", "t", m)), "%s ago", tt.ago)
+	}
+}
+
 func TestPlaceholders(t *testing.T) {
 	c := Catalog{"k": "{b} and {a}, {b}"}
 	assert.Equal(t, []string{"a", "b"}, placeholders(c, "k"))

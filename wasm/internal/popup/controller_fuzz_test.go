@@ -21,8 +21,10 @@ import (
 // FuzzController applies any sequence of the user's actions and Epic's
 // answers to the popup, through the real Epic client, and checks after
 // every step that nothing panicked, that no kill went out without its
-// confirmation or of a kind the user did not pick, that two kills were
-// never on their way at once, and that no view ever showed a token. Each
+// confirmation or of a kind the user did not pick, that no saved login was
+// revoked without its confirmation, that two of the requests that act (a
+// kill, the saved logins' list, a revoke) were never on their way at once,
+// and that no view ever showed a token. Each
 // byte of the script is a step; some steps read the next byte too.
 //
 // It runs in a synctest bubble: time is the bubble's, and after each step
@@ -57,6 +59,12 @@ const (
 	stepUseSignIn            //
 	stepClearHistory         //
 	stepConfirmAtOnce        // Confirm whether or not the button is on, as no person can
+	stepShowLogins           // opens or folds the saved logins
+	stepRevoke               // next byte: which login listed
+	stepRevokeAll            //
+	stepAnswerList           // next byte: which answer
+	stepAnswerRevoke         // next byte: which answer
+	stepListAgain            //
 	steps
 )
 
@@ -81,6 +89,13 @@ var controllerSeeds = [][]byte{
 	{stepPaste, 0, stepAnswerVerify, 2, stepKill, 1, stepWait, 0, stepReopen, stepKill, 0, stepAnswerKill, 0, stepAnswerKill, 0},
 	// The sign-in, offline, history.
 	{stepUseSignIn, stepAnswerVerify, 1, stepOffline, stepKill, 0, stepOffline, stepKill, 0, stepAnswerKill, 3, stepClearHistory},
+	// Saved logins: listed, one revoked after its confirmation, then all.
+	{stepPaste, 0, stepAnswerVerify, 0, stepShowLogins, stepAnswerList, 0, stepRevoke, 1, stepConfirmAtOnce, stepWait, 1,
+		stepConfirm, stepAnswerRevoke, 0, stepRevokeAll, stepWait, 1, stepConfirm, stepAnswerRevoke, 2, stepAnswerRevoke, 0},
+	// A revoke waiting for Confirm while another token is pasted; a kill
+	// while the list is on its way.
+	{stepPaste, 2, stepShowLogins, stepKill, 0, stepAnswerList, 1, stepRevoke, 0, stepPaste, 0, stepWait, 1, stepConfirm,
+		stepAnswerVerify, 2, stepListAgain, stepAnswerList, 3, stepRevokeAll, stepCancel},
 }
 
 // The tokens a script pastes: a hex token, another in capitals, an eg1 token
@@ -101,9 +116,10 @@ type harness struct {
 	picked string
 	// killed counts the Kill and Confirm steps taken with each kill type
 	// picked; confirmed the confirmations the user saw and confirmed, by
-	// what they were for.
-	killed, confirmed map[string]int
-	browser           *fakeBrowser
+	// what they were for, and confirmedLogins those of revokes, by device
+	// id.
+	killed, confirmed, confirmedLogins map[string]int
+	browser                            *fakeBrowser
 }
 
 // fuzzPopup is one popup document: its controller, the Epic host it talks
@@ -124,7 +140,7 @@ func newHarness(t *testing.T) *harness {
 		pastes: []string{fuzzHex, fuzzUpper, eg1, "bearer " + fuzzHex, "not a token"},
 		store:  newStore(),
 		picked: epic.KillTypes[0].Name,
-		killed: map[string]int{}, confirmed: map[string]int{},
+		killed: map[string]int{}, confirmed: map[string]int{}, confirmedLogins: map[string]int{},
 		browser: &fakeBrowser{cookies: map[string]string{"EPIC_BEARER_TOKEN": fuzzHex}},
 	}
 	h.open()
@@ -178,7 +194,7 @@ func (h *harness) run(script []byte) {
 
 func takesArg(step int) bool {
 	switch step {
-	case stepPaste, stepSelect, stepKill, stepAnswerVerify, stepAnswerKill, stepWait:
+	case stepPaste, stepSelect, stepKill, stepAnswerVerify, stepAnswerKill, stepWait, stepRevoke, stepAnswerList, stepAnswerRevoke:
 		return true
 	}
 	return false
@@ -209,6 +225,9 @@ func (h *harness) step(step, arg int) {
 		}
 		if v.Confirming && v.ConfirmReady {
 			h.confirmed[v.ConfirmFor]++
+			for _, id := range strings.Fields(v.ConfirmLogins) {
+				h.confirmedLogins[id]++
+			}
 		}
 		h.killed[h.picked]++
 		c.Confirm(Form{KillType: h.picked})
@@ -222,9 +241,28 @@ func (h *harness) step(step, arg int) {
 		p.mu.Unlock()
 		h.open()
 	case stepAnswerVerify:
-		h.popup().epic.answer("GET", verifyAnswers[arg%len(verifyAnswers)])
+		h.popup().epic.answer(isVerify, verifyAnswers[arg%len(verifyAnswers)])
 	case stepAnswerKill:
-		h.popup().epic.answer("DELETE", killAnswers[arg%len(killAnswers)])
+		h.popup().epic.answer(isKill, killAnswers[arg%len(killAnswers)])
+	case stepAnswerList:
+		h.popup().epic.answer(isList, listAnswers[arg%len(listAnswers)])
+	case stepAnswerRevoke:
+		h.popup().epic.answer(isRevoke, revokeAnswers[arg%len(revokeAnswers)])
+	case stepShowLogins:
+		c.ShowSavedLogins(!v.SavedLoginsOpen)
+	case stepRevoke:
+		if len(v.Logins) == 0 || !v.RevokeEnabled {
+			return // no Revoke to click, or a disabled one
+		}
+		c.Revoke(v.Logins[arg%len(v.Logins)].DeviceID)
+	case stepRevokeAll:
+		if v.RevokeAll && v.RevokeEnabled {
+			c.RevokeAll()
+		}
+	case stepListAgain:
+		if v.ListEnabled {
+			c.ListSavedLogins()
+		}
 	case stepWait:
 		time.Sleep(waits[arg%len(waits)])
 	case stepOffline:
@@ -247,13 +285,22 @@ var waits = []time.Duration{
 func (h *harness) check(when string) bool {
 	h.t.Helper()
 	var deletes []sentRequest
+	revoked := map[string]int{}
 	for _, p := range h.popups {
 		p.epic.mu.Lock()
 		if p.epic.mostInFlight > 1 {
-			h.t.Errorf("%s: %d kills were on their way at once", when, p.epic.mostInFlight)
+			h.t.Errorf("%s: %d kills, lists or revokes were on their way at once", when, p.epic.mostInFlight)
 		}
 		deletes = append(deletes, p.epic.deletes...)
+		for _, id := range p.epic.revokes {
+			revoked[id]++
+		}
 		p.epic.mu.Unlock()
+	}
+	for id, n := range revoked {
+		if n > h.confirmedLogins[id] {
+			h.t.Errorf("%s: the saved login %s was revoked %d times, confirmed %d", when, id, n, h.confirmedLogins[id])
+		}
 	}
 	sent := map[string]int{}
 	for _, d := range deletes {
@@ -304,7 +351,7 @@ func (h *harness) checkView(v View) {
 		h.t.Errorf("a confirmation without its button, or beside Kill sessions: %+v", v)
 	}
 	switch v.Focus {
-	case "", "token", "kill-type", "cancel", "kill", "outcome":
+	case "", "token", "kill-type", "cancel", "kill", "outcome", "saved-logins":
 	default:
 		h.t.Errorf("focus on %q, which the popup does not have", v.Focus)
 	}
@@ -313,14 +360,18 @@ func (h *harness) checkView(v View) {
 // finish answers whatever still waits and lets every timer run out, then
 // checks that the popup shown is usable: nothing is stuck.
 func (h *harness) finish() {
-	for range 10 {
-		for _, p := range h.popups {
-			p.epic.answerAll()
+	// A request can start as another ends (a list asked for while a kill
+	// ran), and wait out its own time limit: two rounds end those too.
+	for range 2 {
+		for range 10 {
+			for _, p := range h.popups {
+				p.epic.answerAll()
+			}
+			synctest.Wait()
 		}
+		time.Sleep(DefaultTimeout + time.Second)
 		synctest.Wait()
 	}
-	time.Sleep(DefaultTimeout + time.Second)
-	synctest.Wait()
 	h.check("at the end")
 	if v := h.shown(); !v.InputsEnabled {
 		h.t.Errorf("the popup is stuck with its controls off: %+v", v)
@@ -338,28 +389,50 @@ type sentRequest struct {
 // scriptedEpic is Epic's host for one popup: every request waits for the
 // script's answer, or for its context to end.
 type scriptedEpic struct {
-	mu           sync.Mutex
-	waiting      []*waitingRequest
+	mu      sync.Mutex
+	waiting []*waitingRequest
+	// deletes are the kills sent, revokes the device ids revoked.
 	deletes      []sentRequest
+	revokes      []string
 	inFlight     int
 	mostInFlight int
 }
 
 type waitingRequest struct {
-	method, token string
-	answer        chan *http.Response
+	method, path, token string
+	answer              chan *http.Response
+}
+
+// The requests a script answers, told apart by method and path.
+func isVerify(w *waitingRequest) bool {
+	return w.method == http.MethodGet && strings.Contains(w.path, "/verify")
+}
+func isKill(w *waitingRequest) bool {
+	return w.method == http.MethodDelete && strings.Contains(w.path, "/sessions/kill")
+}
+func isList(w *waitingRequest) bool {
+	return w.method == http.MethodGet && strings.HasSuffix(w.path, "/deviceAuth")
+}
+func isRevoke(w *waitingRequest) bool {
+	return w.method == http.MethodDelete && strings.Contains(w.path, "/deviceAuth/")
 }
 
 func (e *scriptedEpic) Do(req *http.Request) (*http.Response, error) {
 	token, _ := strings.CutPrefix(req.Header.Get("Authorization"), "bearer ")
-	w := &waitingRequest{method: req.Method, token: token, answer: make(chan *http.Response, 1)}
+	w := &waitingRequest{method: req.Method, path: req.URL.Path, token: token, answer: make(chan *http.Response, 1)}
+	acts := !isVerify(w) // a kill, the list or a revoke: one at a time
 	e.mu.Lock()
-	if req.Method == http.MethodDelete {
+	switch {
+	case isRevoke(w):
+		e.revokes = append(e.revokes, req.URL.Path[strings.LastIndexByte(req.URL.Path, '/')+1:])
+	case isKill(w):
 		kt := req.URL.Query().Get("killType")
 		if kt == "" {
 			kt = epic.OwnSession.Name
 		}
 		e.deletes = append(e.deletes, sentRequest{req.Method, kt})
+	}
+	if acts {
 		e.inFlight++
 		e.mostInFlight = max(e.mostInFlight, e.inFlight)
 	}
@@ -368,13 +441,13 @@ func (e *scriptedEpic) Do(req *http.Request) (*http.Response, error) {
 
 	select {
 	case resp := <-w.answer:
-		if req.Method == http.MethodDelete {
+		if acts {
 			resp.Body = &doneBody{ReadCloser: resp.Body, done: e.answered}
 		}
 		return resp, nil
 	case <-req.Context().Done():
 		e.forget(w)
-		if req.Method == http.MethodDelete {
+		if acts {
 			e.answered()
 		}
 		return nil, req.Context().Err()
@@ -398,12 +471,12 @@ func (e *scriptedEpic) forget(w *waitingRequest) {
 	}
 }
 
-// answer answers the oldest waiting request of method.
-func (e *scriptedEpic) answer(method string, a fuzzAnswer) {
+// answer answers the oldest waiting request that is.
+func (e *scriptedEpic) answer(is func(*waitingRequest) bool, a fuzzAnswer) {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	for i, w := range e.waiting {
-		if w.method == method {
+		if is(w) {
 			e.waiting = append(e.waiting[:i], e.waiting[i+1:]...)
 			w.answer <- a.response(w.token)
 			return
@@ -417,8 +490,11 @@ func (e *scriptedEpic) answerAll() {
 	defer e.mu.Unlock()
 	for _, w := range e.waiting {
 		a := killAnswers[0]
-		if w.method == http.MethodGet {
+		switch {
+		case isVerify(w):
 			a = verifyAnswers[0]
+		case isList(w):
+			a = listAnswers[0]
 		}
 		w.answer <- a.response(w.token)
 	}
@@ -535,6 +611,41 @@ var killAnswers = []fuzzAnswer{
 	{status: 403, header: map[string]string{"Content-Type": "text/html", "Retry-After": "99999999"}, body: "<html>portal</html>"},
 	{status: 500, header: map[string]string{"Content-Type": "text/plain", "X-Epic-Correlation-ID": "TOKEN"}, body: "oops CAPSTOKEN"},
 	{status: 403, header: map[string]string{"Content-Type": "application/json"}, body: `{"errorCode":"errors.com.epicgames.common.missing_permission"`, stall: true},
+}
+
+// listAnswers are answers to the list of saved logins.
+var listAnswers = []fuzzAnswer{
+	{status: 200, header: jsonHeader, body: `[{"deviceId":"06b96e4c93ce452590408e72f814dedf","accountId":"94b1569506b04f9f8557af611e8c5e47",` +
+		`"userAgent":"Fortnite/++Fortnite+Release-24.40-CL-25549531 Windows/10.0.19042.1.768.64bit",` +
+		`"created":{"location":"Germany","ipAddress":"127.0.0.1","dateTime":"2023-05-23T15:18:27.346Z"},` +
+		`"lastAccess":{"location":"Germany","ipAddress":"127.0.0.1","dateTime":"2023-08-30T08:00:05.314Z"}},` +
+		`{"deviceId":"16b96e4c93ce452590408e72f814dedf","userAgent":"python-requests/2.31.0",` +
+		`"created":{"location":"Nowhere","ipAddress":"::1","dateTime":"2024-01-01T00:00:00.000Z"}}]`},
+	{status: 200, header: jsonHeader, body: `[]`},
+	// A hostile list: the token in capitals in every text, a bidi override,
+	// a device id that is no id.
+	{status: 200, header: jsonHeader, body: `[{"deviceId":"26b96e4c93ce452590408e72f814dedf","userAgent":"CAPSTOKEN‮ TOKEN",` +
+		`"created":{"location":"‮TOKEN
+","ipAddress":"CAPSTOKEN","dateTime":"TOKEN"},` +
+		`"lastAccess":{"location":"TOKEN","ipAddress":"TOKEN"}},{"deviceId":"../TOKEN","userAgent":"x"}]`},
+	{status: 403, header: epicHeaders("errors.com.epicgames.common.missing_permission", 1023),
+		body: `{"errorCode":"errors.com.epicgames.common.missing_permission","errorMessage":"Sorry CAPSTOKEN lacks 'account:public:account:deviceAuths READ'","numericErrorCode":1023}`},
+	{status: 429, header: map[string]string{"Content-Type": "application/json", "Retry-After": "221"},
+		body: `{"errorCode":"errors.com.epicgames.common.throttled","messageVars":["221"],"numericErrorCode":1041}`},
+	{status: 200, header: jsonHeader, body: `{"not":"a list"}`},
+	{status: 200, header: jsonHeader, body: `[{"deviceId":"36b96e4c93ce452590408e72f814dedf"}`, stall: true},
+}
+
+// revokeAnswers are answers to a revoke.
+var revokeAnswers = []fuzzAnswer{
+	{status: 204},
+	{status: 404, header: epicHeaders("errors.com.epicgames.account.device_auth.not_found", 18130),
+		body: `{"errorCode":"errors.com.epicgames.account.device_auth.not_found","errorMessage":"Sorry TOKEN","numericErrorCode":18130}`},
+	{status: 403, header: epicHeaders("errors.com.epicgames.common.missing_permission", 1023),
+		body: `{"errorCode":"errors.com.epicgames.common.missing_permission","errorMessage":"Sorry CAPSTOKEN lacks 'account:public:account:deviceAuths DELETE'","numericErrorCode":1023}`},
+	{status: 429, header: map[string]string{"Content-Type": "application/json", "Retry-After": "221"},
+		body: `{"errorCode":"errors.com.epicgames.common.throttled","messageVars":["221"],"numericErrorCode":1041}`},
+	{status: 500, header: map[string]string{"Content-Type": "text/plain", "X-Epic-Correlation-ID": "TOKEN"}, body: "oops CAPSTOKEN"},
 }
 
 // pageStore is storage.session as one popup document reaches it: once the

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/devices"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/explain"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
@@ -23,6 +24,10 @@ type historyEntry struct {
 	Status   int
 	Code     string
 	Success  bool
+	// Logins counts the saved logins a revoke was for; 0 for a kill.
+	// Login is the user agent of the one saved login revoked.
+	Logins int
+	Login  string
 }
 
 // Kill sends the chosen kill, or first asks for confirmation when the kill
@@ -32,7 +37,7 @@ type historyEntry struct {
 func (c *Controller) Kill(f Form) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.busy || c.confirming.Name != "" {
+	if c.busy || c.confirmPending() {
 		return
 	}
 	if c.afterRestore(func() { c.Kill(f) }) {
@@ -75,7 +80,7 @@ func (c *Controller) afterRestore(action func()) bool {
 func (c *Controller) KillThisSession() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.busy || c.confirming.Name != "" || c.env.Now().Before(c.throttledUntil) {
+	if c.busy || c.confirmPending() || c.env.Now().Before(c.throttledUntil) {
 		return
 	}
 	if c.afterRestore(c.KillThisSession) {
@@ -95,13 +100,18 @@ func (c *Controller) KillThisSession() {
 func (c *Controller) Confirm(f Form) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.busy || c.confirming.Name == "" || !c.confirmReady {
+	if c.busy || !c.confirmPending() || !c.confirmReady {
 		return
 	}
 	kt := c.confirming
 	if c.held == nil || c.held != c.confirmFor {
 		c.endConfirm("kill") // setHeld ends it first; this is the last check
 		c.show()
+		return
+	}
+	if logins := c.confirmRevoke; logins != nil {
+		c.endConfirm("")
+		c.startRevoke(logins)
 		return
 	}
 	if kt.Name != epic.OwnSession.Name {
@@ -121,13 +131,21 @@ func (c *Controller) Confirm(f Form) {
 // askConfirm shows the confirmation for kt with the focus on Cancel, and
 // enables Confirm after confirmGuard. Called with c.mu held.
 func (c *Controller) askConfirm(kt epic.KillType) {
-	c.confirming, c.confirmFor, c.confirmReady = kt, c.held, false
+	c.confirming = kt
+	c.openConfirm()
+}
+
+// openConfirm shows the confirmation of what waits for Confirm (a kill or
+// a revoke) with the focus on Cancel, and enables Confirm after
+// confirmGuard. Called with c.mu held.
+func (c *Controller) openConfirm() {
+	c.confirmFor, c.confirmReady = c.held, false
 	c.confirmations++
 	asked := c.confirmations
 	c.env.After(confirmGuard, func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
-		if c.confirmations == asked && c.confirming.Name != "" {
+		if c.confirmations == asked && c.confirmPending() {
 			c.confirmReady = true
 			c.show()
 		}
@@ -358,6 +376,33 @@ func (c *Controller) whyUnreachable(err error) error {
 func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent bool, mark *inFlightMark) {
 	now := c.env.Now()
 	x := explain.Explain(explain.Input{KillType: kt, Err: err, Now: now, Usable: c.usable(), Timeout: c.env.Timeout})
+	if x.Outcome == explain.OutcomeSuccess && !kt.EndsCurrentSession && kt.Name != epic.OwnSession.Name && len(x.Advice) > 0 {
+		// Saved logins sign in again without the password: say so right
+		// after what the kill did.
+		if left := c.leftLogins(); left.Key != "" {
+			x.Advice = append([]messages.Message{x.Advice[0], left}, x.Advice[1:]...)
+		}
+	}
+	c.act(x, h, "kill")
+	if !sent {
+		return // nothing to remember
+	}
+	if mark != nil && mark.written {
+		c.session.clearInFlight(true)
+	}
+	if x.Reason == explain.ReasonHostAccess {
+		return
+	}
+	c.remember(historyEntry{
+		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: x.Outcome == explain.OutcomeSuccess,
+	})
+}
+
+// act shows x, the explanation of an answer to a request made with h, and
+// acts on it: a dead token is forgotten, and a throttle wait holds Kill
+// sessions and the revokes back. focus is where the focus goes back to.
+// Called with c.mu held.
+func (c *Controller) act(x explain.Explanation, h *heldToken, focus string) {
 	c.setResult(x.Outcome, x.Title, x.Advice...)
 	c.view.GrantAccess = x.NeedsHostAccess
 	c.details = x.Details.Text(c.env.Text)
@@ -365,7 +410,7 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent boo
 	// Disabling the focused button dropped the focus; give it back to a
 	// keyboard user where they left it, or, while a wait keeps Kill
 	// sessions off, put it on the outcome, which says how long.
-	c.view.Focus = "kill"
+	c.view.Focus = focus
 	if x.Wait > 0 {
 		c.view.Focus = "outcome"
 	}
@@ -380,18 +425,6 @@ func (c *Controller) outcome(kt epic.KillType, h *heldToken, err error, sent boo
 		c.session.saveThrottle(x.Until)
 		c.tick()
 	}
-	if !sent {
-		return // nothing to remember
-	}
-	if mark != nil && mark.written {
-		c.session.clearInFlight(true)
-	}
-	if x.Reason == explain.ReasonHostAccess {
-		return
-	}
-	c.remember(historyEntry{
-		Time: now, KillType: kt.Name, Status: x.Status, Code: x.Details.ErrorCode, Success: x.Outcome == explain.OutcomeSuccess,
-	})
 }
 
 // inFlight is keyInFlight's value (stored.go): what was sent, and when.
@@ -617,27 +650,42 @@ func (c *Controller) ClearHistory() {
 func (c *Controller) historyLines() []HistoryLine {
 	lines := make([]HistoryLine, len(c.history))
 	for i, e := range c.history {
-		at := messages.TimeOf(e.Time)
-		label := messages.Of(messages.Verbatim, "text", explain.Clean(e.KillType, explain.MaxShownRunes))
-		if e.KillType == epic.OwnSession.Name {
-			label = messages.KillTypeLabel(e.KillType)
-		} else if kt, err := epic.ParseKillType(e.KillType); err == nil {
-			label = messages.KillTypeLabel(kt.Name)
+		// A kill names its kill type, a revoke the saved logins.
+		done, notDone, noAnswer := messages.HistoryDone, messages.HistoryNotDone, messages.HistoryNoAnswer
+		what, named := "label", historyLabel(e.KillType)
+		if e.Logins > 0 {
+			done, notDone, noAnswer = messages.HistoryRevoked, messages.HistoryNotRevoked, messages.HistoryRevokeNoAnswer
+			what, named = "login", messages.Of(messages.LoginsCount, "count", e.Logins)
+			if e.Logins == 1 {
+				named = devices.Describe(e.Login)
+			}
 		}
-		key := messages.HistoryNotDone
+		key := notDone
 		switch {
 		case e.Success:
-			key = messages.HistoryDone
+			key = done
 		case e.Status == 0:
-			key = messages.HistoryNoAnswer
+			key = noAnswer
 		}
 		lines[i] = HistoryLine{
-			Text:      c.say(messages.Of(key, "time", at, "label", label)),
+			Text:      c.say(messages.Of(key, "time", messages.TimeOf(e.Time), what, named)),
 			Reference: c.say(reference(e)),
 			Success:   e.Success,
 		}
 	}
 	return lines
+}
+
+// historyLabel names a past kill's kill type: in a player's words when it
+// is one the popup knows, else as it was kept, cleaned.
+func historyLabel(killType string) messages.Message {
+	if killType == epic.OwnSession.Name {
+		return messages.KillTypeLabel(killType)
+	}
+	if kt, err := epic.ParseKillType(killType); err == nil {
+		return messages.KillTypeLabel(kt.Name)
+	}
+	return messages.Of(messages.Verbatim, "text", explain.Clean(killType, explain.MaxShownRunes))
 }
 
 // reference is the status and Epic's error code of a past answer; none

@@ -6,6 +6,7 @@ package popup
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"time"
 
@@ -30,6 +31,8 @@ type Epic interface {
 	Kill(ctx context.Context, token, killType string) error
 	KillSession(ctx context.Context, token string) error
 	Verify(ctx context.Context, token string) (*epic.VerifiedToken, error)
+	DeviceAuths(ctx context.Context, token, accountID string) (epic.DeviceAuthList, error)
+	DeleteDeviceAuth(ctx context.Context, token, accountID, deviceID string) error
 }
 
 // Store keeps strings for this browser session only (storage.session).
@@ -132,12 +135,14 @@ type View struct {
 	// Confirming shows the confirmation step, in place of the actions,
 	// with ConfirmText and a confirm button that names the consequence
 	// (ConfirmButton), about the kill type ConfirmFor (epic.OwnSession's
-	// name for the single-session kill). ConfirmReady enables Confirm,
-	// once confirmGuard has passed.
+	// name for the single-session kill), or about revoking the saved
+	// logins ConfirmLogins (their device ids) when ConfirmFor is "".
+	// ConfirmReady enables Confirm, once confirmGuard has passed.
 	Confirming    bool
 	ConfirmText   string
 	ConfirmButton string
 	ConfirmFor    string
+	ConfirmLogins string
 	ConfirmReady  bool
 
 	// TokenHeld means a token is kept: Forget and "Sign out only this
@@ -173,8 +178,28 @@ type View struct {
 	History      []HistoryLine
 	HistoryTitle string
 
+	// SavedLogins shows the folded section of saved logins: the token
+	// held may list them, or whether it may is not known. SavedLoginsOpen
+	// is whether it is unfolded, as the user left it.
+	SavedLogins      bool
+	SavedLoginsOpen  bool
+	SavedLoginsTitle string
+	// LoginsStatus says the list is loading, empty or not listed; "" when
+	// it shows. LoginsNote says what of Epic's list is not shown.
+	LoginsStatus string
+	Logins       []Login
+	LoginsNote   string
+	// LoginWords are the words each login's markup shows around it.
+	LoginWords LoginWords
+	// RevokeEnabled enables each login's Revoke and Revoke all others,
+	// which RevokeAll offers; ListEnabled enables List again.
+	RevokeEnabled bool
+	RevokeAll     bool
+	ListEnabled   bool
+
 	// Focus names the control to focus after this render: "token",
-	// "kill-type", "cancel", "kill", "outcome" or "".
+	// "kill-type", "cancel", "kill", "outcome", "saved-logins" (the
+	// section's title) or "".
 	Focus string
 }
 
@@ -199,7 +224,10 @@ type Controller struct {
 	// is. It is about the token confirmFor, and Confirm works once
 	// confirmReady; confirmations counts them, so that a guard timer of an
 	// earlier one does nothing.
-	confirming    epic.KillType
+	confirming epic.KillType
+	// confirmRevoke are the saved logins a revoke waiting for Confirm
+	// would revoke; nil when none waits.
+	confirmRevoke []epic.DeviceAuth
 	confirmFor    *heldToken
 	confirmReady  bool
 	confirmations int
@@ -227,6 +255,8 @@ type Controller struct {
 	touched bool
 	// session keeps what the next popup restores.
 	session *session
+	// logins is the section of saved logins.
+	logins loginsState
 }
 
 // New returns a controller that shows the first kill type and renders at
@@ -278,25 +308,39 @@ func (c *Controller) Select(name string) {
 func (c *Controller) Cancel() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.confirming.Name == "" {
+	if !c.confirmPending() {
 		return
 	}
-	c.endConfirm("kill")
+	focus := "kill"
+	if c.confirmRevoke != nil {
+		focus = "saved-logins"
+	}
+	c.endConfirm(focus)
 	c.setResult(explain.OutcomeNone, messages.Of(messages.Cancelled))
 	c.session.clearOutcome() // what the next popup shows is this: nothing
 	c.show()
 }
 
 func (c *Controller) endConfirm(focus string) {
-	c.confirming, c.confirmFor, c.confirmReady = epic.KillType{}, nil, false
+	c.confirming, c.confirmRevoke, c.confirmFor, c.confirmReady = epic.KillType{}, nil, nil, false
 	c.view.Focus = focus
+}
+
+// confirmPending is true while a kill or a revoke waits for Confirm.
+func (c *Controller) confirmPending() bool {
+	return c.confirming.Name != "" || c.confirmRevoke != nil
 }
 
 // setHeld makes h the token held. A confirmation pending for the token held
 // before ends: it confirmed a kill with that token, not with h.
 func (c *Controller) setHeld(h *heldToken) {
-	if c.confirming.Name != "" && c.confirmFor != h {
+	if c.confirmPending() && c.confirmFor != h {
 		c.endConfirm("")
+	}
+	if h != c.held {
+		// Another token may be of another account: its list is asked
+		// for afresh, at once if the section is open.
+		c.logins = loginsState{open: c.logins.open, wanted: c.logins.open}
 	}
 	c.held = h
 }
@@ -342,11 +386,12 @@ const EpicSignOutPage = "https://www.epicgames.com/account/password"
 // show renders the current view with the parts that follow from the state;
 // one-off requests (focus, clearing the field) are used once.
 func (c *Controller) show() {
+	c.listWanted()
 	v := c.view
 	now := c.env.Now()
 	waiting := now.Before(c.throttledUntil)
 	v.InputsEnabled = !c.busy
-	v.KillThisEnabled = v.InputsEnabled && c.confirming.Name == "" && !waiting
+	v.KillThisEnabled = v.InputsEnabled && !c.confirmPending() && !waiting
 	v.KillEnabled = v.KillThisEnabled
 	v.KillLabel = c.say(messages.Of(messages.KillButton))
 	if waiting {
@@ -380,6 +425,16 @@ func (c *Controller) show() {
 		v.ConfirmText = c.say(c.confirmText(kt, now))
 		v.ConfirmButton = c.say(messages.KillTypeConfirm(kt.Name))
 	}
+	if logins := c.confirmRevoke; logins != nil {
+		v.Confirming, v.ConfirmReady = true, c.confirmReady
+		text, button := c.revokeText(logins, now)
+		v.ConfirmText, v.ConfirmButton = c.say(text), c.say(button)
+		ids := make([]string, len(logins))
+		for i, d := range logins {
+			ids[i] = d.DeviceID
+		}
+		v.ConfirmLogins = strings.Join(ids, " ")
+	}
 	v.TokenHeld = c.held != nil
 	if c.held != nil {
 		v.TokenPlaceholder = c.say(messages.Of(messages.TokenPlaceholder))
@@ -387,6 +442,7 @@ func (c *Controller) show() {
 		v.TokenFacts = c.held.facts(now, c.env.Text)
 	}
 	v.Details = c.details
+	c.loginsView(&v, now, waiting)
 	v.History = c.historyLines()
 	if len(v.History) > 0 {
 		v.HistoryTitle = c.say(messages.Of(messages.HistoryTitle, "count", len(v.History)))

@@ -34,6 +34,10 @@ type fakeEpic struct {
 	kill        func(ctx context.Context) error
 	killSession func(ctx context.Context) error
 	verify      func(ctx context.Context) (*epic.VerifiedToken, error)
+	// deviceAuths answers the list; nil lists none. deleteDeviceAuth
+	// answers a revoke of the device id; nil revokes it.
+	deviceAuths      func(ctx context.Context) (epic.DeviceAuthList, error)
+	deleteDeviceAuth func(ctx context.Context, deviceID string) error
 }
 
 func (e *fakeEpic) record(c call) {
@@ -74,6 +78,22 @@ func (e *fakeEpic) Verify(ctx context.Context, token string) (*epic.VerifiedToke
 		return nil, &epic.TransportError{Err: errors.New("verify not scripted")}
 	}
 	return e.verify(ctx)
+}
+
+func (e *fakeEpic) DeviceAuths(ctx context.Context, token, accountID string) (epic.DeviceAuthList, error) {
+	e.record(call{"deviceAuths", token, accountID})
+	if e.deviceAuths == nil {
+		return epic.DeviceAuthList{Items: []epic.DeviceAuth{}}, nil
+	}
+	return e.deviceAuths(ctx)
+}
+
+func (e *fakeEpic) DeleteDeviceAuth(ctx context.Context, token, accountID, deviceID string) error {
+	e.record(call{"deleteDeviceAuth", token, deviceID})
+	if e.deleteDeviceAuth == nil {
+		return nil
+	}
+	return e.deleteDeviceAuth(ctx, deviceID)
 }
 
 // sent returns the requests of op ("" for all).

@@ -113,6 +113,12 @@ func encodeHistory(entries []historyEntry) ([]byte, error) {
 			o.AddString("code", e.Code)
 		}
 		o.AddBool("success", e.Success)
+		if e.Logins > 0 {
+			o.AddInt("logins", e.Logins)
+		}
+		if e.Login != "" {
+			o.AddString("login", e.Login)
+		}
 		return o.Bytes()
 	})
 }
@@ -131,6 +137,8 @@ func decodeHistory(text string, dst *[]historyEntry) error {
 			jsonvalue.IntField("status", &e.Status),
 			jsonvalue.StringField("code", &e.Code),
 			jsonvalue.BoolField("success", &e.Success),
+			jsonvalue.IntField("logins", &e.Logins),
+			jsonvalue.StringField("login", &e.Login),
 		)
 	})
 }

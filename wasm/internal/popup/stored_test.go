@@ -50,6 +50,8 @@ type jsonHistoryEntry struct {
 	Status   int       `json:"status"`
 	Code     string    `json:"code,omitempty"`
 	Success  bool      `json:"success"`
+	Logins   int       `json:"logins,omitempty"`
+	Login    string    `json:"login,omitempty"`
 }
 
 type jsonInFlight struct {

@@ -79,6 +79,19 @@ type Popup struct {
 	history     dom.Element
 	clearHist   *dom.HTMLButtonElement
 
+	savedLogins   dom.Element
+	loginsTitle   *dom.BasicHTMLElement
+	loginsStatus  dom.Element
+	logins        dom.Element
+	loginsNote    dom.Element
+	revokeAll     *dom.HTMLButtonElement
+	revokeAllNote dom.Element
+	listLogins    *dom.HTMLButtonElement
+	// loginItems are the logins shown, by device id, with the <li> of
+	// each and its Revoke: a list that only lost some keeps the others'
+	// elements, and what the player unfolded in them.
+	loginItems map[string]loginItem
+
 	controller *popup.Controller
 	// afterPaint is Env.AfterPaint: nil does not wait.
 	afterPaint func()
@@ -157,6 +170,16 @@ func find(doc dom.Document) (*Popup, error) {
 		historyHead: el("history-title"),
 		history:     el("history"),
 		clearHist:   button("clear-history"),
+
+		savedLogins:   el("saved-logins"),
+		loginsTitle:   byID("saved-logins-title", js.Undefined()),
+		loginsStatus:  el("logins-status"),
+		logins:        el("logins"),
+		loginsNote:    el("logins-note"),
+		revokeAll:     button("revoke-all"),
+		revokeAllNote: el("revoke-all-note"),
+		listLogins:    button("list-logins"),
+		loginItems:    map[string]loginItem{},
 	}
 	if m := doc.Underlying().Call("querySelector", "main"); m.IsNull() {
 		missing = append(missing, "<main>")
@@ -315,6 +338,26 @@ func (p *Popup) bind(c *popup.Controller) {
 	p.listen(p.grantAccess, "click", func(js.Value) { c.GrantAccess() })
 	p.listen(p.copyDetails, "click", func(js.Value) { c.CopyDetails() })
 	p.listen(p.clearHist, "click", func(js.Value) { c.ClearHistory() })
+	p.listen(p.savedLogins, "toggle", func(js.Value) {
+		c.ShowSavedLogins(p.savedLogins.Underlying().Get("open").Bool())
+	})
+	p.listen(p.listLogins, "click", func(js.Value) { c.ListSavedLogins() })
+	p.listen(p.revokeAll, "click", func(ev js.Value) {
+		if !repeatedClick(ev) {
+			c.RevokeAll()
+		}
+	})
+	// One listener for every login's Revoke, which the list makes and
+	// drops as Epic's list changes.
+	p.listen(p.logins, "click", func(ev js.Value) {
+		button := ev.Get("target").Call("closest", "button.revoke")
+		if button.IsNull() || repeatedClick(ev) {
+			return
+		}
+		if item := button.Call("closest", "[data-device-id]"); !item.IsNull() {
+			c.Revoke(item.Call("getAttribute", "data-device-id").String())
+		}
+	})
 }
 
 // takeDelay is how long the token field must rest before its text is taken.
@@ -512,6 +555,7 @@ func (p *Popup) render(v popup.View) {
 	} else if !slices.Equal(old.History, v.History) {
 		p.renderHistory(old.History, v.History)
 	}
+	p.renderLogins(old, v, first)
 
 	switch v.Focus {
 	case "token":
@@ -525,6 +569,11 @@ func (p *Popup) render(v popup.View) {
 	case "outcome":
 		// Kill sessions is off for a while: the outcome says how long.
 		p.giveBackFocus(p.outcome)
+	case "saved-logins":
+		// The title may be scrolled out of #more's view by now, with the
+		// list below it: bring it back before it takes the focus.
+		p.loginsTitle.Underlying().Call("scrollIntoView", map[string]any{"block": "nearest"})
+		p.giveBackFocus(p.loginsTitle)
 	}
 }
 
