@@ -140,6 +140,7 @@ func TestChromium(t *testing.T) {
 	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, cb, sw) })
 	t.Run("fault", func(t *testing.T) { runFaultCases(t, cb, sw) })
 	t.Run("leak", func(t *testing.T) { runLeakCases(t, cb, sw) })
+	t.Run("saved logins", func(t *testing.T) { runSavedLoginCases(t, cb, sw) })
 	t.Run("states", func(t *testing.T) { runStateChecks(t, cb, sw) })
 	t.Run("no leaks", func(t *testing.T) { checkNoLeaks(t, cb, sw) })
 }

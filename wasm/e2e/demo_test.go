@@ -26,4 +26,6 @@ func TestDemoHeadless(t *testing.T) {
 	assert.Contains(t, out.String(), "DELETE /account/api/oauth/sessions/kill?killType="+demo.KillType)
 	assert.Contains(t, out.String(), "The popup shows (success): Your other logins of this app were signed out")
 	assert.Contains(t, out.String(), "Screenshot: ")
+	assert.Contains(t, out.String(), "Saved logins listed: Fortnite on iPhone or iPad; Fortnite on Nintendo Switch; A script or bot (python-requests)")
+	assert.Contains(t, out.String(), "Saved logins: not offered")
 }

@@ -326,6 +326,7 @@ func TestFirefox(t *testing.T) {
 	t.Run("outcome", func(t *testing.T) { runOutcomeCases(t, fb, sw) })
 	t.Run("fault", func(t *testing.T) { runFaultCases(t, fb, sw) })
 	t.Run("leak", func(t *testing.T) { runLeakCases(t, fb, sw) })
+	t.Run("saved logins", func(t *testing.T) { runSavedLoginCases(t, fb, sw) })
 	t.Run("states", func(t *testing.T) { runStateChecks(t, fb, sw) })
 	t.Run("no leaks", func(t *testing.T) { checkNoLeaks(t, fb, sw) })
 }

@@ -58,6 +58,7 @@ func savePopupScreenshot(t *testing.T, b browser, p popuppage.Page, path string)
 // mainStates are the states the screenshots show in every language.
 var mainStates = map[string]bool{
 	"demo-token-1-held": true, "success": true, "403-answered-by-epic": true, "429": true, "confirm-all": true,
+	"saved-logins-listed": true, "saved-logins-confirm-revoke": true,
 }
 
 // TestScreenshotsLanguages writes the main states, light, in each of the

@@ -167,6 +167,55 @@ var popupStates = func() []popupState {
 				assert.Equal(t, popuppage.Error, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
+		// Saved logins: the section folded with a token that may list them,
+		// open with Epic's list, a revoke waiting for Confirm, a revoke
+		// done, and a list Epic refused.
+		popupState{name: "saved logins folded",
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("saved-logins").hidden`, 5*time.Second),
+					"the saved logins are not offered to a token that may list them")
+				assert.Empty(t, deviceAuthRequests(s.Requests()), "the list was asked for before the section was opened")
+				return p
+			}},
+		popupState{name: "saved logins listed",
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				openSavedLogins(t, p, 4)
+				return p
+			}},
+		popupState{name: "saved logins confirm revoke",
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				openSavedLogins(t, p, 4)
+				openConfirmation(t, p, `#logins li:nth-child(2) button`)
+				return p
+			}},
+		popupState{name: "saved login revoked", outcome: true,
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				openSavedLogins(t, p, 4)
+				openConfirmation(t, p, `#logins li:nth-child(2) button`)
+				require.NoError(t, popuppage.Confirm(p, 5*time.Second))
+				res, err := popuppage.WaitOutcome(p, outcomeTimeout)
+				require.NoError(t, err)
+				assert.Equal(t, popuppage.Success, res.Outcome)
+				return p
+			}},
+		popupState{name: "saved logins 403", outcome: true,
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				s.FaultNextMatching(func(r fakeepic.Request) bool { return r.Method == "GET" && strings.HasSuffix(r.Path, "/deviceAuth") },
+					fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
+						"Sorry your login does not posses the permissions 'account:public:account:deviceAuths READ' needed to perform the requested operation",
+						"account:public:account:deviceAuths", "READ"))
+				require.NoError(t, p.Click("#saved-logins-title"))
+				res, err := popuppage.WaitOutcome(p, outcomeTimeout)
+				require.NoError(t, err)
+				assert.Equal(t, popuppage.Error, res.Outcome)
+				assert.Equal(t, says(b, messages.Of(messages.LoginsCannotList)), res.Text)
+				return p
+			}},
 		// Kill sessions is not offered as if it worked: the popup says so
 		// up front and points to Epic's own Sign out everywhere.
 		popupState{name: "no kill type allowed",
@@ -245,6 +294,29 @@ func holdPasted(t *testing.T, b browser, p popuppage.Page, token string) {
 	t.Helper()
 	paste(t, p, token)
 	waitStatus(t, p, says(b, messages.Of(messages.TokenConfirmed)))
+}
+
+// openSavedLogins unfolds the saved logins and waits until Epic's list of
+// n shows.
+func openSavedLogins(t *testing.T, p popuppage.Page, n int) {
+	t.Helper()
+	require.NoError(t, popuppage.WaitFor(p, `!document.getElementById("saved-logins").hidden`, 5*time.Second),
+		"the saved logins are not offered")
+	require.NoError(t, p.Click("#saved-logins-title"))
+	require.NoError(t, popuppage.WaitFor(p, `document.querySelectorAll("#logins li[data-device-id]").length === `+strconv.Itoa(n)+
+		` && document.getElementById("list-logins").disabled === false`, outcomeTimeout),
+		"the list of %d never showed: %s", n, popuppage.Shown(p))
+}
+
+// deviceAuthRequests are the saved logins' requests: lists and revokes.
+func deviceAuthRequests(reqs []fakeepic.Request) []fakeepic.Request {
+	var out []fakeepic.Request
+	for _, r := range reqs {
+		if strings.Contains(r.Path, "/deviceAuth") {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // openConfirmation clicks button and waits until the confirmation shows and

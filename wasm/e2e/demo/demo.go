@@ -10,12 +10,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/chromium"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/popuppage"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 )
 
 // KillType is what the headless demo signs out: the kind every published
@@ -36,7 +39,9 @@ type Options struct {
 // Run starts the fake account service with the demo account, opens Chromium
 // with the extension loaded and Epic's host mapped to the fake, and prints
 // the demo tokens. Headless, it also pastes the first token, kills
-// KillType and prints the outcome and the screenshot's path.
+// KillType and prints the outcome and the screenshot's path, then lists the
+// saved logins with the second token and checks that the first, which may
+// not list them, is not offered them.
 func Run(ctx context.Context, o Options, out io.Writer) error {
 	service := fakeepic.New()
 	tokens := fakeepic.Demo(service)
@@ -87,7 +92,92 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		<-ctx.Done()
 		return nil
 	}
-	return killOnce(tab, tokens[0], service, o.Artifacts, out)
+	if err := killOnce(tab, tokens[0], service, o.Artifacts, out); err != nil {
+		return err
+	}
+	return listSavedLogins(tab, tokens[1], tokens[0], o.Artifacts, out)
+}
+
+// listSavedLogins pastes withLogins, whose permissions let it list the
+// account's saved logins, opens them and reports what they show; then
+// pastes without, whose permissions do not, and reports that the popup
+// does not offer them.
+func listSavedLogins(p *chromium.Page, withLogins, without fakeepic.DemoToken, artifacts string, out io.Writer) error {
+	fmt.Fprintf(out, "\nHeadless: pasting %q (%s) and opening Saved logins…\n", withLogins.Token, withLogins.Label)
+	if err := paste(p, withLogins.Token); err != nil {
+		return err
+	}
+	if err := popuppage.WaitFor(p, `!document.getElementById("saved-logins").hidden`, 20*time.Second); err != nil {
+		return fmt.Errorf("the popup does not offer the saved logins: %w", err)
+	}
+	if err := p.Click("#saved-logins-title"); err != nil {
+		return err
+	}
+	if err := popuppage.WaitFor(p, `document.querySelectorAll("#logins li[data-device-id]").length > 0`, 20*time.Second); err != nil {
+		return fmt.Errorf("no saved logins were listed (%s): %w", popuppage.Shown(p), err)
+	}
+	var names []string
+	if err := p.Eval(`[...document.querySelectorAll("#logins .login-name")].map(e => e.textContent)`, &names); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Saved logins listed: %s\n", strings.Join(names, "; "))
+	if err := screenshot(p, filepath.Join(artifacts, "saved-logins.png"), out); err != nil {
+		return err
+	}
+
+	fmt.Fprintf(out, "Headless: pasting %q (%s)…\n", without.Token, without.Label)
+	if err := paste(p, without.Token); err != nil {
+		return err
+	}
+	var offered bool
+	if err := p.Eval(`!document.getElementById("saved-logins").hidden`, &offered); err != nil {
+		return err
+	}
+	if offered {
+		return fmt.Errorf("the popup offers saved logins to a token whose permissions do not allow listing them")
+	}
+	fmt.Fprintln(out, "Saved logins: not offered, since this token's permissions lack account:public:account:deviceAuths READ")
+	return nil
+}
+
+// paste types token into the token field and waits until the popup holds
+// it and Epic has confirmed it: the line about the token held changes
+// first, and the status says so only once Epic answered.
+func paste(p *chromium.Page, token string) error {
+	var before string
+	if err := p.Eval(`document.getElementById("token-line").textContent`, &before); err != nil {
+		return err
+	}
+	if err := p.Type("#token", token); err != nil {
+		return err
+	}
+	confirmed := strconv.Quote(messages.English.Text(messages.Of(messages.TokenConfirmed)))
+	return popuppage.WaitFor(p, `document.getElementById("token-line").textContent !== `+strconv.Quote(before)+
+		` && document.getElementById("token-status").textContent === `+confirmed, 20*time.Second)
+}
+
+// screenshot writes the popup at its real size, as the toolbar shows it:
+// as tall as its page, at most 600 px.
+func screenshot(p *chromium.Page, path string, out io.Writer) error {
+	var height int64
+	if err := p.Eval(`Math.ceil(document.body.getBoundingClientRect().height)`, &height); err != nil {
+		return err
+	}
+	if err := p.SetViewport(400, min(max(height, 1), 600)); err != nil {
+		return err
+	}
+	png, err := p.Screenshot()
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, png, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Screenshot: %s\n", path)
+	return nil
 }
 
 // killOnce does what a person would do first and reports what happened.
@@ -108,27 +198,9 @@ func killOnce(p *chromium.Page, tok fakeepic.DemoToken, service *fakeepic.Servic
 	}
 	fmt.Fprintf(out, "The popup shows (%s): %s\n", res.Outcome, res.Text)
 
-	// The picture is the whole popup at its real size, as the toolbar
-	// shows it: as tall as its page, at most 600 px.
-	var height int64
-	if err := p.Eval(`Math.ceil(document.body.getBoundingClientRect().height)`, &height); err != nil {
+	if err := screenshot(p, filepath.Join(artifacts, "popup.png"), out); err != nil {
 		return err
 	}
-	if err := p.SetViewport(400, min(max(height, 1), 600)); err != nil {
-		return err
-	}
-	png, err := p.Screenshot()
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(artifacts, 0o755); err != nil {
-		return err
-	}
-	shot := filepath.Join(artifacts, "popup.png")
-	if err := os.WriteFile(shot, png, 0o644); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "Screenshot: %s\n", shot)
 	if res.Outcome != popuppage.Success {
 		return fmt.Errorf("the demo kill did not succeed: %s", res)
 	}
