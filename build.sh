@@ -216,10 +216,12 @@ bench_check() {
 	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 1)
 	echo "$out"
 	grep -q "^reopened: ready " <<<"$out"
+	grep -q "the card floor's: [0-9]* bytes raw" <<<"$out"
+	grep -q "^first open: ready " <<<"$out"
 	say "bench check against a copy of the same build"
 	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 0 -against "$UNPACKED")
 	echo "$out"
-	grep -q "The reference columns are the build in $UNPACKED" <<<"$out"
+	grep -q "The plain JS columns are the build in $UNPACKED" <<<"$out"
 }
 
 # screenshots writes a PNG of every popup state (wasm/e2e/states_test.go) in

@@ -1,10 +1,13 @@
 //go:build !js
 
-// Package bench measures the packaged popup against a plain-JavaScript
-// reference with the same markup and contract, in one headless Chromium:
-// first paint of the complete popup, ready, and click to outcome against the
-// local fake account service, and the project's start-up split into its
-// parts. It prints one table of medians, minima, maxima and ratios.
+// Package bench measures the packaged popup against its two floors, in one
+// headless Chromium: the card's floor (the smallest Go program on the design
+// card's stack doing the popup's job, in the project's markup and boot glue,
+// built and packed as main.wasm is) and a plain-JavaScript reference with the
+// same markup and contract. It times first paint of the complete popup,
+// ready, and click to outcome against the local fake account service, warm,
+// reopened and first open, and the project's start-up split into its parts,
+// and prints one table of medians and ratios to each floor.
 package bench
 
 import (
@@ -12,6 +15,7 @@ import (
 	"compress/gzip"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
 	"embed"
 	"encoding/hex"
 	"encoding/json"
@@ -21,7 +25,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"time"
@@ -31,15 +37,22 @@ import (
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/messages"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/popup"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/wasmpack"
 )
 
-// Budgets from the design, as project/reference ratios of medians.
+// Budgets from the design, as ratios of the project's median to a floor's.
 const (
-	firstPaintBudget = 1.2
-	readyBudget      = 2.0
-	clickBudget      = 1.2
-	wasmGzipBudget   = 1500 * 1000
+	firstPaintBudget = 1.1 // plain JS
+	readyBudget      = 1.1 // the card floor, warm and reopened
+	clickBudget      = 1.2 // plain JS, warm and reopened
+	firstOpenBudget  = 2.0 // ready, plain JS
+	// wasmOverFloor is how many bytes more than the card floor's
+	// main.wasm may gzip to: about what the popup's own code adds.
+	wasmOverFloor = 250 * 1000
 )
+
+// floorPackage is the card floor's program.
+const floorPackage = "github.com/epicsessionkiller/epic-session-killer/wasm/bench/floor"
 
 //go:embed probe.js
 var probeJS string
@@ -75,15 +88,17 @@ type Options struct {
 	Lang string
 }
 
-// popupKind is one of the two popups measured.
+// popupKind is one of the three popups measured.
 type popupKind int
 
 const (
 	project popupKind = iota
+	floor
 	ref
+	kinds
 )
 
-func (k popupKind) String() string { return [...]string{"project", "reference"}[k] }
+func (k popupKind) String() string { return [...]string{"project", "card floor", "reference"}[k] }
 
 // sample is what the probe records in one popup document.
 type sample struct {
@@ -125,6 +140,15 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
+	floorDir := filepath.Join(tmp, "floor")
+	floorWasm, err := writeFloor(ctx, floorDir, ext)
+	if err != nil {
+		return fmt.Errorf("the card floor: %w", err)
+	}
+	floorGz, err := gzipSize(floorWasm)
+	if err != nil {
+		return err
+	}
 	refDir := filepath.Join(tmp, "reference")
 	if o.Against != "" {
 		// A copy: Chromium tells extensions apart by their path.
@@ -149,7 +173,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	b, err := chromium.Launch(chromium.Options{
 		Binary:         o.Binary,
 		Extension:      ext,
-		MoreExtensions: []string{refDir},
+		MoreExtensions: []string{floorDir, refDir},
 		ProfileDir:     profile,
 		MapHost:        fakeepic.EpicHost,
 		MapTo:          srv.Addr,
@@ -167,10 +191,11 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 
 	// One tab per popup, kept open, so each measurement is a fresh document
 	// in a process that is already running, as for an extension in use.
-	urls := [2]string{b.URL("popup.html"), "chrome-extension://" + chromium.ExtensionID(refDir) + "/popup.html"}
+	urls := [kinds]string{b.URL("popup.html"), "chrome-extension://" + chromium.ExtensionID(floorDir) + "/popup.html",
+		"chrome-extension://" + chromium.ExtensionID(refDir) + "/popup.html"}
 	names, _ := json.Marshal(killTypeNames())
 	probe := strings.Replace(probeJS, "__KILL_TYPE_NAMES__", string(names), 1)
-	var tabs [2]*chromium.Page
+	var tabs [kinds]*chromium.Page
 	for k := range tabs {
 		p, err := b.NewTab("about:blank")
 		if err != nil {
@@ -183,10 +208,10 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		tabs[k] = p
 	}
 
-	var samples [2][]sample
+	var samples [kinds][]sample
 	// first is each popup's first open in the fresh profile: nothing of it
 	// is cached yet, which warm-up rounds hide.
-	var first [2]sample
+	var first [kinds]sample
 	for round := range o.Warmup + o.Rounds {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -212,7 +237,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		}
 	}
 
-	var reopened [2][]sample
+	var reopened [kinds][]sample
 	for round := range o.Reopen {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -235,37 +260,40 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		}
 	}
 
-	report, err := buildReport(samples, reopened)
+	report, err := buildReport(samples, reopened, first)
 	if err != nil {
 		return err
 	}
+	report.WasmOverFloor = wasmOverFloor
 	if o.Against != "" {
 		for i := range report.Figures {
-			report.Figures[i].Budget = 0
+			if report.Figures[i].BudgetOf == PlainJS {
+				report.Figures[i].Budget, report.Figures[i].BudgetOf = 0, NoBudget
+			}
 		}
-		report.Notes = append(report.Notes, "The reference columns are the build in "+o.Against+", not the plain-JS popup; no budget applies.")
+		report.Notes = append(report.Notes, "The plain JS columns are the build in "+o.Against+", not the plain-JS popup; no budget against it applies.")
 	}
 	report.Notes = append(report.Notes, fmt.Sprintf(
-		"First open in the fresh profile: project first paint %s, ready %s (Go init %s, main → ready %s); reference first paint %s, ready %s.",
-		ms(first[project].firstPaint()), ms(first[project].Ready),
+		"First open in the fresh profile: project Go init %s, main → ready %s.",
 		ms(first[project].Marks["esk:main"]-first[project].Marks["esk:go-run"]),
-		ms(first[project].Marks["esk:ready"]-first[project].Marks["esk:main"]),
-		ms(first[ref].firstPaint()), ms(first[ref].Ready)))
+		ms(first[project].Marks["esk:ready"]-first[project].Marks["esk:main"])))
 	report.Date = time.Now()
 	report.Browser = version
 	report.CPUs = runtime.NumCPU()
 	report.Rounds, report.Warmup = o.Rounds, o.Warmup
-	report.WasmRaw, report.WasmGzip, report.WasmGzipBudget = int64(len(wasm)), gz, wasmGzipBudget
+	report.WasmRaw, report.WasmGzip = int64(len(wasm)), gz
+	report.FloorRaw, report.FloorGzip = int64(len(floorWasm)), floorGz
 	return report.Write(out)
 }
 
-// order alternates which popup goes first, so neither always follows the
-// other.
+// order turns which popup goes first each round, so none always follows
+// the same other.
 func order(round int) []popupKind {
-	if round%2 == 1 {
-		return []popupKind{ref, project}
+	out := make([]popupKind, kinds)
+	for i := range out {
+		out[i] = popupKind((round + i) % int(kinds))
 	}
-	return []popupKind{project, ref}
+	return out
 }
 
 // reopen closes the tab of a popup and gives it a new one. With none of its
@@ -373,12 +401,15 @@ func (s sample) at(name string) (float64, bool) {
 // needs must be there. The reopened samples, when there are any, add rows of
 // their own without a budget: the design's budgets are for the popup opened
 // in a running process.
-func buildReport(samples, reopened [2][]sample) (Report, error) {
+func buildReport(samples, reopened [kinds][]sample, first [kinds]sample) (Report, error) {
 	var r Report
-	figure := func(name string, budget float64, samples [2][]sample, f func(sample) float64) {
-		fig := Figure{Name: name, Budget: budget}
+	figure := func(name string, budget float64, of Floor, samples [kinds][]sample, f func(sample) float64) {
+		fig := Figure{Name: name, Budget: budget, BudgetOf: of}
 		for _, s := range samples[project] {
 			fig.Project = append(fig.Project, f(s))
+		}
+		for _, s := range samples[floor] {
+			fig.Floor = append(fig.Floor, f(s))
 		}
 		for _, s := range samples[ref] {
 			fig.Reference = append(fig.Reference, f(s))
@@ -387,12 +418,12 @@ func buildReport(samples, reopened [2][]sample) (Report, error) {
 	}
 	ready := func(s sample) float64 { return s.Ready }
 	click := func(s sample) float64 { return s.Outcome - s.Click }
-	figure("first paint, complete popup", firstPaintBudget, samples, sample.firstPaint)
-	figure("ready (data-ready)", readyBudget, samples, ready)
-	figure("click → outcome", clickBudget, samples, click)
+	figure("first paint, complete popup", firstPaintBudget, PlainJS, samples, sample.firstPaint)
+	figure("ready (data-ready)", readyBudget, CardFloor, samples, ready)
+	figure("click → outcome", clickBudget, PlainJS, samples, click)
 
 	// The project's start-up, part by part; they add up to its ready time.
-	// Then the click, in both popups: before the request leaves, the
+	// Then the click, in every popup: before the request leaves, the
 	// network, and after the answer is in.
 	parts := []struct {
 		name, from, to string
@@ -406,10 +437,10 @@ func buildReport(samples, reopened [2][]sample) (Report, error) {
 		{name: "  request → answer (network)", from: "esk:request", to: "esk:answer", both: true},
 		{name: "  answer → outcome", from: "esk:answer", to: outcomeTime, both: true},
 	}
-	addPart := func(name, from, to string, both bool, samples [2][]sample) error {
+	addPart := func(name, from, to string, both bool, samples [kinds][]sample) error {
 		fig := Figure{Name: name}
-		for _, kind := range []popupKind{project, ref} {
-			if kind == ref && !both {
+		for _, kind := range []popupKind{project, floor, ref} {
+			if kind != project && !both {
 				break
 			}
 			for _, s := range samples[kind] {
@@ -421,9 +452,12 @@ func buildReport(samples, reopened [2][]sample) (Report, error) {
 					}
 					at[i] = v
 				}
-				if kind == project {
+				switch kind {
+				case project:
 					fig.Project = append(fig.Project, at[1]-at[0])
-				} else {
+				case floor:
+					fig.Floor = append(fig.Floor, at[1]-at[0])
+				default:
 					fig.Reference = append(fig.Reference, at[1]-at[0])
 				}
 			}
@@ -437,24 +471,33 @@ func buildReport(samples, reopened [2][]sample) (Report, error) {
 		}
 	}
 	if len(reopened[project]) > 0 {
-		figure("reopened: first paint", 0, reopened, sample.firstPaint)
-		figure("reopened: ready", 0, reopened, ready)
+		figure("reopened: first paint", 0, NoBudget, reopened, sample.firstPaint)
+		figure("reopened: ready", readyBudget, CardFloor, reopened, ready)
 		if err := addPart("  Go initialisation before main", "esk:go-run", "esk:main", false, reopened); err != nil {
 			return r, err
 		}
-		figure("reopened: click → outcome", 0, reopened, click)
+		figure("reopened: click → outcome", clickBudget, PlainJS, reopened, click)
+	}
+	if first[project].Ready > 0 {
+		once := [kinds][]sample{{first[project]}, {first[floor]}, {first[ref]}}
+		figure("first open: first paint", 0, NoBudget, once, sample.firstPaint)
+		figure("first open: ready", firstOpenBudget, PlainJS, once, ready)
 	}
 	r.Notes = []string{
 		"first paint: the later of first-contentful-paint and the first frame painted with every control and kill type;",
 		"click → outcome: the click on #kill to #result's data-outcome=\"success\", against the local fake over TLS.",
+		"card floor: wasm/bench/floor, the smallest Go program on the card's stack (dom/v2, one listener, tinyutil's DELETE), in the project's markup and popup.js.",
 		"Start-up parts (project only) are between performance marks in popup.js and Go; 0 is navigation start.",
 		"Click parts: esk:request and esk:answer are marked just before fetch is called and once its answer is read.",
-		"Ratio 90% range: the middle 90% of the ratio of medians over 2000 resamples of the rounds, each round's two samples kept together.",
+		"Ratio 90% range: the middle 90% of the ratio of medians over 2000 resamples of the rounds, each round's samples kept together.",
 		"Each sample is a fresh document of the popup, opened on a blank page in its own tab, kept open between rounds.",
 	}
 	if n := len(reopened[project]); n > 0 {
 		r.Notes = append(r.Notes, fmt.Sprintf(
-			"reopened: %d more rounds, each popup in a new tab after its last one closed, so in a new renderer process, as a toolbar popup opened again; no budget applies.", n))
+			"reopened: %d more rounds, each popup in a new tab after its last one closed, so in a new renderer process, as a toolbar popup opened again.", n))
+	}
+	if first[project].Ready > 0 {
+		r.Notes = append(r.Notes, "first open: each popup's first document in the fresh profile, one sample, so no range.")
 	}
 	return r, nil
 }
@@ -499,6 +542,48 @@ func writeReference(dir, ext string) error {
 	}
 	return os.WriteFile(filepath.Join(dir, "extension", "popup.css"), style, 0o644)
 }
+
+// writeFloor writes the card floor to dir: the packaged extension in ext,
+// with the floor's program in main.wasm's place, built and packed as
+// build.sh builds main.wasm, and popup.js stamped with its hash. It returns
+// the floor's main.wasm.
+func writeFloor(ctx context.Context, dir, ext string) ([]byte, error) {
+	if err := os.CopyFS(dir, os.DirFS(ext)); err != nil {
+		return nil, err
+	}
+	wasmPath := filepath.Join(dir, "extension", "main.wasm")
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasmPath, floorPackage)
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("go build: %w\n%s", err, out)
+	}
+	built, err := os.ReadFile(wasmPath)
+	if err != nil {
+		return nil, err
+	}
+	packed, _, err := wasmpack.Pack(built)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.WriteFile(wasmPath, packed, 0o644); err != nil {
+		return nil, err
+	}
+	glue := filepath.Join(dir, "extension", "popup.js")
+	js, err := os.ReadFile(glue)
+	if err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(packed)
+	stamped := wasmVersion.ReplaceAll(js, []byte("${1}'"+hex.EncodeToString(sum[:])[:16]+"';"))
+	if bytes.Equal(stamped, js) {
+		return nil, errors.New("popup.js has no WASM_VERSION to stamp")
+	}
+	return packed, os.WriteFile(glue, stamped, 0o644)
+}
+
+// wasmVersion is popup.js's line that names its main.wasm, as build.sh
+// stamps it.
+var wasmVersion = regexp.MustCompile(`(?m)^( *const WASM_VERSION = )'[^']*';`)
 
 // goScripts is how popup.html loads the Go side.
 const goScripts = `  <script src="extension/wasm_exec.js" defer></script>

@@ -27,12 +27,15 @@ func TestBuildReport(t *testing.T) {
 	projectSample := sample{FCP: 60, Complete: 55, Ready: 151, Click: 1000, Outcome: 1020, Marks: marks}
 	refMarks := map[string]float64{"esk:request": 501, "esk:answer": 509}
 	refSample := sample{FCP: 30, Complete: 35, Ready: 25, Click: 500, Outcome: 510, Marks: refMarks}
+	floorSample := sample{FCP: 50, Complete: 52, Ready: 140, Click: 700, Outcome: 712,
+		Marks: map[string]float64{"esk:request": 702, "esk:answer": 711}}
 	cases := []struct {
 		name      string
 		project   sample
 		reference sample             // refSample when zero
 		want      map[string]float64 // figure name → the project's one value
 		wantRef   map[string]float64 // the click parts → the reference's one value
+		wantFloor map[string]float64 // the click parts → the card floor's one value
 		wantErr   string
 	}{
 		{
@@ -55,6 +58,11 @@ func TestBuildReport(t *testing.T) {
 				"  request → answer (network)": 8,
 				"  answer → outcome":           1,
 			},
+			wantFloor: map[string]float64{
+				"  click → request sent":       2,
+				"  request → answer (network)": 9,
+				"  answer → outcome":           1,
+			},
 		},
 		{name: "no start mark", project: sample{Marks: without("esk:start")}, wantErr: `"esk:start"`},
 		{name: "no ready mark", project: sample{Marks: without("esk:ready")}, wantErr: `"esk:ready"`},
@@ -71,24 +79,37 @@ func TestBuildReport(t *testing.T) {
 			if c.reference.Click != 0 {
 				reference = c.reference
 			}
-			r, err := buildReport([2][]sample{{c.project}, {reference}}, [2][]sample{})
+			r, err := buildReport([kinds][]sample{{c.project}, {floorSample}, {reference}}, [kinds][]sample{}, [kinds]sample{})
 			if c.wantErr != "" {
 				assert.ErrorContains(t, err, c.wantErr)
 				return
 			}
 			require.NoError(t, err)
-			got, gotRef := map[string]float64{}, map[string]float64{}
+			got, gotRef, gotFloor := map[string]float64{}, map[string]float64{}, map[string]float64{}
 			for _, f := range r.Figures {
 				require.Len(t, f.Project, 1, f.Name)
 				got[f.Name] = f.Project[0]
 				if strings.HasPrefix(f.Name, "  ") && len(f.Reference) > 0 {
 					require.Len(t, f.Reference, 1, f.Name)
+					require.Len(t, f.Floor, 1, f.Name)
 					gotRef[f.Name] = f.Reference[0]
+					gotFloor[f.Name] = f.Floor[0]
 				}
 			}
 			assert.Equal(t, c.want, got)
 			assert.Equal(t, c.wantRef, gotRef)
+			assert.Equal(t, c.wantFloor, gotFloor)
 			assert.Equal(t, []float64{35}, r.Figures[0].Reference, "the reference's first paint")
+			assert.Equal(t, []float64{52}, r.Figures[0].Floor, "the card floor's first paint")
+			budgets := map[string]Floor{}
+			for _, f := range r.Figures {
+				if f.Budget > 0 {
+					budgets[f.Name] = f.BudgetOf
+				}
+			}
+			assert.Equal(t, map[string]Floor{
+				"first paint, complete popup": PlainJS, "ready (data-ready)": CardFloor, "click → outcome": PlainJS,
+			}, budgets, "each budget against its floor")
 		})
 	}
 }
@@ -98,39 +119,46 @@ func TestBuildReportReopened(t *testing.T) {
 		"esk:start": 90, "esk:instantiated": 200, "esk:go-run": 201, "esk:main": 251, "esk:ready": 265,
 		"esk:request": 1003, "esk:answer": 1025,
 	}
-	warm := [2][]sample{
+	floorMarks := map[string]float64{"esk:request": 701, "esk:answer": 709}
+	warm := [kinds][]sample{
 		{{FCP: 60, Complete: 55, Ready: 151, Click: 1000, Outcome: 1020, Marks: marks}},
+		{{FCP: 50, Complete: 45, Ready: 140, Click: 700, Outcome: 710, Marks: floorMarks}},
 		{{FCP: 30, Complete: 35, Ready: 25, Click: 500, Outcome: 510, Marks: map[string]float64{"esk:request": 501, "esk:answer": 509}}},
 	}
-	reopened := [2][]sample{
+	reopened := [kinds][]sample{
 		{{FCP: 160, Complete: 170, Ready: 266, Click: 1000, Outcome: 1030, Marks: marks}},
+		{{FCP: 150, Complete: 150, Ready: 240, Click: 700, Outcome: 716}},
 		{{FCP: 140, Complete: 120, Ready: 130, Click: 500, Outcome: 515}},
 	}
+	first := [kinds]sample{{FCP: 70, Complete: 75, Ready: 300}, {FCP: 70, Complete: 72, Ready: 280}, {FCP: 60, Complete: 62, Ready: 90}}
 
-	r, err := buildReport(warm, reopened)
+	r, err := buildReport(warm, reopened, first)
 	require.NoError(t, err)
 
 	type row struct {
-		name               string
-		project, reference []float64
+		name                      string
+		project, floor, reference []float64
+		budget                    float64
+		of                        Floor
 	}
 	var got []row
-	for _, f := range r.Figures[len(r.Figures)-4:] {
-		assert.Zero(t, f.Budget, "no budget for %s", f.Name)
-		got = append(got, row{f.Name, f.Project, f.Reference})
+	for _, f := range r.Figures[len(r.Figures)-6:] {
+		got = append(got, row{f.Name, f.Project, f.Floor, f.Reference, f.Budget, f.BudgetOf})
 	}
 	assert.Equal(t, []row{
-		{"reopened: first paint", []float64{170}, []float64{140}},
-		{"reopened: ready", []float64{266}, []float64{130}},
-		{"  Go initialisation before main", []float64{50}, nil},
-		{"reopened: click → outcome", []float64{30}, []float64{15}},
+		{"reopened: first paint", []float64{170}, []float64{150}, []float64{140}, 0, NoBudget},
+		{"reopened: ready", []float64{266}, []float64{240}, []float64{130}, 1.1, CardFloor},
+		{"  Go initialisation before main", []float64{50}, nil, nil, 0, NoBudget},
+		{"reopened: click → outcome", []float64{30}, []float64{16}, []float64{15}, 1.2, PlainJS},
+		{"first open: first paint", []float64{75}, []float64{72}, []float64{62}, 0, NoBudget},
+		{"first open: ready", []float64{300}, []float64{280}, []float64{90}, 2.0, PlainJS},
 	}, got)
-	assert.Contains(t, r.Notes[len(r.Notes)-1], "reopened: 1 more rounds")
+	assert.Contains(t, r.Notes[len(r.Notes)-2], "reopened: 1 more rounds")
 
-	without, _ := buildReport(warm, [2][]sample{})
-	assert.Len(t, without.Figures, len(r.Figures)-4, "no reopened rows without reopened rounds")
+	without, _ := buildReport(warm, [kinds][]sample{}, [kinds]sample{})
+	assert.Len(t, without.Figures, len(r.Figures)-6, "no reopened or first-open rows without their rounds")
 
 	reopened[project][0].Marks = map[string]float64{"esk:go-run": 201}
-	_, err = buildReport(warm, reopened)
+	_, err = buildReport(warm, reopened, first)
 	assert.ErrorContains(t, err, `project popup set no performance mark "esk:main"`)
 }
