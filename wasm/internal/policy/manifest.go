@@ -56,6 +56,10 @@ var manifestKeys = map[string]string{
 // update_url in particular would move updates off addons.mozilla.org.
 var geckoKeys = []string{"id", "strict_min_version", "data_collection_permissions"}
 
+// dataCollected is what the extension declares to Firefox's data consent:
+// the token it sends to Epic.
+var dataCollected = []string{"authenticationInfo"}
+
 // Manifest checks manifest.json: only the keys and permissions of the
 // allow-lists, manifest version 3, a CSP that passes CSP, and on Firefox
 // no other update source and no data collection.
@@ -170,10 +174,16 @@ func browserSettings(raw json.RawMessage) []string {
 		Required []string `json:"required"`
 		Optional []string `json:"optional"`
 	}
-	if v, ok := gecko["data_collection_permissions"]; ok {
-		if err := json.Unmarshal(v, &collection); err != nil || !slices.Equal(collection.Required, []string{"none"}) || len(collection.Optional) > 0 {
-			problems = append(problems, fmt.Sprintf(`browser_specific_settings.gecko.data_collection_permissions is %s, want {"required": ["none"]}`, v))
-		}
+	// Firefox's data consent counts any data that leaves the add-on and
+	// the browser: the popup sends the player's sign-in token to Epic's
+	// account service, which is authentication information, and nothing
+	// else to anyone. Declared required, since no kill works without it.
+	v, ok := gecko["data_collection_permissions"]
+	if !ok {
+		return append(problems, `browser_specific_settings.gecko.data_collection_permissions is missing, want {"required": ["authenticationInfo"]}`)
+	}
+	if err := json.Unmarshal(v, &collection); err != nil || !slices.Equal(collection.Required, dataCollected) || len(collection.Optional) > 0 {
+		problems = append(problems, fmt.Sprintf(`browser_specific_settings.gecko.data_collection_permissions is %s, want {"required": ["authenticationInfo"]}`, v))
 	}
 	return problems
 }

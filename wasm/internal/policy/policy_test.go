@@ -38,7 +38,7 @@ const goodManifest = `{
   "browser_specific_settings": {"gecko": {
     "id": "epic-session-killer@epicsessionkiller.github.io",
     "strict_min_version": "142.0",
-    "data_collection_permissions": {"required": ["none"]}
+    "data_collection_permissions": {"required": ["authenticationInfo"]}
   }}
 }`
 
@@ -97,11 +97,24 @@ func TestManifest(t *testing.T) {
 		{"a second browser block", func(m map[string]any) {
 			m["browser_specific_settings"] = map[string]any{"gecko": map[string]any{"id": "x@y"}, "safari": map[string]any{}}
 		}, `browser_specific_settings has key "safari"`},
-		{"data collection declared", func(m map[string]any) {
+		{"no data collected, though the token is sent to Epic", func(m map[string]any) {
 			m["browser_specific_settings"] = map[string]any{"gecko": map[string]any{
-				"id": "x@y", "data_collection_permissions": map[string]any{"required": []any{"authenticationInfo"}},
+				"id": "x@y", "data_collection_permissions": map[string]any{"required": []any{"none"}},
 			}}
 		}, "data_collection_permissions is"},
+		{"more data declared than is sent", func(m map[string]any) {
+			m["browser_specific_settings"] = map[string]any{"gecko": map[string]any{
+				"id": "x@y", "data_collection_permissions": map[string]any{"required": []any{"authenticationInfo", "browsingActivity"}},
+			}}
+		}, "data_collection_permissions is"},
+		{"the token's collection optional", func(m map[string]any) {
+			m["browser_specific_settings"] = map[string]any{"gecko": map[string]any{
+				"id": "x@y", "data_collection_permissions": map[string]any{"required": []any{}, "optional": []any{"authenticationInfo"}},
+			}}
+		}, "data_collection_permissions is"},
+		{"data consent left out", func(m map[string]any) {
+			m["browser_specific_settings"] = map[string]any{"gecko": map[string]any{"id": "x@y"}}
+		}, "data_collection_permissions is missing"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
