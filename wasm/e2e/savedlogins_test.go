@@ -485,10 +485,7 @@ var savedLoginCases = []popupCase{
 		token, seeded := loginHolder(s, mayRevokeLogins)
 		hold(t, p, token)
 		savedLoginsFolded(t, p)
-		s.FaultNextMatching(func(r fakeepic.Request) bool { return r.Method == "GET" && strings.HasSuffix(r.Path, "/deviceAuth") },
-			fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
-				"Sorry your login does not posses the permissions 'account:public:account:deviceAuths READ' needed to perform the requested operation",
-				"account:public:account:deviceAuths", "READ"))
+		s.FaultNextMatching(isDeviceAuthList, deviceAuthsRefused("READ"))
 		require.NoError(t, p.Click("#saved-logins-title"))
 
 		res := waitResult(t, p, "This token cannot list saved logins.")
@@ -598,10 +595,7 @@ var savedLoginCases = []popupCase{
 	{"403 on a revoke", func(t *testing.T, b browser, sw *epicSwitch, s *fakeepic.Service, p popuppage.Page) popuppage.Page {
 		// The token's permissions allow it; Epic refuses it all the same.
 		token, seeded := loginHolder(s, mayRevokeLogins)
-		s.FaultNextMatching(func(r fakeepic.Request) bool { return r.Method == "DELETE" && strings.Contains(r.Path, "/deviceAuth/") },
-			fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
-				"Sorry your login does not posses the permissions 'account:public:account:deviceAuths DELETE' needed to perform the requested operation",
-				"account:public:account:deviceAuths", "DELETE"))
+		s.FaultNextMatching(isDeviceAuthRevoke, deviceAuthsRefused("DELETE"))
 		hold(t, p, token)
 		openSavedLogins(t, p, len(seeded))
 		openConfirmation(t, p, revokeButton(botID))
@@ -679,4 +673,21 @@ var savedLoginCases = []popupCase{
 // runSavedLoginCases drives the saved logins' cases in one browser.
 func runSavedLoginCases(t *testing.T, b browser, sw *epicSwitch) {
 	runPopupCases(t, b, sw, "saved logins", savedLoginCases)
+}
+
+// The saved logins' requests, as a fault aims at them.
+func isDeviceAuthList(r fakeepic.Request) bool {
+	return r.Method == "GET" && strings.HasSuffix(r.Path, "/deviceAuth")
+}
+
+func isDeviceAuthRevoke(r fakeepic.Request) bool {
+	return r.Method == "DELETE" && strings.Contains(r.Path, "/deviceAuth/")
+}
+
+// deviceAuthsRefused is Epic's 403 to a token that lacks the saved logins'
+// permission for action (READ or DELETE).
+func deviceAuthsRefused(action string) fakeepic.Fault {
+	return fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
+		"Sorry your login does not posses the permissions 'account:public:account:deviceAuths "+action+
+			"' needed to perform the requested operation", "account:public:account:deviceAuths", action)
 }

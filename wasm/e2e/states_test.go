@@ -205,10 +205,7 @@ var popupStates = func() []popupState {
 		popupState{name: "saved logins 403", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
 				holdPasted(t, b, p, demo[demoLauncher].Token)
-				s.FaultNextMatching(func(r fakeepic.Request) bool { return r.Method == "GET" && strings.HasSuffix(r.Path, "/deviceAuth") },
-					fakeepic.EpicError(403, "errors.com.epicgames.common.missing_permission", 1023,
-						"Sorry your login does not posses the permissions 'account:public:account:deviceAuths READ' needed to perform the requested operation",
-						"account:public:account:deviceAuths", "READ"))
+				s.FaultNextMatching(isDeviceAuthList, deviceAuthsRefused("READ"))
 				require.NoError(t, p.Click("#saved-logins-title"))
 				res, err := popuppage.WaitOutcome(p, outcomeTimeout)
 				require.NoError(t, err)

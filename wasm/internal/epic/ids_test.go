@@ -36,3 +36,17 @@ func TestNormalizeID(t *testing.T) {
 		})
 	}
 }
+
+func TestIsID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"94b1569506b04f9f8557af611e8c5e47":  true,
+		"94B1569506B04F9F8557AF611E8C5E47":  true,
+		"94b1569506b04f9f8557af611e8c5e4":   false,
+		"94b1569506b04f9f8557af611e8c5e47a": false,
+		"94b1569506b04f9f8557af611e8c5e4g":  false,
+		"../1569506b04f9f8557af611e8c5e47":  false,
+		"":                                  false,
+	} {
+		assert.Equal(t, want, IsID(id), "%q", id)
+	}
+}

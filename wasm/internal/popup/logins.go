@@ -56,7 +56,7 @@ func (c *Controller) loginsAccount() (account string, ok bool) {
 		return "", false
 	}
 	account = c.held.known().account
-	if !isEpicID(account) {
+	if !epic.IsID(account) {
 		return "", false
 	}
 	perms, holder := c.held.permissions()
@@ -64,21 +64,6 @@ func (c *Controller) loginsAccount() (account string, ok bool) {
 		return "", false
 	}
 	return account, true
-}
-
-// isEpicID is 32 hexadecimal characters, the form of account and device ids.
-func isEpicID(s string) bool {
-	if len(s) != 32 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		switch b := s[i]; {
-		case b >= '0' && b <= '9', b >= 'a' && b <= 'f', b >= 'A' && b <= 'F':
-		default:
-			return false
-		}
-	}
-	return true
 }
 
 // ShowSavedLogins is the section opened or folded. Opened for the first
