@@ -189,12 +189,17 @@ FUZZ_TARGETS=(
 	"./wasm/internal/epic FuzzDecodeDeviceAuths"
 	"./wasm/internal/explain FuzzExplain"
 	"./wasm/internal/explain FuzzExplainAnswer"
+	"./wasm/internal/inflate FuzzZlib"
+	"./wasm/internal/inflate FuzzInflate"
+	"./wasm/internal/inflate FuzzZlibRoundTrip"
 	"./wasm/internal/jsonvalue FuzzParse"
 	"./wasm/internal/jsonvalue FuzzAppendString"
 	"./wasm/internal/jsonvalue FuzzParseArrayPrefix"
 	"./wasm/internal/popup FuzzStoredValuesMatchEncodingJSON"
 	"./wasm/internal/popup FuzzController"
 	"./wasm/internal/popup FuzzTokenFacts"
+	"./wasm/internal/timestamp FuzzParseMatchesTime"
+	"./wasm/internal/timestamp FuzzParseHTTPMatchesNetHTTP"
 	"./wasm/internal/wasmpack FuzzPack"
 )
 

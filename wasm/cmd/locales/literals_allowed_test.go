@@ -35,6 +35,8 @@ const (
 		"of the catalog; the popup passes only ids Epic gave it (verify's account_id, the list's deviceId)"
 	jsonError = "JSON error text: every caller drops it for an error or outcome of its own " +
 		"(epic's token, claim and answer errors; the popup skips a kept value it cannot read)"
+	inflateError  = "error of inflate.Zlib, which epic.DecodePermissionClaim drops for ErrEG1Permissions; never shown"
+	httpDate      = "part of an HTTP date (Retry-After) as Epic sends it, in English by RFC 9110; never shown"
 	consoleOnly   = "console diagnostic, never shown"
 	saidByExplain = "Error text of an error after a request left (*epic.APIError, RedirectError, TransportError): " +
 		"explain.Explain says each with messages of the catalog and Details lines of its own (DetailsBody…, " +
@@ -141,6 +143,15 @@ var goAllowed = []allowed{
 
 	// wasm/internal/jsonvalue
 	{file: "wasm/internal/jsonvalue/decode.go", text: "json: cannot decode ", reason: jsonError},
+	{file: "wasm/internal/jsonvalue/decode.go", text: "json: a time is not an RFC 3339 string", reason: jsonError},
+
+	// wasm/internal/inflate
+	{file: "wasm/internal/inflate/inflate.go", pattern: `inflate: .*`, reason: inflateError},
+
+	// wasm/internal/timestamp
+	{file: "wasm/internal/timestamp/timestamp.go", pattern: `(Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day`, reason: httpDate},
+	{file: "wasm/internal/timestamp/timestamp.go", pattern: `Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec`, reason: httpDate},
+	{file: "wasm/internal/timestamp/timestamp.go", text: "Sun Nov 6 08:49:37 1994", reason: httpDate},
 	{file: "wasm/internal/jsonvalue/parse.go", text: " at offset ", reason: jsonError},
 	{file: "wasm/internal/jsonvalue/parse.go", text: "data after the value", reason: jsonError},
 	{file: "wasm/internal/jsonvalue/parse.go", text: "exceeded max depth", reason: jsonError},

@@ -48,10 +48,12 @@ var popupPackages = []string{
 	"wasm/internal/devices",
 	"wasm/internal/epic",
 	"wasm/internal/explain",
+	"wasm/internal/inflate",
 	"wasm/internal/jsbridge",
 	"wasm/internal/jsonvalue",
 	"wasm/internal/messages",
 	"wasm/internal/popup",
+	"wasm/internal/timestamp",
 	"wasm/internal/ui",
 }
 

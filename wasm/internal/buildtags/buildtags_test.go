@@ -25,7 +25,7 @@ var browserImports = []string{"syscall/js", "honnef.co/go/js/dom/v2", "github.co
 // purePackages must build and be tested natively.
 var purePackages = []string{
 	"internal/epic", "internal/explain", "internal/messages", "internal/popup", "internal/fakeepic",
-	"internal/jsonvalue", "internal/wasmpack", "internal/policy",
+	"internal/jsonvalue", "internal/wasmpack", "internal/policy", "internal/inflate",
 }
 
 func TestBrowserCodeIsTaggedAndPureCodeIsPure(t *testing.T) {

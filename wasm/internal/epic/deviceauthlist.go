@@ -3,10 +3,10 @@ package epic
 import (
 	"errors"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // The longest texts kept of an entry, in runes: far over what Epic sends,
@@ -188,7 +188,7 @@ func (a *deviceAccessAnswer) deviceAccess(token string) DeviceAccess {
 		Location:  shownText(a.Location, token, maxLocationRunes),
 		IPAddress: shownText(a.IPAddress, token, maxIPAddressRunes),
 	}
-	if t, err := time.Parse(time.RFC3339Nano, a.DateTime); err == nil {
+	if t, ok := timestamp.Parse(a.DateTime); ok {
 		d.Time = t.UTC()
 	}
 	return d

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // BodyKind says what Epic's answer carried besides its status.
@@ -174,7 +175,7 @@ func parseRetryAfter(v string, now time.Time) time.Duration {
 		}
 		return time.Duration(s) * time.Second
 	}
-	if t, err := http.ParseTime(v); err == nil && t.After(now) {
+	if t, ok := timestamp.ParseHTTP(v); ok && t.After(now) {
 		return t.Sub(now).Round(time.Second)
 	}
 	return 0

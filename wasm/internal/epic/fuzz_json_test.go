@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -143,6 +144,8 @@ type jsonVerifyAnswer struct {
 	Perms          json.RawMessage `json:"perms"`
 }
 
+var rfc3339Shape = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
+
 func decodeVerifyAnswerWithEncodingJSON(body []byte) (*VerifiedToken, error) {
 	var a jsonVerifyAnswer
 	var typeErr *json.UnmarshalTypeError
@@ -152,8 +155,10 @@ func decodeVerifyAnswerWithEncodingJSON(body []byte) (*VerifiedToken, error) {
 	if a.ClientID == "" {
 		return nil, &VerifyAnswerError{VerifyAnswerNoClientID}
 	}
+	// time.Parse, but only in RFC 3339's own shape, which is what Epic sends
+	// and all the popup reads.
 	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
-	if err != nil {
+	if err != nil || !rfc3339Shape.MatchString(a.ExpiresAt) {
 		return nil, &VerifyAnswerError{VerifyAnswerNoExpiresAt}
 	}
 	return &VerifiedToken{

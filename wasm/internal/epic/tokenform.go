@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // MaxPasteLen bounds what ParseToken reads: a whole token answer with two
@@ -261,7 +262,7 @@ func parseTokenJSON(s string, now time.Time) (Token, error) {
 		}
 	}
 	if tok.ExpiresAt.IsZero() {
-		if at, err := time.Parse(time.RFC3339Nano, field("expires_at")); err == nil {
+		if at, ok := timestamp.Parse(field("expires_at")); ok {
 			if !at.After(now) {
 				return Token{}, &ExpiredTokenError{ExpiredAt: at}
 			}

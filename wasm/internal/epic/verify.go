@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // VerifiedToken is Epic's answer to GET /account/api/oauth/verify. It holds
@@ -155,8 +156,8 @@ func decodeVerifyAnswer(body []byte, kind BodyKind) (*VerifiedToken, error) {
 	if a.ClientID == "" {
 		return nil, &VerifyAnswerError{VerifyAnswerNoClientID}
 	}
-	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
-	if err != nil {
+	at, ok := timestamp.Parse(a.ExpiresAt)
+	if !ok {
 		return nil, &VerifyAnswerError{VerifyAnswerNoExpiresAt}
 	}
 	return &VerifiedToken{

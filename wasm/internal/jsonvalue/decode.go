@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // TypeError is a value of a JSON type its destination cannot hold, what
@@ -42,9 +44,11 @@ func BoolField(name string, dst *bool) Field { return Field{name, dst} }
 // IntField takes a Number that AsInt reads; null leaves dst as it was.
 func IntField(name string, dst *int) Field { return Field{name, dst} }
 
-// TimeField hands the member's JSON text to time.Time's UnmarshalJSON, as
-// encoding/json does: an RFC 3339 string, taken without unescaping; null
-// leaves dst as it was. Its errors stop decoding, as in encoding/json.
+// TimeField reads an RFC 3339 string, taken without unescaping, as
+// time.Time's UnmarshalJSON does, but in RFC 3339's own shape only and in
+// UTC (timestamp.Parse: time.Parse would link Go's whole layout parser into
+// main.wasm). null leaves dst as it was; any other value zeroes dst and
+// stops decoding, as a bad time stops encoding/json.
 func TimeField(name string, dst *time.Time) Field { return Field{name, dst} }
 
 // StringsField takes an Array of strings, decoded as DecodeArray decodes.
@@ -76,11 +80,30 @@ func (f Field) decode(v Value) error {
 		}
 		*dst = n
 	case *time.Time:
-		return dst.UnmarshalJSON([]byte(v.raw))
+		return decodeTime(dst, v)
 	case *[]string:
 		return DecodeArray(v, dst, decodeString)
 	case func(Value) error:
 		return dst(v)
+	}
+	return nil
+}
+
+// ErrTime is a time that TimeField cannot read.
+var ErrTime = errors.New("json: a time is not an RFC 3339 string")
+
+func decodeTime(dst *time.Time, v Value) error {
+	if v.kind == Null {
+		return nil
+	}
+	raw := v.raw
+	if v.kind != String || len(raw) < 2 {
+		return ErrTime
+	}
+	t, ok := timestamp.Parse(raw[1 : len(raw)-1])
+	*dst = t
+	if !ok {
+		return ErrTime
 	}
 	return nil
 }

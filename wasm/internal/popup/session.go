@@ -3,6 +3,8 @@ package popup
 import (
 	"sync"
 	"time"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp"
 )
 
 // Storage keys in storage.session.
@@ -72,7 +74,7 @@ func (s *session) load() (kept, error) {
 			k.token = &t
 		}
 	}
-	if until, err := time.Parse(time.RFC3339Nano, values[keyThrottle]); err == nil {
+	if until, ok := timestamp.Parse(values[keyThrottle]); ok {
 		k.throttledUntil = until
 	}
 	if text := values[keyHistory]; text != "" {

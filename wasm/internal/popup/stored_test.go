@@ -2,7 +2,9 @@ package popup
 
 import (
 	"encoding/json"
+	"errors"
 	"reflect"
+	"regexp"
 	"testing"
 	"time"
 
@@ -13,7 +15,31 @@ import (
 )
 
 // The stored values as encoding/json reads and writes them: the same fields
-// under tags that carry the member names.
+// under tags that carry the member names, each time a refTime.
+
+// refTime is a stored time as the popup reads it: what time.Time's
+// UnmarshalJSON reads, but in RFC 3339's own shape only, and in UTC. It
+// writes as time.Time writes.
+type refTime struct{ time.Time }
+
+var rfc3339Shape = regexp.MustCompile(`^"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)"$`)
+
+func (r *refTime) UnmarshalJSON(b []byte) error {
+	if string(b) == "null" {
+		return nil
+	}
+	t := r.Time
+	if err := t.UnmarshalJSON(b); err != nil {
+		r.Time = t // as time.Time leaves it: zeroed, unless b is no string
+		return err
+	}
+	if !rfc3339Shape.Match(b) {
+		r.Time = time.Time{}
+		return errors.New("not in RFC 3339's own shape")
+	}
+	r.Time = t.UTC()
+	return nil
+}
 
 type jsonSavedToken struct {
 	Token      string             `json:"token"`
@@ -30,7 +56,7 @@ type jsonVerifiedToken struct {
 	ClientService  string
 	AccountID      string
 	ExpiresIn      int
-	ExpiresAt      time.Time
+	ExpiresAt      refTime
 	AuthMethod     string
 	DisplayName    string
 	App            string
@@ -45,18 +71,18 @@ type jsonPermission struct {
 }
 
 type jsonHistoryEntry struct {
-	Time     time.Time `json:"time"`
-	KillType string    `json:"killType"`
-	Status   int       `json:"status"`
-	Code     string    `json:"code,omitempty"`
-	Success  bool      `json:"success"`
-	Logins   int       `json:"logins,omitempty"`
-	Login    string    `json:"login,omitempty"`
+	Time     refTime `json:"time"`
+	KillType string  `json:"killType"`
+	Status   int     `json:"status"`
+	Code     string  `json:"code,omitempty"`
+	Success  bool    `json:"success"`
+	Logins   int     `json:"logins,omitempty"`
+	Login    string  `json:"login,omitempty"`
 }
 
 type jsonInFlight struct {
-	KillType string    `json:"killType"`
-	Time     time.Time `json:"time"`
+	KillType string  `json:"killType"`
+	Time     refTime `json:"time"`
 }
 
 type jsonShownOutcome struct {
@@ -73,7 +99,7 @@ func toJSONSavedToken(s savedToken) jsonSavedToken {
 	if v := s.Verified; v != nil {
 		j.Verified = &jsonVerifiedToken{
 			TokenType: v.TokenType, ClientID: v.ClientID, InternalClient: v.InternalClient, ClientService: v.ClientService,
-			AccountID: v.AccountID, ExpiresIn: v.ExpiresIn, ExpiresAt: v.ExpiresAt, AuthMethod: v.AuthMethod,
+			AccountID: v.AccountID, ExpiresIn: v.ExpiresIn, ExpiresAt: refTime{v.ExpiresAt}, AuthMethod: v.AuthMethod,
 			DisplayName: v.DisplayName, App: v.App, InAppID: v.InAppID, DeviceID: v.DeviceID,
 		}
 		if v.Perms != nil {
@@ -91,7 +117,7 @@ func (j jsonSavedToken) saved() savedToken {
 	if v := j.Verified; v != nil {
 		s.Verified = &epic.VerifiedToken{
 			TokenType: v.TokenType, ClientID: v.ClientID, InternalClient: v.InternalClient, ClientService: v.ClientService,
-			AccountID: v.AccountID, ExpiresIn: v.ExpiresIn, ExpiresAt: v.ExpiresAt, AuthMethod: v.AuthMethod,
+			AccountID: v.AccountID, ExpiresIn: v.ExpiresIn, ExpiresAt: v.ExpiresAt.Time, AuthMethod: v.AuthMethod,
 			DisplayName: v.DisplayName, App: v.App, InAppID: v.InAppID, DeviceID: v.DeviceID,
 		}
 		if v.Perms != nil {
@@ -110,7 +136,7 @@ func toJSONHistory(entries []historyEntry) []jsonHistoryEntry {
 	}
 	out := make([]jsonHistoryEntry, len(entries))
 	for i, e := range entries {
-		out[i] = jsonHistoryEntry(e)
+		out[i] = jsonHistoryEntry{refTime{e.Time}, e.KillType, e.Status, e.Code, e.Success, e.Logins, e.Login}
 	}
 	return out
 }
@@ -121,14 +147,14 @@ func fromJSONHistory(entries []jsonHistoryEntry) []historyEntry {
 	}
 	out := make([]historyEntry, len(entries))
 	for i, e := range entries {
-		out[i] = historyEntry(e)
+		out[i] = historyEntry{e.Time.Time, e.KillType, e.Status, e.Code, e.Success, e.Logins, e.Login}
 	}
 	return out
 }
 
 // A field added to one of these types must be added to stored.go, and to
-// the mirrors above (historyEntry, inFlight and shownOutcome convert to
-// theirs, so the compiler checks those).
+// the mirrors above (historyEntry and inFlight are copied field by field in
+// order, and shownOutcome converts to its own, so the compiler checks those).
 func TestTheStoredTypesHaveTheMirroredFields(t *testing.T) {
 	names := func(v any) []string {
 		var out []string
@@ -253,7 +279,7 @@ func TestTheInFlightMarkIsStoredAsEncodingJSONStoresIt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			marshalled, err := json.Marshal(jsonInFlight(tt.mark))
+			marshalled, err := json.Marshal(jsonInFlight{tt.mark.KillType, refTime{tt.mark.Time}})
 			require.NoError(t, err)
 			require.Equal(t, tt.stored, string(marshalled), "the case disagrees with encoding/json")
 
@@ -308,7 +334,7 @@ func TestTheShownOutcomeIsStoredAsEncodingJSONStoresIt(t *testing.T) {
 
 func TestAStoredValueThatCannotBeWrittenIsNotStored(t *testing.T) {
 	tooLate := time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)
-	_, err := json.Marshal(jsonInFlight{Time: tooLate})
+	_, err := json.Marshal(jsonInFlight{Time: refTime{tooLate}})
 	require.Error(t, err, "encoding/json refuses the year 10000 too")
 
 	_, err = encodeInFlight(inFlight{KillType: "OTHERS", Time: tooLate})
