@@ -46,14 +46,14 @@
         return await WebAssembly.compileStreaming(kept);
       }
     } catch (error) {
-      console.warn('Epic Session Killer: the kept main.wasm is unusable:', error);
+      console.warn('Session Killer for Epic Games: the kept main.wasm is unusable:', error);
       cache?.delete(WASM_CACHE_KEY);
     }
     const response = await fetch(WASM_URL);
     const copy = response.clone();
     const module = await WebAssembly.compileStreaming(response);
     if (cache) {
-      keepCopy(cache, copy).catch((error) => console.warn('Epic Session Killer: could not keep main.wasm:', error));
+      keepCopy(cache, copy).catch((error) => console.warn('Session Killer for Epic Games: could not keep main.wasm:', error));
     }
     return module;
   }
@@ -78,7 +78,7 @@
   }
 
   startGo().catch((error) => {
-    console.error('Epic Session Killer failed:', error);
+    console.error('Session Killer for Epic Games failed:', error);
     const said = error instanceof Stopped ? i18n?.getMessage('fatalStopped') : i18n?.getMessage('fatalStart', [error.message]);
     showFatal(said || error.message || String(error));
   });

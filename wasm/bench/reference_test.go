@@ -114,7 +114,7 @@ func TestReferenceManifest(t *testing.T) {
 		got, want any
 	}{
 		{"manifest_version", m.ManifestVersion, 3},
-		{"name", m.Name, "Epic Session Killer reference"},
+		{"name", m.Name, "Session Killer reference"},
 		{"popup", m.Action.DefaultPopup, "popup.html"},
 		{"host_permissions", m.HostPermissions, []string{"https://account-public-service-prod.ol.epicgames.com/*"}},
 		{"permissions", m.Permissions, []string(nil)},
@@ -132,7 +132,7 @@ func TestWriteReferenceUsesTheShippedMarkupAndStylesheet(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "reference")
 	require.NoError(t, writeReference(dir, ext))
 	for _, c := range []struct{ file, contains string }{
-		{"manifest.json", `"Epic Session Killer reference"`},
+		{"manifest.json", `"Session Killer reference"`},
 		{"popup.html", `<link rel="stylesheet" href="extension/popup.css">`},
 		{"popup.html", `<script src="reference.js" defer></script>`},
 		{"reference.js", `setAttribute('data-ready', 'true')`},

@@ -56,7 +56,7 @@ type Report struct {
 // its 90% range, and the budget, met or over.
 func (r Report) Write(w io.Writer) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Epic Session Killer popup bench, %s\n", r.Date.Format("2006-01-02 15:04 MST"))
+	fmt.Fprintf(&b, "Session Killer for Epic Games popup bench, %s\n", r.Date.Format("2006-01-02 15:04 MST"))
 	fmt.Fprintf(&b, "%s, %d CPUs; rounds: %d counted after %d warm-up, interleaved\n", r.Browser, r.CPUs, r.Rounds, r.Warmup)
 	fmt.Fprintln(&b, "milliseconds, medians, timed inside the page with performance.now() from navigation start")
 	fmt.Fprintln(&b)

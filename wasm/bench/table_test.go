@@ -11,7 +11,7 @@ import (
 
 func TestReportWrite(t *testing.T) {
 	date := time.Date(2026, 3, 1, 12, 30, 0, 0, time.UTC)
-	header := "Epic Session Killer popup bench, 2026-03-01 12:30 UTC\n" +
+	header := "Session Killer for Epic Games popup bench, 2026-03-01 12:30 UTC\n" +
 		"Chrome/156.0.0.0, 2 CPUs; rounds: 3 counted after 1 warm-up, interleaved\n" +
 		"milliseconds, medians, timed inside the page with performance.now() from navigation start\n\n"
 	cases := []struct {

@@ -174,9 +174,9 @@ var goAllowed = []allowed{
 
 var jsAllowed = []allowed{
 	{file: "extension/popup.js", text: "use strict", reason: "directive"},
-	{file: "extension/popup.js", text: "Epic Session Killer: the kept main.wasm is unusable:", reason: consoleOnly},
-	{file: "extension/popup.js", text: "Epic Session Killer: could not keep main.wasm:", reason: consoleOnly},
-	{file: "extension/popup.js", text: "Epic Session Killer failed:", reason: consoleOnly},
+	{file: "extension/popup.js", text: "Session Killer for Epic Games: the kept main.wasm is unusable:", reason: consoleOnly},
+	{file: "extension/popup.js", text: "Session Killer for Epic Games: could not keep main.wasm:", reason: consoleOnly},
+	{file: "extension/popup.js", text: "Session Killer for Epic Games failed:", reason: consoleOnly},
 }
 
 // htmlAllowed are the texts of popup.html that carry no data-i18n because

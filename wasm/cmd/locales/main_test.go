@@ -59,3 +59,16 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckKeepsTheNameAsIs(t *testing.T) {
+	en := map[string]Entry{
+		"extName": {Message: "Session Killer for Epic Games"},
+		"plain":   {Message: "Done."},
+	}
+	assert.Empty(t, Check("ja", en, map[string]Entry{
+		"extName": {Message: "Session Killer for Epic Games"}, "plain": {Message: "完了。"},
+	}), "the product's name may stay in English")
+	assert.Equal(t, []string{`ja: plain is still English: "Done."`}, Check("ja", en, map[string]Entry{
+		"extName": {Message: "Session Killer for Epic Games"}, "plain": {Message: "Done."},
+	}), "other messages may not")
+}

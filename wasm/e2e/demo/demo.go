@@ -55,7 +55,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 	defer srv.Close()
 	fmt.Fprintf(out, "Fake Epic account service on https://%s (certificate key sha256 %s)\n", srv.Addr, srv.SPKIHash)
 
-	profile, err := os.MkdirTemp("", "epic-session-killer-demo-")
+	profile, err := os.MkdirTemp("", "session-killer-demo-")
 	if err != nil {
 		return err
 	}

@@ -477,7 +477,7 @@ func TestDetailsText(t *testing.T) {
 	paris := time.FixedZone("CET", 3600)
 	x := Explain(Input{KillType: killType(t, "ALL"), Err: e, Now: time.Date(2025, 3, 14, 16, 9, 26, 0, paris)})
 
-	assert.Equal(t, "Epic Session Killer: outcome details\n"+
+	assert.Equal(t, "Session Killer for Epic Games: outcome details\n"+
 		"Time: 2025-03-14T15:09:26Z\n"+
 		"Kill type: ALL\n"+
 		"HTTP status: 403\n"+
@@ -490,7 +490,7 @@ func TestDetailsText(t *testing.T) {
 
 func TestDetailsTextWithoutAnAnswer(t *testing.T) {
 	x := Explain(Input{KillType: killType(t, "OTHERS"), Err: &epic.TransportError{Err: errors.New("dial tcp: connection refused")}, Now: now})
-	assert.Equal(t, "Epic Session Killer: outcome details\n"+
+	assert.Equal(t, "Session Killer for Epic Games: outcome details\n"+
 		"Time: 2025-03-14T15:09:26Z\n"+
 		"Kill type: OTHERS\n"+
 		"HTTP status: none (no answer from Epic)\n"+

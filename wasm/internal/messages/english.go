@@ -11,8 +11,9 @@ const (
 	// This catalog's language tag (BCP 47: de, pt-BR, …), never shown: it becomes
 	// <html lang>, and any tag but en makes the popup use this catalog.
 	LangTag Key = "langTag"
-	// The extension's name: the popup's heading and window title, and the browser's
-	// list of extensions. Usually kept as it is; at most 75 characters.
+	// The extension's name: the popup's heading and window title, the browser's list
+	// of extensions, and the stores. "Session Killer" stays as it is and comes first;
+	// Epic Games is named only as what it works with. At most 50 characters.
 	ExtName Key = "extName"
 	// The extension's description in the browser's list of extensions and in the
 	// stores; also the popup's intro while no token is held. At most 132 characters.
@@ -574,7 +575,7 @@ const (
 // The details that Copy details puts on the clipboard for support.
 const (
 	// The first line of the details of an answer, shown under Details and copied for
-	// support. Epic Session Killer is the extension's name.
+	// support. It starts with the extension's name, extName.
 	DetailsHeading Key = "detailsHeading"
 	// A line of the details. {value} is when the answer came, such as
 	// 2026-12-01T16:02:11Z.
@@ -867,7 +868,7 @@ var English = Catalog{
 	// The English catalog, by where the popup shows each message.
 	// The extension's name and the words of its own markup.
 	LangTag:            "en",
-	ExtName:            "Epic Session Killer",
+	ExtName:            "Session Killer for Epic Games",
 	ExtDescription:     "Signs your Epic Games account out of its other logins.",
 	ActionTitle:        "Sign out other Epic sessions",
 	TokenHeading:       "Your Epic token",
@@ -1118,7 +1119,7 @@ var English = Catalog{
 	UnknownAskForHelp:     "Copy the details below if you ask for help.",
 
 	// The details that Copy details puts on the clipboard for support.
-	DetailsHeading:        "Epic Session Killer: outcome details",
+	DetailsHeading:        "Session Killer for Epic Games: outcome details",
 	DetailsTime:           "Time: {value}",
 	DetailsKillType:       "Kill type: {value}",
 	DetailsStatus:         "HTTP status: {value}",

@@ -25,7 +25,7 @@ import (
 // change one thing of.
 const goodManifest = `{
   "manifest_version": 3,
-  "name": "Epic Session Killer",
+  "name": "Session Killer for Epic Games",
   "version": "0.1.0",
   "description": "Signs your Epic Games account out of its other sessions.",
   "icons": {"16": "extension/icons/icon-16.png"},
