@@ -1,5 +1,5 @@
 # The front door; the recipes are in build.sh.
-.PHONY: demo build bench bench-check fuzz fuzz-check test test-native test-wasm test-e2e lint lint-ext browsers screenshots clean
+.PHONY: demo build release release-check bench bench-check fuzz fuzz-check test test-native test-wasm test-e2e lint lint-ext browsers screenshots clean
 
 ## demo: build, start the fake account service, open Chromium with the extension (HEADLESS=1: one kill, headless)
 demo:
@@ -9,12 +9,20 @@ demo:
 build:
 	./build.sh build
 
+## release: from a clean tree, everything a store submission needs into dist/release (BUILD.md)
+release:
+	./build.sh release
+
+## release-check: the source zip of the work tree built in two places, the stores' zips compared byte for byte
+release-check:
+	./build.sh release-check
+
 ## bench: build, then time the popup against a plain-JS reference in headless Chromium, as one table
 bench:
 	./build.sh bench
 
 ## test: everything, in headless Chromium and Firefox ESR (installs what is missing)
-test: browsers lint test-native fuzz-check build test-wasm test-e2e bench-check lint-ext
+test: browsers lint test-native fuzz-check build test-wasm test-e2e bench-check lint-ext release-check
 
 ## test-native: every pure Go test, with the race detector (the end-to-end package aside)
 test-native:

@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
 # Recipes behind the Makefile.
-# Usage: ./build.sh build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean
+# Usage: ./build.sh build|release|release-check|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean
 set -euo pipefail
 cd "$(dirname "$0")"
+
+# Every build uses exactly the Go release of go.mod's toolchain line: the go
+# command runs it, and fetches it first from the Go module proxy when the
+# machine's own Go is another release. A store reviewer's rebuild then gets
+# the same compiler, and the same wasm_exec.js beside main.wasm.
+GOTOOLCHAIN=$(sed -n 's/^toolchain //p' go.mod)
+export GOTOOLCHAIN
 
 DIST=${DIST:-dist}
 UNPACKED=$DIST/unpacked
@@ -22,9 +29,14 @@ E2E=./wasm/e2e
 
 say() { printf '==> %s\n' "$*"; }
 
+# The version's one source is manifest.json; the zips, the release's files
+# and its git tag take it from there.
 version() {
 	sed -n 's/^  "version": "\(.*\)",$/\1/p' manifest.json
 }
+
+# The files' names start with the product's name.
+NAME=session-killer-for-epic-games
 
 build() {
 	say "build $UNPACKED"
@@ -37,7 +49,9 @@ build() {
 	cp -r extension/_locales "$UNPACKED/"
 	# The glue must come from the same Go release as the compiler.
 	cp "$(go env GOROOT)/lib/wasm/wasm_exec.js" "$UNPACKED/extension/"
-	GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$UNPACKED/extension/main.wasm" ./wasm
+	# No paths of this machine and no git state in main.wasm, so that the
+	# source zip (which has no .git) builds the same bytes anywhere.
+	GOOS=js GOARCH=wasm go build -trimpath -buildvcs=false -ldflags='-s -w' -o "$UNPACKED/extension/main.wasm" ./wasm
 	# Same memory image in a few data segments: about 110 KB less after gzip.
 	go run ./wasm/cmd/wasmpack "$UNPACKED/extension/main.wasm"
 	# popup.js keeps a copy of main.wasm under this build's hash.
@@ -49,16 +63,16 @@ build() {
 		exit 1
 	}
 
-	local v name
-	v=$(version)
-	name=epic-session-killer-$v
+	local name
+	name=$NAME-$(version)
 	# Firefox gets exactly what is unpacked; Chrome the same without the
 	# Firefox-only manifest block, which Chrome reports as an unknown key.
-	(cd "$UNPACKED" && zip -qrX "../$name-firefox.zip" .)
+	# zipdir orders the entries and fixes their times: same files, same zip.
+	go run ./wasm/cmd/zipdir -o "$DIST/$name-firefox.zip" "$UNPACKED"
 	local chrome=$DIST/chrome
 	cp -r "$UNPACKED" "$chrome"
 	go run ./wasm/cmd/chromemanifest <manifest.json >"$chrome/manifest.json"
-	(cd "$chrome" && zip -qrX "../$name-chrome.zip" .)
+	go run ./wasm/cmd/zipdir -o "$DIST/$name-chrome.zip" "$chrome"
 	rm -rf "$chrome"
 
 	local raw gz
@@ -66,6 +80,168 @@ build() {
 	gz=$(gzip -9c "$UNPACKED/extension/main.wasm" | wc -c)
 	say "main.wasm: $raw bytes raw, $gz bytes gzip -9"
 	ls -l "$DIST"/*.zip
+}
+
+# build_source unpacks a source zip (git archive of a commit) into dir and
+# builds it there with that source's own build.sh, as a store reviewer does;
+# its dist ends up in dir/$NAME-VERSION/dist.
+build_source() {
+	local zip=$1 dir=$2
+	mkdir -p "$dir"
+	(cd "$dir" && unzip -q "$zip")
+	local src
+	src=$(find "$dir" -mindepth 2 -maxdepth 2 -name build.sh -printf '%h\n')
+	[ -n "$src" ] || {
+		echo "build_source: no build.sh in $zip" >&2
+		exit 1
+	}
+	say "build $zip in $src"
+	(cd "$src" && DIST=dist ./build.sh build)
+}
+
+# release_source writes the source zip of a commit or tree (default HEAD)
+# to zip: what git archive holds, nothing generated, under a folder named
+# after the release.
+release_source() {
+	git archive --format=zip --prefix="$NAME-$(version)/" -o "$1" "${2:-HEAD}"
+}
+
+# worktree_tree prints the git tree of the work tree as it would be
+# committed (tracked files as they are now, new files not ignored), made in
+# an index of its own: the real index and HEAD stay as they are.
+worktree_tree() {
+	local index
+	index=$(mktemp)
+	cp "$(git rev-parse --git-path index)" "$index"
+	GIT_INDEX_FILE=$index git add -A
+	GIT_INDEX_FILE=$index git write-tree
+	rm -f "$index"
+}
+
+# release writes a submission into $DIST/release: both stores' zips built
+# from the source zip beside them, the listing, the store images and
+# SHA256SUMS. It refuses a dirty tree and a version already released from
+# another commit; the first release of a version tags its commit vVERSION.
+release() {
+	local v tag head
+	v=$(version)
+	tag=v$v
+	head=$(git rev-parse HEAD)
+	if [ -n "$(git status --porcelain)" ]; then
+		echo "release: the tree has changes that are not committed; commit or stash them first:" >&2
+		git status --short >&2
+		exit 1
+	fi
+	if git rev-parse -q --verify "refs/tags/$tag" >/dev/null; then
+		local released
+		released=$(git rev-parse "$tag^{commit}")
+		if [ "$released" != "$head" ]; then
+			echo "release: version $v was released from commit $released (tag $tag); raise \"version\" in manifest.json" >&2
+			exit 1
+		fi
+	fi
+	browsers
+	local out name=$NAME-$v tmp
+	rm -rf "$DIST/release"
+	mkdir -p "$DIST/release"
+	out=$(cd "$DIST/release" && pwd)
+	tmp=$(mktemp -d)
+	# shellcheck disable=SC2064 # tmp is set now, and removed however this ends
+	trap "rm -rf '$tmp'" EXIT
+	say "release $v of $head into $out"
+	release_source "$out/$name-source.zip"
+	build_source "$out/$name-source.zip" "$tmp"
+	local built=$tmp/$name/dist
+	cp "$built/$name-chrome.zip" "$built/$name-firefox.zip" "$out/"
+	lint_zip "$out/$name-firefox.zip"
+
+	say "listing and store images"
+	go run ./wasm/cmd/listing -o "$out/listing" store extension/_locales PRIVACY.md
+	cp PRIVACY.md "$out/listing/"
+	ESK_DIST=$built ESK_STORE_IMAGES=$out/images go test -count=1 -timeout 600s -run '^TestStoreImages$' "$E2E"
+	# The policy tests on the release's own build: what the zips may hold,
+	# the Chrome zip without a key or Firefox's block.
+	ESK_DIST=$built go test -count=1 -run '^TestPolicy' "$E2E"
+
+	(cd "$out" && find . -type f ! -name 'SHA256SUMS*' -printf '%P\n' | LC_ALL=C sort | xargs sha256sum) >"$out/SHA256SUMS.tmp"
+	mv "$out/SHA256SUMS.tmp" "$out/SHA256SUMS"
+	rm -rf "$tmp"
+	if ! git rev-parse -q --verify "refs/tags/$tag" >/dev/null; then
+		git tag "$tag" "$head"
+		say "tagged $head as $tag; publish it with: git push origin $tag"
+	fi
+	say "release $v: $(find "$out" -type f | wc -l) files in $out"
+	cat "$out/SHA256SUMS"
+}
+
+# release_check proves the release can be rebuilt to the byte: the source
+# zip of the work tree as it would be committed (on a clean clone, HEAD's)
+# built as make release builds it, then unpacked again into another folder,
+# under a path with a space, and built with an empty Go build cache, as a
+# reviewer on another machine would. Every file of both stores' zips must be
+# the same, and so must the zips.
+release_check() {
+	browsers
+	local v tmp name tree
+	v=$(version)
+	name=$NAME-$v
+	tmp=$(mktemp -d)
+	# shellcheck disable=SC2064 # tmp is set now, and removed however this ends
+	trap "rm -rf '$tmp'" EXIT
+	tree=$(worktree_tree)
+	say "release check: the source zip of the work tree (git tree ${tree:0:12}), built twice"
+	release_source "$tmp/$name-source.zip" "$tree"
+	build_source "$tmp/$name-source.zip" "$tmp/release"
+	GOCACHE="$tmp/empty go cache" build_source "$tmp/$name-source.zip" "$tmp/a reviewer's copy/elsewhere"
+	local store a b
+	for store in firefox chrome; do
+		a=$tmp/release/$name/dist/$name-$store.zip
+		b="$tmp/a reviewer's copy/elsewhere/$name/dist/$name-$store.zip"
+		mkdir -p "$tmp/files-a-$store" "$tmp/files-b-$store"
+		(cd "$tmp/files-a-$store" && unzip -q "$a")
+		(cd "$tmp/files-b-$store" && unzip -q "$b")
+		diff -r "$tmp/files-a-$store" "$tmp/files-b-$store"
+		cmp "$a" "$b"
+		say "$name-$store.zip: the same $(find "$tmp/files-a-$store" -type f | wc -l) files and the same $(wc -c <"$a") bytes"
+	done
+	lint_zip "$tmp/release/$name/dist/$name-firefox.zip"
+
+	say "release check: make release refuses a dirty tree, and a version released from another commit"
+	# A clone at a commit of the tree checked above, so that its build.sh is
+	# the one under test.
+	local clone=$tmp/clone commit
+	git clone -q --local . "$clone"
+	commit=$(git -C "$clone" -c user.name=check -c user.email=check@localhost commit-tree "$tree" -p HEAD -m "release check")
+	git -C "$clone" reset -q --hard "$commit"
+	if (cd "$clone" && echo >>README.md && ./build.sh release) 2>"$tmp/refused"; then
+		echo "release-check: make release went on with a change not committed" >&2
+		exit 1
+	fi
+	grep -q "not committed" "$tmp/refused" || {
+		cat "$tmp/refused" >&2
+		exit 1
+	}
+	if (cd "$clone" && git checkout -q README.md && git tag "v$v" &&
+		git -c user.name=check -c user.email=check@localhost commit -q --allow-empty -m next &&
+		./build.sh release) 2>"$tmp/refused"; then
+		echo "release-check: make release released $v again from another commit" >&2
+		exit 1
+	fi
+	grep -q "was released from commit" "$tmp/refused" || {
+		cat "$tmp/refused" >&2
+		exit 1
+	}
+	rm -rf "$tmp"
+}
+
+# lint_zip runs web-ext lint on what a Firefox zip holds: 0 errors, 0 warnings.
+lint_zip() {
+	local dir
+	dir=$(mktemp -d)
+	(cd "$dir" && unzip -q "$1")
+	say "web-ext $WEB_EXT_VERSION lint $(basename "$1")"
+	"$WEB_EXT" lint --source-dir "$dir" --warnings-as-errors --no-input
+	rm -rf "$dir"
 }
 
 lint() {
@@ -98,6 +274,8 @@ browsers() {
 	[ -x "$CHROMIUM" ] || missing+=(chromium)
 	[ -x "$FIREFOX" ] || missing+=(firefox-esr)
 	command -v npm >/dev/null || missing+=(nodejs npm)
+	# The release unpacks zips to build and compare them.
+	command -v unzip >/dev/null || missing+=(unzip)
 	# The popup's languages end to end: Debian's Chromium speaks only en-US
 	# without its l10n package, Firefox ESR one language per package, and
 	# Japanese needs a font of its own to be drawn (and measured) at all.
@@ -249,6 +427,8 @@ clean() {
 
 case "${1:-}" in
 build) build ;;
+release) release ;;
+release-check) release_check ;;
 lint) lint ;;
 test-native) test_native ;;
 test-wasm) test_wasm ;;
@@ -265,7 +445,7 @@ fuzz) fuzz ;;
 screenshots) screenshots ;;
 clean) clean ;;
 *)
-	echo "usage: $0 build|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean" >&2
+	echo "usage: $0 build|release|release-check|lint|test-native|test-wasm|test-e2e|lint-ext|browsers|demo|bench|bench-check|fuzz|screenshots|clean" >&2
 	exit 2
 	;;
 esac

@@ -135,7 +135,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		return err
 	}
 
-	tmp, err := os.MkdirTemp("", "epic-session-killer-bench-")
+	tmp, err := os.MkdirTemp("", "session-killer-bench-")
 	if err != nil {
 		return err
 	}
@@ -565,7 +565,7 @@ func writeFloor(ctx context.Context, dir, ext string) ([]byte, error) {
 		return nil, err
 	}
 	wasmPath := filepath.Join(dir, "extension", "main.wasm")
-	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", wasmPath, floorPackage)
+	build := exec.CommandContext(ctx, "go", "build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o", wasmPath, floorPackage)
 	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	if out, err := build.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build: %w\n%s", err, out)

@@ -100,10 +100,18 @@ func await(p popuppage.Page, expression string, out any) error {
 	return a.Await(expression, out)
 }
 
+// distEnv names another build folder than the repository's dist, such as
+// the one `make release` builds from the source zip.
+const distEnv = "ESK_DIST"
+
 // distDir is what `make build` unpacks: exactly what ships.
 func distDir(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "dist", "unpacked"))
+	dist := os.Getenv(distEnv)
+	if dist == "" {
+		dist = filepath.Join("..", "..", "dist")
+	}
+	dir, err := filepath.Abs(filepath.Join(dist, "unpacked"))
 	require.NoError(t, err)
 	_, err = os.Stat(filepath.Join(dir, "extension", "main.wasm"))
 	require.NoError(t, err, "the packaged extension is missing: run `make build` first")

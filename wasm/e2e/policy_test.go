@@ -28,7 +28,7 @@ func TestPolicyShipped(t *testing.T) {
 	dir := distDir(t)
 	shipped := map[string]fs.FS{"dist/unpacked": os.DirFS(dir)}
 	for _, store := range []string{"firefox", "chrome"} {
-		zips, err := filepath.Glob(filepath.Join(filepath.Dir(dir), "epic-session-killer-*-"+store+".zip"))
+		zips, err := filepath.Glob(filepath.Join(filepath.Dir(dir), "session-killer-for-epic-games-*-"+store+".zip"))
 		require.NoError(t, err)
 		require.Len(t, zips, 1, "want one %s zip next to dist/unpacked: run `make build`", store)
 		z, err := zip.OpenReader(zips[0])
