@@ -20,6 +20,7 @@ import (
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/e2e/chromium"
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/fakeepic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/listing"
 )
 
 // storeImagesEnv names the folder TestStoreImages writes to; make release
@@ -44,25 +45,12 @@ const (
 	storePromoFile                    = "promo-440x280.png"
 )
 
-// storeListing is what the images take from a language's store listing.
-type storeListing struct {
-	Name     string `json:"name"`
-	Promo    string `json:"promo"`
-	Captions struct {
-		Held              string `json:"held"`
-		Success           string `json:"success"`
-		MissingPermission string `json:"missingPermission"`
-		Throttled         string `json:"throttled"`
-		Dark              string `json:"dark"`
-	} `json:"captions"`
-}
-
 // storeShot is one store screenshot: a popup state (a popupStates name)
 // under a caption of the listing.
 type storeShot struct {
 	file    string
 	state   string
-	caption func(storeListing) string
+	caption func(listing.Listing) string
 	// reopen: shown in the popup reopened after the state, as a click on
 	// the toolbar button brings it back. The 429's countdown, reopened,
 	// counts from the kept wall-clock end of the wait, which the frozen
@@ -74,18 +62,18 @@ type storeShot struct {
 
 var storeShots = []storeShot{
 	{file: "screenshot-1-held.png", state: "demo token 1 held",
-		caption: func(l storeListing) string { return l.Captions.Held }},
+		caption: func(l listing.Listing) string { return l.Captions.Held }},
 	{file: "screenshot-2-success.png", state: "success",
-		caption: func(l storeListing) string { return l.Captions.Success }},
+		caption: func(l listing.Listing) string { return l.Captions.Success }},
 	// Of the two 403s, the one the popup explains before sending: it names
 	// the token and the permission it lacks, where Epic's own refusal
 	// comes after a verify that failed and says so.
 	{file: "screenshot-3-missing-permission.png", state: "403 refused before sending",
-		caption: func(l storeListing) string { return l.Captions.MissingPermission }},
+		caption: func(l listing.Listing) string { return l.Captions.MissingPermission }},
 	{file: "screenshot-4-throttled.png", state: "429", reopen: true,
-		caption: func(l storeListing) string { return l.Captions.Throttled }},
+		caption: func(l listing.Listing) string { return l.Captions.Throttled }},
 	{file: "screenshot-5-dark.png", state: "success", dark: true,
-		caption: func(l storeListing) string { return l.Captions.Dark }},
+		caption: func(l listing.Listing) string { return l.Captions.Dark }},
 }
 
 // storeClock is the wall-clock time of the store images, for the popup and
@@ -125,7 +113,7 @@ func TestStoreImages(t *testing.T) {
 		t.Run(l.code, func(t *testing.T) {
 			out := filepath.Join(dir, l.code)
 			require.NoError(t, os.MkdirAll(out, 0o755))
-			listing := readStoreListing(t, l.code)
+			store := readStoreListing(t, l.code)
 			icon := pngDataURL(t, filepath.Join(distDir(t), "extension", "icons", "icon-128.png"))
 
 			sw, srv := startEpic(t)
@@ -137,10 +125,10 @@ func TestStoreImages(t *testing.T) {
 
 			for _, shot := range storeShots {
 				popup := storePopupShot(t, cb, sw, shot)
-				page := storeShotPage(l.code, l.dir, listing.Name, shot.caption(listing), icon, popup, shot.dark)
+				page := storeShotPage(l.code, l.dir, store.Name, shot.caption(store), icon, popup, shot.dark)
 				composeStoreImage(t, canvas, storeShotWidth, storeShotHeight, page, filepath.Join(out, shot.file))
 			}
-			page := storePromoPage(l.code, l.dir, listing.Name, listing.Promo, icon)
+			page := storePromoPage(l.code, l.dir, store.Name, store.Promo, icon)
 			composeStoreImage(t, canvas, storePromoWidth, storePromoHeight, page, filepath.Join(out, storePromoFile))
 		})
 	}
@@ -152,14 +140,14 @@ func TestStoreImages(t *testing.T) {
 	}
 }
 
-// readStoreListing reads the name, promo line and captions of a language's
-// store listing, each of which must be there.
-func readStoreListing(t *testing.T, code string) storeListing {
+// readStoreListing reads a language's store listing, whose name, promo line
+// and captions must be there (internal/listing checks the rest).
+func readStoreListing(t *testing.T, code string) listing.Listing {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "..", "store", code+".json"))
 	require.NoError(t, err, "the store listing in %s is missing", code)
-	var l storeListing
-	require.NoError(t, json.Unmarshal(b, &l), "store/%s.json", code)
+	l, err := listing.Parse(b)
+	require.NoError(t, err, "store/%s.json", code)
 	for field, text := range map[string]string{
 		"name": l.Name, "promo": l.Promo, "captions.held": l.Captions.Held, "captions.success": l.Captions.Success,
 		"captions.missingPermission": l.Captions.MissingPermission, "captions.throttled": l.Captions.Throttled,
