@@ -157,7 +157,7 @@ release() {
 
 	say "listing and store images"
 	go run ./wasm/cmd/listing -o "$out/listing" store extension/_locales PRIVACY.md
-	cp PRIVACY.md "$out/listing/"
+	cp PRIVACY.md store/privacy-practices.md "$out/listing/"
 	ESK_DIST=$built ESK_STORE_IMAGES=$out/images go test -count=1 -timeout 600s -run '^TestStoreImages$' "$E2E"
 	# The policy tests on the release's own build: what the zips may hold,
 	# the Chrome zip without a key or Firefox's block.
