@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/jsonvalue"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp/timestamptest"
 )
 
 // FuzzJSONReadersMatchEncodingJSON holds every JSON reader of the package to
@@ -144,8 +144,6 @@ type jsonVerifyAnswer struct {
 	Perms          json.RawMessage `json:"perms"`
 }
 
-var rfc3339Shape = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
-
 func decodeVerifyAnswerWithEncodingJSON(body []byte) (*VerifiedToken, error) {
 	var a jsonVerifyAnswer
 	var typeErr *json.UnmarshalTypeError
@@ -158,7 +156,7 @@ func decodeVerifyAnswerWithEncodingJSON(body []byte) (*VerifiedToken, error) {
 	// time.Parse, but only in RFC 3339's own shape, which is what Epic sends
 	// and all the popup reads.
 	at, err := time.Parse(time.RFC3339Nano, a.ExpiresAt)
-	if err != nil || !rfc3339Shape.MatchString(a.ExpiresAt) {
+	if err != nil || !timestamptest.RFC3339.MatchString(a.ExpiresAt) {
 		return nil, &VerifyAnswerError{VerifyAnswerNoExpiresAt}
 	}
 	return &VerifiedToken{

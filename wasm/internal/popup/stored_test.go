@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"reflect"
-	"regexp"
 	"testing"
 	"time"
 
@@ -12,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/epic"
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp/timestamptest"
 )
 
 // The stored values as encoding/json reads and writes them: the same fields
@@ -22,8 +22,6 @@ import (
 // writes as time.Time writes.
 type refTime struct{ time.Time }
 
-var rfc3339Shape = regexp.MustCompile(`^"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)"$`)
-
 func (r *refTime) UnmarshalJSON(b []byte) error {
 	if string(b) == "null" {
 		return nil
@@ -33,7 +31,7 @@ func (r *refTime) UnmarshalJSON(b []byte) error {
 		r.Time = t // as time.Time leaves it: zeroed, unless b is no string
 		return err
 	}
-	if !rfc3339Shape.Match(b) {
+	if !timestamptest.RFC3339.Match(b[1 : len(b)-1]) { // b is a JSON string: UnmarshalJSON took it
 		r.Time = time.Time{}
 		return errors.New("not in RFC 3339's own shape")
 	}

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
+
+	"github.com/epicsessionkiller/epic-session-killer/wasm/internal/timestamp/timestamptest"
 )
 
 func TestParse(t *testing.T) {
@@ -52,8 +54,6 @@ func TestParse(t *testing.T) {
 	}
 }
 
-var rfc3339 = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$`)
-
 // FuzzParseMatchesTime checks Parse against time.Parse: whatever Parse
 // reads, time.Parse reads as the same instant; whatever time.Parse reads in
 // RFC 3339's own shape (a zone offset within a day), Parse reads too.
@@ -74,7 +74,7 @@ func FuzzParseMatchesTime(f *testing.F) {
 			if !got.Equal(want) {
 				t.Fatalf("Parse(%q) = %v, time.Parse %v", s, got, want)
 			}
-		} else if err == nil && rfc3339.MatchString(s) {
+		} else if err == nil && timestamptest.RFC3339.MatchString(s) {
 			t.Fatalf("Parse(%q) refused what time.Parse reads as %v", s, want)
 		}
 	})
