@@ -5,6 +5,7 @@ package bench
 import (
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -95,6 +96,13 @@ func TestReferenceSendsTheKillAsTheProjectDoes(t *testing.T) {
 	for _, option := range []string{`method: 'DELETE'`, `redirect: 'manual'`, `credentials: 'omit'`} {
 		assert.Contains(t, js, option)
 	}
+}
+
+// The reference keeps the project's contract for a kill's wait: the
+// pending view comes once the answer has taken popup.AnswerGrace.
+func TestReferenceWaitsAsTheProjectDoes(t *testing.T) {
+	js := readFile(t, "reference/reference.js")
+	assert.Contains(t, js, fmt.Sprintf("const ANSWER_GRACE_MS = %d;", popup.AnswerGrace.Milliseconds()))
 }
 
 func TestReferenceManifest(t *testing.T) {

@@ -93,6 +93,21 @@ var popupStates = func() []popupState {
 				assert.Equal(t, popuppage.Success, kill(t, p, "OTHERS_ACCOUNT_CLIENT").Outcome)
 				return p
 			}},
+		// The pending view comes once Epic has taken popup.AnswerGrace;
+		// here Epic answers only once the state has been checked.
+		popupState{name: "waiting for Epic's answer",
+			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
+				holdPasted(t, b, p, demo[demoLauncher].Token)
+				due := make(chan time.Time)
+				t.Cleanup(func() { close(due) })
+				s.SetFaultClock(func(time.Duration) <-chan time.Time { return due })
+				s.FaultNext(fakeepic.Late(time.Minute))
+				require.NoError(t, popuppage.SelectKillType(p, "OTHERS_ACCOUNT_CLIENT"))
+				require.NoError(t, p.Click("#kill"))
+				require.NoError(t, popuppage.WaitFor(p, `document.getElementById("result").dataset.outcome === "pending"`, 5*time.Second),
+					"no pending view while Epic takes its time")
+				return p
+			}},
 		popupState{name: "401", outcome: true,
 			reach: func(t *testing.T, b browser, s *fakeepic.Service, demo []fakeepic.DemoToken, p popuppage.Page) popuppage.Page {
 				token := demo[demoLauncher].Token

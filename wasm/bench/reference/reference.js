@@ -28,9 +28,19 @@ function setBusy(busy) {
   token.disabled = select.disabled = kill.disabled = busy;
 }
 
+// The project's contract: the click takes away the outcome shown before,
+// and the pending view (controls off) waits until the answer has taken
+// 100 ms; clicks meanwhile send nothing.
+const ANSWER_GRACE_MS = 100;
+let sending = false;
+
 async function send(option, bearer) {
-  setBusy(true);
-  show('pending', `Asking Epic to sign out (${option.value})…`);
+  sending = true;
+  if (result.textContent || result.hasAttribute('data-outcome')) show('', '');
+  const pending = setTimeout(() => {
+    setBusy(true);
+    show('pending', `Asking Epic to sign out (${option.value})…`);
+  }, ANSWER_GRACE_MS);
   try {
     performance.mark('esk:request');
     // As the project sends it: no redirect followed, and no cookie of
@@ -51,10 +61,13 @@ async function send(option, bearer) {
   } catch (error) {
     show('error', `Could not reach Epic: ${error.message}`);
   }
+  clearTimeout(pending);
+  sending = false;
   setBusy(false);
 }
 
 function start(confirmed) {
+  if (sending) return;
   let t = token.value.trim();
   if (/^bearer\s/i.test(t)) t = t.slice(6).trim();
   if (!/^[!-~]+$/.test(t)) {

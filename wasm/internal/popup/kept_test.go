@@ -333,19 +333,31 @@ func TestForgetDropsTheKeptOutcome(t *testing.T) {
 	assert.False(t, v.TokenHeld)
 }
 
-// A kill drops the outcome kept before it as it starts: a popup opened
-// while it runs does not show the earlier outcome as the last one.
-func TestANewKillDropsTheKeptOutcomeAsItStarts(t *testing.T) {
+// A kill that runs for AnswerGrace drops the outcome kept before it: a
+// popup opened while it runs does not show the earlier outcome as the last
+// one. Before then nothing is written; an answer in time keeps its own.
+func TestANewKillDropsTheKeptOutcomeOnceInFlight(t *testing.T) {
 	store := keptSuccess(t)
 	release := make(chan struct{})
 	e := &fakeEpic{kill: func(context.Context) error { <-release; return errors.New("connection reset") }}
-	p := openWith(t, e, &fakeBrowser{}, store, &clock{now: start})
+	clk := &clock{now: start}
+	p := openWith(t, e, &fakeBrowser{}, store, clk)
 
 	p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"})
 
 	e.waitForKill(t)
+	// Writes keep their order: once the kill type's is done, a drop
+	// queued at the click would be too.
+	p.Select("OTHERS")
+	require.Eventually(t, func() bool { return store.all()[keyKillType] == "OTHERS" }, time.Second, time.Millisecond)
+	_, kept := store.all()[keyOutcome]
+	assert.True(t, kept, "the kept outcome was dropped before the kill was in flight")
+
+	clk.advance(AnswerGrace)
 	require.Eventually(t, func() bool { _, kept := store.all()[keyOutcome]; return !kept }, time.Second, time.Millisecond)
-	assert.Equal(t, explain.OutcomeNone, openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start}).screen.last().Outcome)
+	reopened := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, &clock{now: start}).screen.last()
+	assert.NotEqual(t, explain.OutcomeSuccess, reopened.Outcome, "the earlier outcome shows as the last one")
+	assert.Contains(t, reopened.Message, "before Epic answered", "the kill in flight is not told")
 
 	close(release)
 	v := p.screen.waitFor(t, explain.OutcomeError)

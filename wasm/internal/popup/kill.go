@@ -239,7 +239,10 @@ func (c *Controller) usable() []string {
 // The kill's time limit starts now and covers its wait for a verify still
 // running as well as its request: the click's outcome comes within it.
 // The pending view is drawn at once only when the kill must first wait for
-// verify; otherwise send draws it once the request is on its way.
+// verify. When the click closed a confirmation, the view changes whole and
+// is drawn once the request is on its way (showWhileSending). Otherwise
+// the outcome shown before is taken away (showLeaving), and the pending
+// view waits until Epic's answer has taken AnswerGrace.
 func (c *Controller) start(kt epic.KillType) {
 	c.busy = true
 	asking := messages.Of(messages.Asking, "label", explain.Label(kt.Name))
@@ -247,24 +250,29 @@ func (c *Controller) start(kt epic.KillType) {
 		asking = messages.Of(messages.AskingOwnSession)
 	}
 	c.setResult(explain.OutcomePending, asking)
-	c.session.clearOutcome()
-	if c.verifying != nil {
+	whole := false
+	switch {
+	case c.verifying != nil:
+		c.session.clearOutcome()
 		c.show()
+	case c.held != c.shownHeld || c.shown.Confirming:
+		whole = true
+	default:
+		c.showLeaving()
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 	h, verifying := c.held, c.verifying
 	go func() {
 		defer cancel()
-		c.send(ctx, kt, h, verifying)
+		c.send(ctx, kt, h, verifying, whole)
 	}()
 }
 
-// showWhileSending draws the pending view from a goroutine that send starts
+// showWhileSending draws the whole view from a goroutine that send starts
 // just before the request. In the browser goroutines switch only where one
 // waits, so it runs once the request waits for Epic's answer: fetch is
 // called about half a millisecond sooner than if the page were redrawn
-// first, and the page is drawn no later, since the click's task has not
-// ended. Elsewhere it may run earlier or after the outcome; it draws the
+// first. Elsewhere it may run earlier or after the outcome; it draws the
 // state of that moment, which is right either way.
 func (c *Controller) showWhileSending() {
 	c.mu.Lock()
@@ -274,8 +282,9 @@ func (c *Controller) showWhileSending() {
 
 // send waits for a verify still running (its answer may block the kill),
 // checks that the browser can reach Epic, then sends exactly one request.
-// A kill is never retried: its outcome is shown as it came.
-func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, verifying chan struct{}) {
+// A kill is never retried: its outcome is shown as it came. whole asks for
+// the whole view to be drawn as the request leaves.
+func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, verifying chan struct{}, whole bool) {
 	if verifying != nil && !c.waitForVerify(ctx, kt, h, verifying) {
 		return
 	}
@@ -287,8 +296,8 @@ func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, v
 	if !c.env.Browser.Online() {
 		err = explain.ErrOffline
 	} else {
-		mark = c.markInFlightSoon(kt)
-		if verifying == nil {
+		mark = c.markInFlightSoon(kt, verifying == nil)
+		if whole {
 			go c.showWhileSending()
 		}
 		sent = true
@@ -307,7 +316,7 @@ func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, v
 		mark.answered()
 	}
 	c.outcome(kt, h, err, sent, mark)
-	c.show()
+	c.showAnswered()
 }
 
 // waitForVerify waits, within the kill's time limit, for the verify of h
@@ -433,12 +442,15 @@ type inFlight struct {
 	Time     time.Time
 }
 
-// inFlightGrace is how long a kill runs before it is marked in flight. A
-// mark only helps a popup closed while Epic has yet to answer, and nobody
-// closes it this soon after the click; an answer that comes sooner is
-// spared the write and its removal, which cost the popup about two
-// milliseconds while it waits.
-const inFlightGrace = 100 * time.Millisecond
+// AnswerGrace is how long a kill's answer may take before the popup shows
+// that it waits, drops the outcome kept earlier and marks the kill in
+// flight. An answer within a tenth of a second feels immediate and needs
+// no sign of waiting; and nobody closes the popup this soon after the
+// click, which is all the two writes are for. An answer that comes sooner
+// is spared them all: the pending view drawn while Epic's answer was on its
+// way held the page's main thread, and the answer, handled on that thread,
+// waited for it (docs/BENCH.md, 2 December).
+const AnswerGrace = 100 * time.Millisecond
 
 // inFlightMark is the in-flight mark of one kill. Its fields are guarded by
 // the controller's mu.
@@ -456,20 +468,27 @@ func (m *inFlightMark) answered() {
 	m.cancel()
 }
 
-// markInFlightSoon notes a kill about to leave, after inFlightGrace unless
-// it was answered by then. The write is queued, not awaited.
-func (c *Controller) markInFlightSoon(kt epic.KillType) *inFlightMark {
+// markInFlightSoon notes a kill about to leave, after AnswerGrace unless it
+// was answered by then, and then draws the pending view too unless it is
+// drawn already. The writes are queued, not awaited.
+func (c *Controller) markInFlightSoon(kt epic.KillType, drawPending bool) *inFlightMark {
 	value := inFlight{KillType: kt.Name, Time: c.env.Now()}
 	m := &inFlightMark{}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	m.cancel = c.env.After(inFlightGrace, func() {
+	m.cancel = c.env.After(AnswerGrace, func() {
 		c.mu.Lock()
 		defer c.mu.Unlock()
 		if m.done {
 			return
 		}
+		if drawPending {
+			c.showBusy()
+		}
 		m.written = true
+		// The outcome an earlier kill kept is no longer what the next
+		// popup should show; an answer in time replaces it anyway.
+		c.session.clearOutcome()
 		c.session.markInFlight(value)
 	})
 	return m

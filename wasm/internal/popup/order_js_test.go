@@ -48,6 +48,9 @@ func TestTheRequestLeavesBeforeThePageIsRedrawn(t *testing.T) {
 
 			tt.kill(t, p)
 			atSend := <-sent
+			// A plain kill's pending view waits for AnswerGrace; a
+			// confirmed one's is drawn as the confirmation closes.
+			p.clock.advance(AnswerGrace)
 			pending := p.screen.waitFor(t, explain.OutcomePending)
 
 			assert.NotEqual(t, explain.OutcomePending, atSend.Outcome, "the request left before the pending view was drawn")

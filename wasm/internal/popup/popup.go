@@ -220,6 +220,14 @@ type Controller struct {
 	view View
 	// busy is true while a kill runs; nothing else may be sent then.
 	busy bool
+	// shown is the view show rendered last, for the token shownHeld;
+	// showBusy draws on it.
+	shown     View
+	shownHeld *heldToken
+	// leaving is set while the view shown last is the one from before a
+	// kill's click but for its result (showLeaving): nothing was drawn
+	// for the kill since.
+	leaving bool
 	// confirming is the kill waiting for Confirm; its Name is "" when none
 	// is. It is about the token confirmFor, and Confirm works once
 	// confirmReady; confirmations counts them, so that a guard timer of an
@@ -443,13 +451,82 @@ func (c *Controller) show() {
 	}
 	v.Details = c.details
 	c.loginsView(&v, now, waiting)
+	c.historyView(&v)
+	c.render(v)
+	c.shown, c.shownHeld, c.leaving = v, c.held, false
+	c.view.Focus = ""
+	c.view.ClearToken = false
+}
+
+// showLeaving draws a kill as it leaves, when no verify keeps it waiting
+// and the view shown last is still right but for its result: only the
+// outcome shown before is taken away, so that the answer, which often
+// comes within milliseconds, is what the person sees next. The pending
+// view waits for AnswerGrace (showBusy). Called with c.mu held.
+func (c *Controller) showLeaving() {
+	c.leaving = true
+	if c.shown.Outcome == explain.OutcomeNone && c.shown.Message == "" && c.shown.Advice == "" && c.shown.Details == "" {
+		return
+	}
+	v := c.shown
+	v.Outcome, v.Message, v.Advice, v.Details = explain.OutcomeNone, "", "", ""
+	v.GrantAccess, v.CopyStatus = false, ""
+	v.Focus, v.ClearToken = "", false
+	c.render(v)
+	c.shown = v
+}
+
+// showAnswered draws the answer to a kill. When nothing was drawn for the
+// kill since its click (leaving), the answer changes only the result
+// region, the history and the focus: those are drawn on the view shown
+// before, since deriving the rest again would hold the outcome back. An
+// answer that changes more (a wait Epic asks for, a token Epic says is
+// dead) is drawn whole, as is one that came after the pending view.
+// Called with c.mu held.
+func (c *Controller) showAnswered() {
+	if !c.leaving || c.busy || c.held != c.shownHeld || c.shown.Confirming || c.confirmPending() ||
+		c.env.Now().Before(c.throttledUntil) || c.view.ClearToken ||
+		c.view.TokenStatus != c.shown.TokenStatus || c.view.SignInLink != c.shown.SignInLink {
+		c.show()
+		return
+	}
+	v := c.shown
+	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
+	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
+	v.Focus, v.HistoryTitle = c.view.Focus, c.view.HistoryTitle
+	c.historyView(&v)
+	c.render(v)
+	c.shown, c.leaving = v, false
+	c.view.Focus = ""
+}
+
+// showBusy draws a kill that waits for Epic's answer: the result region and
+// the controls held back, on the view shown last, since nothing else
+// follows from a kill leaving; deriving the rest again would take the
+// page's main thread while the answer may be on its way. It falls back to
+// show when the view shown last was for another token or a confirmation.
+// Called with c.mu held.
+func (c *Controller) showBusy() {
+	if c.held != c.shownHeld || c.shown.Confirming || !c.busy {
+		c.show()
+		return
+	}
+	v := c.shown
+	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
+	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
+	v.InputsEnabled, v.KillEnabled, v.KillThisEnabled = false, false, false
+	v.RevokeEnabled, v.ListEnabled = false, false
+	v.Focus, v.ClearToken = "", false
+	c.render(v)
+	c.shown, c.leaving = v, false
+}
+
+// historyView puts the history and its title in v.
+func (c *Controller) historyView(v *View) {
 	v.History = c.historyLines()
 	if len(v.History) > 0 {
 		v.HistoryTitle = c.say(messages.Of(messages.HistoryTitle, "count", len(v.History)))
 	}
-	c.render(v)
-	c.view.Focus = ""
-	c.view.ClearToken = false
 }
 
 // confirmText states exactly what the kill waiting for Confirm ends.

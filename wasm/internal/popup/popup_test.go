@@ -537,6 +537,208 @@ func TestKillOutcomes(t *testing.T) {
 	}
 }
 
+// The pending view is drawn on the view shown last instead of derived
+// again (showBusy): it must be the view that show derives, whatever the
+// popup showed before the click.
+func TestThePendingViewIsTheViewShowDerives(t *testing.T) {
+	failed := &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true,
+		ErrorCode: "errors.com.epicgames.common.missing_permission"}
+	tests := []struct {
+		name string
+		// first is what the popup shows before the click; answers lists
+		// the answers to the kills sent before the one that waits.
+		first   func(t *testing.T, p *popup)
+		answers []error
+		kill    func(t *testing.T, p *popup)
+	}{
+		{"token verified, with its facts", func(t *testing.T, p *popup) {
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+			require.NotEmpty(t, p.screen.last().TokenFacts)
+		}, nil, func(t *testing.T, p *popup) { p.Kill(Form{KillType: "OTHERS_ACCOUNT_CLIENT"}) }},
+		{"after a refusal, with advice, details and a history", func(t *testing.T, p *popup) {
+			p.Kill(Form{Token: token, KillType: "OTHERS"})
+			v := p.screen.waitFor(t, explain.OutcomeError)
+			require.NotEmpty(t, v.Details)
+			require.NotEmpty(t, v.History)
+		}, []error{failed}, func(t *testing.T, p *popup) { p.Kill(Form{KillType: "OTHERS"}) }},
+		{"a confirmed kill, whose confirmation closes", func(t *testing.T, p *popup) {
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+			p.Select("ALL")
+			p.Kill(Form{KillType: "ALL"})
+			require.True(t, p.screen.last().Confirming)
+		}, nil, func(t *testing.T, p *popup) { p.confirmAfterGuard(t, Form{KillType: "ALL"}) }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			release := make(chan struct{})
+			answers := tt.answers
+			e := &fakeEpic{verify: verified(), kill: func(context.Context) error {
+				if len(answers) > 0 {
+					err := answers[0]
+					answers = answers[1:]
+					return err
+				}
+				<-release
+				return nil
+			}}
+			e.killSession = e.kill
+			p := open(t, e)
+			tt.first(t, p)
+
+			tt.kill(t, p)
+			// The kill that waits has left, so its timer is set.
+			require.Eventually(t, func() bool { return len(e.sent("kill"))+len(e.sent("killSession")) > len(tt.answers) },
+				time.Second, time.Millisecond)
+			p.clock.advance(AnswerGrace)
+			pending := p.screen.waitFor(t, explain.OutcomePending)
+			p.mu.Lock()
+			p.show()
+			p.mu.Unlock()
+			assert.Equal(t, p.screen.last(), pending)
+			close(release)
+			p.screen.waitFor(t, explain.OutcomeSuccess)
+		})
+	}
+}
+
+// An answer within AnswerGrace is drawn without a pending view first: the
+// click only takes away the outcome shown before, and the answer is what
+// is drawn next. One that takes longer gets the pending view.
+func TestAQuickAnswerIsDrawnWithoutAPendingView(t *testing.T) {
+	refused := &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true,
+		ErrorCode: "errors.com.epicgames.common.missing_permission"}
+	tests := []struct {
+		name string
+		// before is the outcome shown before the click: a kill refused
+		// first, or none.
+		before bool
+		// late answers only after AnswerGrace.
+		late bool
+	}{
+		{"nothing shown before", false, false},
+		{"an outcome shown before", true, false},
+		{"a late answer", true, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			release := make(chan struct{})
+			refuse := tt.before
+			e := &fakeEpic{verify: verified(), kill: func(context.Context) error {
+				if refuse {
+					refuse = false
+					return refused
+				}
+				<-release
+				return nil
+			}}
+			p := open(t, e)
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+			if tt.before {
+				p.Kill(Form{KillType: "OTHERS"})
+				p.screen.waitFor(t, explain.OutcomeError)
+			}
+			p.screen.mu.Lock()
+			shownBefore := len(p.screen.views)
+			p.screen.mu.Unlock()
+
+			p.Kill(Form{KillType: "OTHERS"})
+			atClick := p.screen.last()
+			assert.Equal(t, explain.OutcomeNone, atClick.Outcome, "the outcome shown before stays")
+			assert.Empty(t, atClick.Message+atClick.Advice+atClick.Details)
+			assert.True(t, atClick.KillEnabled && atClick.InputsEnabled, "the controls are drawn off before AnswerGrace")
+			require.Eventually(t, func() bool { return len(e.sent("kill")) == map[bool]int{false: 1, true: 2}[tt.before] },
+				time.Second, time.Millisecond)
+			if tt.late {
+				p.clock.advance(AnswerGrace)
+				v := p.screen.waitFor(t, explain.OutcomePending)
+				assert.False(t, v.KillEnabled || v.InputsEnabled, "the controls are on while the kill runs")
+			}
+			close(release)
+			p.screen.waitFor(t, explain.OutcomeSuccess)
+
+			p.screen.mu.Lock()
+			defer p.screen.mu.Unlock()
+			pending := slices.ContainsFunc(p.screen.views[shownBefore:], func(v View) bool { return v.Outcome == explain.OutcomePending })
+			assert.Equal(t, tt.late, pending, "whether a pending view was drawn")
+			if !tt.before {
+				assert.Equal(t, shownBefore+1, len(p.screen.views), "more than the answer was drawn")
+			}
+		})
+	}
+}
+
+// An answer within AnswerGrace is drawn on the view shown before the click
+// when it changes only the result, the history and the focus
+// (showAnswered): it must be the view that show derives, whatever the
+// answer and whatever the popup showed.
+func TestAQuickAnswerIsTheViewShowDerives(t *testing.T) {
+	refused := &epic.APIError{StatusCode: 403, Body: epic.BodyEpicJSON, FromEpic: true,
+		ErrorCode: "errors.com.epicgames.common.missing_permission", NumericErrorCode: 1023}
+	throttled := &epic.APIError{StatusCode: 429, Body: epic.BodyEpicJSON, FromEpic: true,
+		ErrorCode: "errors.com.epicgames.common.throttled", NumericErrorCode: 1041, RetryAfter: 3 * time.Second}
+	dead := &epic.APIError{StatusCode: 401, Body: epic.BodyEpicJSON, FromEpic: true,
+		ErrorCode: "errors.com.epicgames.common.authentication.token_verification_failed", NumericErrorCode: 1014}
+	tests := []struct {
+		name   string
+		answer error
+		// logins lists saved logins and opens their section first;
+		// before kills once, refused, first.
+		logins, before bool
+	}{
+		{"success", nil, false, false},
+		{"success after a refusal", nil, false, true},
+		{"success with the saved logins shown", nil, true, false},
+		{"refused", refused, false, true},
+		{"no answer", &epic.TransportError{Err: errors.New("connection reset")}, false, false},
+		{"a wait", throttled, false, false},
+		{"a dead token", dead, false, true},
+		{"a wait with the saved logins shown", throttled, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			answers := []error{tt.answer}
+			if tt.before {
+				answers = []error{refused, tt.answer}
+			}
+			e := &fakeEpic{verify: verifiedAccount(nil), // permissions unknown: nothing is refused before sending
+				kill: func(context.Context) error {
+					err := answers[0]
+					answers = answers[1:]
+					return err
+				}}
+			if tt.logins {
+				e.deviceAuths = func(context.Context) (epic.DeviceAuthList, error) { return threeLogins(), nil }
+			}
+			p := open(t, e)
+			p.TakeToken(token)
+			p.screen.waitUntil(t, "verified", func(v View) bool { return v.TokenStatus == "Epic confirmed the token." })
+			if tt.logins {
+				p.ShowSavedLogins(true)
+				p.screen.waitUntil(t, "listed", func(v View) bool { return len(v.Logins) == 3 })
+			}
+			if tt.before {
+				p.Kill(Form{KillType: "OTHERS"})
+				p.screen.waitFor(t, explain.OutcomeError)
+			}
+
+			p.Kill(Form{KillType: "OTHERS"})
+			p.waitUntilAnswered(t)
+			require.Empty(t, answers, "a kill was not sent")
+			answered := p.screen.last()
+			require.NotEqual(t, explain.OutcomePending, answered.Outcome)
+			p.mu.Lock()
+			// Used once, by the draw that follows the answer.
+			p.view.Focus, p.view.ClearToken = answered.Focus, answered.ClearToken
+			p.show()
+			p.mu.Unlock()
+			assert.Equal(t, p.screen.last(), answered)
+		})
+	}
+}
+
 func TestWhileSendingTheControlsAreOffAndNothingMoreIsSent(t *testing.T) {
 	release := make(chan struct{})
 	e := &fakeEpic{kill: func(context.Context) error { <-release; return nil }}
@@ -1368,7 +1570,7 @@ func TestAKillCutShortByClosingThePopupIsToldNextTime(t *testing.T) {
 	first := openWith(t, e, &fakeBrowser{}, store, clk)
 	first.Kill(Form{Token: token, KillType: "OTHERS"})
 	first.epic.waitForKill(t)
-	clk.advance(inFlightGrace)
+	clk.advance(AnswerGrace)
 	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
 		"the kill is marked before its answer")
 	assert.NotContains(t, store.all()[keyInFlight], token)
@@ -1475,7 +1677,7 @@ func TestAnOutcomesRecordsWaitForThePaintAndNothingElseDoes(t *testing.T) {
 
 	p.Kill(Form{KillType: "OTHERS"})
 	p.epic.waitForKill(t)
-	p.clock.advance(inFlightGrace)
+	p.clock.advance(AnswerGrace)
 	require.Eventually(t, func() bool { return store.all()[keyInFlight] != "" }, time.Second, time.Millisecond,
 		"the in-flight mark is kept before any paint")
 	close(release)
@@ -1510,7 +1712,7 @@ func TestAThrottleWaitIsKeptBeforeThePaint(t *testing.T) {
 	assert.Eventually(t, func() bool { return store.all()[keyThrottle] != "" }, time.Second, time.Millisecond)
 }
 
-// A kill answered within inFlightGrace is never marked in flight, even when
+// A kill answered within AnswerGrace is never marked in flight, even when
 // the grace's timer fires late.
 func TestAKillAnsweredSoonLeavesNoInFlightMark(t *testing.T) {
 	store := newStore()
@@ -1518,7 +1720,7 @@ func TestAKillAnsweredSoonLeavesNoInFlightMark(t *testing.T) {
 	p := openWith(t, &fakeEpic{}, &fakeBrowser{}, store, clk)
 	p.Kill(Form{Token: token, KillType: "OTHERS"})
 	p.screen.waitFor(t, explain.OutcomeSuccess)
-	clk.advance(inFlightGrace)
+	clk.advance(AnswerGrace)
 	// Writes keep their order: once Forget's is done, a mark the timer
 	// queued would be too.
 	p.Forget()
