@@ -401,10 +401,20 @@ bench_check() {
 	grep -q "^reopened: ready " <<<"$out"
 	grep -q "the card floor's: [0-9]* bytes raw" <<<"$out"
 	grep -q "^first open: ready " <<<"$out"
-	say "bench check against a copy of the same build"
-	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 0 -against "$UNPACKED")
+	say "bench check against a copy of the same build, each click traced"
+	local traces
+	traces=$(mktemp -d)
+	out=$(go run ./wasm/cmd/bench -rounds 1 -warmup 0 -reopen 0 -against "$UNPACKED" -trace "$traces")
 	echo "$out"
 	grep -q "The plain JS columns are the build in $UNPACKED" <<<"$out"
+	# A trace per popup, each with the click's request in it.
+	for popup in project card-floor reference; do
+		grep -q '"esk:request"' "$traces/round01-$popup.json" || {
+			echo "bench check: no trace of the $popup popup's click in $traces" >&2
+			return 1
+		}
+	done
+	rm -rf "$traces"
 }
 
 # screenshots writes a PNG of every popup state (wasm/e2e/states_test.go) in

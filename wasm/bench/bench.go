@@ -86,6 +86,19 @@ type Options struct {
 	// popup in another language reads its words from the browser's
 	// catalog.
 	Lang string
+	// Trace, when set, is a folder for a Chromium trace of each counted
+	// click, from the click to the outcome (traceCategories), one file per
+	// popup and round, to open in chrome://tracing or Perfetto. Tracing
+	// slows the browser: the figures of such a run are not comparable.
+	Trace string
+}
+
+// traceCategories are what a click's trace records: the page's tasks,
+// script, style, layout and paint, the performance marks, and the IPC
+// between the browser's processes.
+var traceCategories = []string{
+	"devtools.timeline", "disabled-by-default-devtools.timeline", "blink.user_timing",
+	"toplevel", "v8.execute", "blink", "loading", "ipc", "mojom", "scheduler",
 }
 
 // popupKind is one of the three popups measured.
@@ -216,7 +229,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 		tabs[k] = p
 	}
 
-	if _, err := measure(tabs[ref], "chrome-extension://"+chromium.ExtensionID(warmDir)+"/popup.html", service); err != nil {
+	if _, err := measure(tabs[ref], "chrome-extension://"+chromium.ExtensionID(warmDir)+"/popup.html", service, ""); err != nil {
 		return fmt.Errorf("the browser's first extension page: %w", err)
 	}
 
@@ -229,7 +242,11 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 			return err
 		}
 		for _, k := range order(round) {
-			s, err := measure(tabs[k], urls[k], service)
+			var trace string
+			if o.Trace != "" && round >= o.Warmup {
+				trace = filepath.Join(o.Trace, fmt.Sprintf("round%02d-%s.json", round+1-o.Warmup, strings.ReplaceAll(k.String(), " ", "-")))
+			}
+			s, err := measure(tabs[k], urls[k], service, trace)
 			if err != nil {
 				return fmt.Errorf("round %d, %s popup: %w", round+1, k, err)
 			}
@@ -261,7 +278,7 @@ func Run(ctx context.Context, o Options, out io.Writer) error {
 			}
 			tabs[k] = p
 			defer p.Close()
-			s, err := measure(p, urls[k], service)
+			s, err := measure(p, urls[k], service, "")
 			if err != nil {
 				return fmt.Errorf("reopened round %d, %s popup: %w", round+1, k, err)
 			}
@@ -335,8 +352,9 @@ const readingPause = 800 * time.Millisecond
 const settlePause = 300 * time.Millisecond
 
 // measure opens a fresh popup document in p, waits until it is painted and
-// ready, kills with a fresh token and waits for the outcome.
-func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, error) {
+// ready, kills with a fresh token and waits for the outcome. With trace set,
+// the click is traced to that file.
+func measure(p *chromium.Page, url string, service *fakeepic.Service, trace string) (sample, error) {
 	var s sample
 	token := service.Issue(fakeepic.Grant{
 		// An account of its own, so every kill finds the same (empty) set
@@ -374,11 +392,27 @@ func measure(p *chromium.Page, url string, service *fakeepic.Service) (sample, e
 	// the project uses it to take the token and ask Epic whose it is, as it
 	// would while the person reads, so the click measures the kill alone.
 	time.Sleep(readingPause)
-	if err := p.Click("#kill"); err != nil {
-		return s, err
+	click := func() error {
+		if err := p.Click("#kill"); err != nil {
+			return err
+		}
+		if err := p.Await(`window.__eskBench.outcome()`, &s); err != nil {
+			return fmt.Errorf("no outcome after the click: %w", err)
+		}
+		return nil
 	}
-	if err := p.Await(`window.__eskBench.outcome()`, &s); err != nil {
-		return s, fmt.Errorf("no outcome after the click: %w", err)
+	if trace == "" {
+		if err := click(); err != nil {
+			return s, err
+		}
+	} else {
+		events, err := p.Trace(traceCategories, click)
+		if err != nil {
+			return s, err
+		}
+		if err := os.WriteFile(trace, events, 0o644); err != nil {
+			return s, err
+		}
 	}
 	// The words are the browser's language's (Options.Lang): a success
 	// says something, in whichever language.

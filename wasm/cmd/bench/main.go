@@ -22,6 +22,7 @@ func main() {
 	extension := flag.String("extension", "dist/unpacked", "the packaged extension")
 	against := flag.String("against", "", "another unpacked build to measure in the reference's place (a copy of an earlier dist/unpacked)")
 	lang := flag.String("lang", "", `the browser's language ("de", "ja", "ar", …; its chromium-l10n pack installed), English when empty`)
+	trace := flag.String("trace", "", "a folder for a Chromium trace of each counted click (for chrome://tracing or Perfetto; the figures of a traced run are slower)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -34,6 +35,7 @@ func main() {
 		Progress:  os.Stderr,
 		Against:   *against,
 		Lang:      *lang,
+		Trace:     *trace,
 	}, os.Stdout)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)

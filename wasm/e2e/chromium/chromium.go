@@ -9,6 +9,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,6 +30,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/cdproto/target"
+	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -369,6 +371,61 @@ func remoteObjectText(o *runtime.RemoteObject) string {
 		}
 	}
 	return strings.Join(slices.DeleteFunc(parts, func(s string) bool { return s == "" }), " ")
+}
+
+// Trace records a Chromium trace of the given categories (all the
+// browser's processes) while fn runs, and returns it in the trace event
+// format that chrome://tracing and Perfetto open. fn's error is returned
+// with the trace.
+func (p *Page) Trace(categories []string, fn func() error) ([]byte, error) {
+	var (
+		mu     sync.Mutex
+		events []json.RawMessage
+		once   sync.Once
+	)
+	done := make(chan struct{})
+	// The listener lives as long as lctx: a later trace has its own.
+	lctx, stop := context.WithCancel(p.ctx)
+	defer stop()
+	chromedp.ListenTarget(lctx, func(ev any) {
+		if lctx.Err() != nil {
+			return
+		}
+		switch e := ev.(type) {
+		case *tracing.EventDataCollected:
+			mu.Lock()
+			defer mu.Unlock()
+			for _, v := range e.Value {
+				if b, err := json.Marshal(v); err == nil {
+					events = append(events, b)
+				}
+			}
+		case *tracing.EventTracingComplete:
+			once.Do(func() { close(done) })
+		}
+	})
+	start := tracing.Start().
+		WithTraceConfig(&tracing.TraceConfig{IncludedCategories: categories}).
+		WithTransferMode(tracing.TransferModeReportEvents)
+	if err := p.run(start); err != nil {
+		return nil, err
+	}
+	ranErr := fn()
+	if err := p.run(tracing.End()); err != nil {
+		return nil, err
+	}
+	select {
+	case <-done:
+	case <-time.After(callTimeout):
+		return nil, errors.New("the trace did not complete")
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	trace, err := json.Marshal(map[string]any{"traceEvents": events})
+	if err != nil {
+		return nil, err
+	}
+	return trace, ranErr
 }
 
 // BringToFront makes the page the visible tab: a tab in the background does
