@@ -241,8 +241,9 @@ func (c *Controller) usable() []string {
 // The pending view is drawn at once only when the kill must first wait for
 // verify. When the click closed a confirmation, the view changes whole and
 // is drawn once the request is on its way (showWhileSending). Otherwise
-// the outcome shown before is taken away (showLeaving), and the pending
-// view waits until Epic's answer has taken AnswerGrace.
+// only the outcome shown before is taken away, also once the request is on
+// its way (leaveWhileSending), and the pending view waits until Epic's
+// answer has taken AnswerGrace.
 func (c *Controller) start(kt epic.KillType) {
 	c.busy = true
 	asking := messages.Of(messages.Asking, "label", explain.Label(kt.Name))
@@ -258,7 +259,7 @@ func (c *Controller) start(kt epic.KillType) {
 	case c.held != c.shownHeld || c.shown.Confirming:
 		whole = true
 	default:
-		c.showLeaving()
+		c.leaving = true
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), c.env.Timeout)
 	h, verifying := c.held, c.verifying
@@ -280,6 +281,19 @@ func (c *Controller) showWhileSending() {
 	c.show()
 }
 
+// leaveWhileSending takes the outcome shown before away (showLeaving) from
+// a goroutine that send starts just before the request, as
+// showWhileSending draws: the request leaves about half a millisecond
+// sooner than if the page were changed first. Should the answer be drawn
+// already, which only happens outside the browser, it changes nothing.
+func (c *Controller) leaveWhileSending() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.busy && c.leaving {
+		c.showLeaving()
+	}
+}
+
 // send waits for a verify still running (its answer may block the kill),
 // checks that the browser can reach Epic, then sends exactly one request.
 // A kill is never retried: its outcome is shown as it came. whole asks for
@@ -299,6 +313,8 @@ func (c *Controller) send(ctx context.Context, kt epic.KillType, h *heldToken, v
 		mark = c.markInFlightSoon(kt, verifying == nil)
 		if whole {
 			go c.showWhileSending()
+		} else if verifying == nil {
+			go c.leaveWhileSending()
 		}
 		sent = true
 		if kt.Name == epic.OwnSession.Name {

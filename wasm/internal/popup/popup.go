@@ -458,11 +458,11 @@ func (c *Controller) show() {
 	c.view.ClearToken = false
 }
 
-// showLeaving draws a kill as it leaves, when no verify keeps it waiting
-// and the view shown last is still right but for its result: only the
-// outcome shown before is taken away, so that the answer, which often
-// comes within milliseconds, is what the person sees next. The pending
-// view waits for AnswerGrace (showBusy). Called with c.mu held.
+// showLeaving draws a kill on its way, when no verify kept it waiting and
+// the view shown last is still right but for its result: only the outcome
+// shown before is taken away, so that the answer, which often comes within
+// milliseconds, is what the person sees next. The pending view waits for
+// AnswerGrace (showBusy). Called with c.mu held.
 func (c *Controller) showLeaving() {
 	c.leaving = true
 	if c.shown.Outcome == explain.OutcomeNone && c.shown.Message == "" && c.shown.Advice == "" && c.shown.Details == "" {

@@ -645,12 +645,12 @@ func TestAQuickAnswerIsDrawnWithoutAPendingView(t *testing.T) {
 			p.screen.mu.Unlock()
 
 			p.Kill(Form{KillType: "OTHERS"})
-			atClick := p.screen.last()
-			assert.Equal(t, explain.OutcomeNone, atClick.Outcome, "the outcome shown before stays")
-			assert.Empty(t, atClick.Message+atClick.Advice+atClick.Details)
-			assert.True(t, atClick.KillEnabled && atClick.InputsEnabled, "the controls are drawn off before AnswerGrace")
 			require.Eventually(t, func() bool { return len(e.sent("kill")) == map[bool]int{false: 1, true: 2}[tt.before] },
 				time.Second, time.Millisecond)
+			sending := p.screen.waitUntil(t, "the outcome shown before taken away", func(v View) bool {
+				return v.Outcome == explain.OutcomeNone && v.Message+v.Advice+v.Details == ""
+			})
+			assert.True(t, sending.KillEnabled && sending.InputsEnabled, "the controls are drawn off before AnswerGrace")
 			if tt.late {
 				p.clock.advance(AnswerGrace)
 				v := p.screen.waitFor(t, explain.OutcomePending)
