@@ -484,15 +484,13 @@ func (c *Controller) showLeaving() {
 // dead) is drawn whole, as is one that came after the pending view.
 // Called with c.mu held.
 func (c *Controller) showAnswered() {
-	if !c.leaving || c.busy || c.held != c.shownHeld || c.shown.Confirming || c.confirmPending() ||
-		c.env.Now().Before(c.throttledUntil) || c.view.ClearToken ||
-		c.view.TokenStatus != c.shown.TokenStatus || c.view.SignInLink != c.shown.SignInLink {
+	if !c.leaving || c.held != c.shownHeld || c.confirmPending() || c.env.Now().Before(c.throttledUntil) ||
+		c.view.ClearToken || c.view.TokenStatus != c.shown.TokenStatus || c.view.SignInLink != c.shown.SignInLink {
 		c.show()
 		return
 	}
 	v := c.shown
-	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
-	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
+	c.putResult(&v)
 	v.Focus, v.HistoryTitle = c.view.Focus, c.view.HistoryTitle
 	c.historyView(&v)
 	c.render(v)
@@ -512,13 +510,18 @@ func (c *Controller) showBusy() {
 		return
 	}
 	v := c.shown
-	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
-	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
+	c.putResult(&v)
 	v.InputsEnabled, v.KillEnabled, v.KillThisEnabled = false, false, false
 	v.RevokeEnabled, v.ListEnabled = false, false
 	v.Focus, v.ClearToken = "", false
 	c.render(v)
 	c.shown, c.leaving = v, false
+}
+
+// putResult puts the result region in v, as show does.
+func (c *Controller) putResult(v *View) {
+	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
+	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
 }
 
 // historyView puts the history and its title in v.
