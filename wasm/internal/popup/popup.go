@@ -174,6 +174,11 @@ type View struct {
 	CopyStatus string
 	// GrantAccess offers to grant the extension's host access again.
 	GrantAccess bool
+	// Leaving comes with the result region emptied for a kill on its way
+	// (showLeaving): the renderer hides the outcome shown before but keeps
+	// its place, so that nothing on the page moves for the few
+	// milliseconds until the answer takes that place.
+	Leaving bool
 
 	History      []HistoryLine
 	HistoryTitle string
@@ -472,6 +477,7 @@ func (c *Controller) showLeaving() {
 	v.Outcome, v.Message, v.Advice, v.Details = explain.OutcomeNone, "", "", ""
 	v.GrantAccess, v.CopyStatus = false, ""
 	v.Focus, v.ClearToken = "", false
+	v.Leaving = true
 	c.render(v)
 	c.shown = v
 }
@@ -522,6 +528,7 @@ func (c *Controller) showBusy() {
 func (c *Controller) putResult(v *View) {
 	v.Outcome, v.Message, v.Advice = c.view.Outcome, c.view.Message, c.view.Advice
 	v.GrantAccess, v.CopyStatus, v.Details = c.view.GrantAccess, c.view.CopyStatus, c.details
+	v.Leaving = false
 }
 
 // historyView puts the history and its title in v.

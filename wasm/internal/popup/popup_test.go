@@ -651,6 +651,7 @@ func TestAQuickAnswerIsDrawnWithoutAPendingView(t *testing.T) {
 				return v.Outcome == explain.OutcomeNone && v.Message+v.Advice+v.Details == ""
 			})
 			assert.True(t, sending.KillEnabled && sending.InputsEnabled, "the controls are drawn off before AnswerGrace")
+			assert.Equal(t, tt.before, sending.Leaving, "whether the renderer is asked to keep the place of an outcome leaving")
 			if tt.late {
 				p.clock.advance(AnswerGrace)
 				v := p.screen.waitFor(t, explain.OutcomePending)

@@ -433,6 +433,9 @@ func (p *Popup) form() popup.Form {
 // change one or two things (the result, a button's state).
 func (p *Popup) render(v popup.View) {
 	old, first := p.shown, !p.rendered
+	if v.Leaving && !first {
+		v = keepResult(v, old)
+	}
 	p.shown, p.rendered = v, true
 	changed := func(a, b any) bool { return first || a != b }
 
@@ -522,10 +525,22 @@ func (p *Popup) render(v popup.View) {
 		setText(p.countdown, v.Countdown)
 	}
 
-	if changed(old.Message, v.Message) {
+	// The outcome shown before stays in the page while it leaves, so an
+	// answer written where it was is written whole: the live region
+	// announces it even in the same words.
+	taken := old.Leaving && !v.Leaving
+	if changed(old.Leaving, v.Leaving) {
+		// On #outcome, not on <main>: the browser then restyles only
+		// the parts the style sheet hides.
+		setFlag(p.outcome, "data-leaving", v.Leaving)
+		if v.Leaving {
+			p.result.RemoveAttribute("data-outcome")
+		}
+	}
+	if changed(old.Message, v.Message) || taken {
 		p.result.SetTextContent(v.Message)
 	}
-	if changed(old.Outcome, v.Outcome) {
+	if changed(old.Outcome, v.Outcome) || taken {
 		if v.Outcome == explain.OutcomeNone {
 			p.result.RemoveAttribute("data-outcome")
 			p.outcome.RemoveAttribute("data-outcome")
@@ -575,6 +590,18 @@ func (p *Popup) render(v popup.View) {
 		p.loginsTitle.Underlying().Call("scrollIntoView", map[string]any{"block": "nearest"})
 		p.giveBackFocus(p.loginsTitle)
 	}
+}
+
+// keepResult is v, a view whose result region was emptied for a kill on its
+// way (View.Leaving), with the result region the page shows from old: the
+// page keeps it, unseen (the style sheet hides it under data-leaving), in
+// its place. Emptying it would move everything below it and bring back the
+// tagline an outcome replaces, for the frame or two until the answer moves
+// them back: the page would jump twice for one click.
+func keepResult(v, old popup.View) popup.View {
+	v.Outcome, v.Message, v.Advice = old.Outcome, old.Message, old.Advice
+	v.Details, v.CopyStatus, v.GrantAccess = old.Details, old.CopyStatus, old.GrantAccess
+	return v
 }
 
 // giveBackFocus returns the focus to el, which lost it to being disabled
