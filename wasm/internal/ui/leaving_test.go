@@ -5,7 +5,6 @@ package ui
 import (
 	"fmt"
 	"os"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -44,11 +43,11 @@ func TestAnOutcomeLeavingKeepsItsPlace(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			want := drawnOnMarkup(t, func(p *Popup, _ *styledPage) {
+			want := drawnOnMarkup(t, "drawn straight away", func(p *Popup, _ *styledPage) {
 				p.render(tt.before)
 				p.render(tt.next)
 			})
-			got := drawnOnMarkup(t, func(p *Popup, page *styledPage) {
+			got := drawnOnMarkup(t, "drawn after the outcome left", func(p *Popup, page *styledPage) {
 				p.render(tt.before)
 				place := page.layout()
 				leaving := tt.before
@@ -56,11 +55,11 @@ func TestAnOutcomeLeavingKeepsItsPlace(t *testing.T) {
 				leaving.Leaving = true
 				p.render(leaving)
 
-				assert.Equal(t, place, page.layout(), "something moved as the outcome left")
+				assert.Equal(page.t, place, page.layout(), "something moved as the outcome left")
 				for _, id := range []string{"result", "advice", "details", "grant-access"} {
-					assert.False(t, page.visible(id), "#%s is seen while the outcome leaves", id)
+					assert.False(page.t, page.visible(id), "#%s is seen while the outcome leaves", id)
 				}
-				assert.False(t, page.byID("result").HasAttribute("data-outcome"), "#result still has an outcome")
+				assert.False(page.t, page.byID("result").HasAttribute("data-outcome"), "#result still has an outcome")
 				p.render(tt.next)
 			})
 			assert.Equal(t, want, got)
@@ -68,38 +67,36 @@ func TestAnOutcomeLeavingKeepsItsPlace(t *testing.T) {
 	}
 }
 
-// styledPage is popup.html's markup with popup.css, at the popup's width.
+// styledPage is popup.html's markup with popup.css, which sets the popup's
+// width.
 type styledPage struct {
 	t   *testing.T
 	doc dom.Document
 }
 
 // drawnOnMarkup styles and mounts popup.html's markup, lets draw render on
-// it, and returns the result region as the page then has it; the markup is
-// removed before it returns.
-func drawnOnMarkup(t *testing.T, draw func(*Popup, *styledPage)) string {
+// it, and returns the result region as the page then has it. It does so in
+// a subtest of t, whose end removes the markup and the style again.
+func drawnOnMarkup(t *testing.T, name string, draw func(*Popup, *styledPage)) (region string) {
 	t.Helper()
-	css, err := os.ReadFile("../../../extension/popup.css")
-	require.NoError(t, err)
-	doc := dom.GetWindow().Document()
-	style := doc.CreateElement("style")
-	style.SetTextContent(string(css))
-	doc.QuerySelector("head").AppendChild(style)
-	defer style.Remove()
-	box := doc.CreateElement("div")
-	box.SetAttribute("style", "width: 400px")
-	box.SetInnerHTML(popupBody(t)) // the project's own markup
-	doc.QuerySelector("body").AppendChild(box)
-	defer box.Remove()
+	t.Run(name, func(t *testing.T) {
+		css, err := os.ReadFile("../../../extension/popup.css")
+		require.NoError(t, err)
+		doc := dom.GetWindow().Document()
+		style := doc.CreateElement("style")
+		style.SetTextContent(string(css))
+		doc.QuerySelector("head").AppendChild(style)
+		t.Cleanup(style.Remove)
+		mount(t, doc, popupBody(t))
 
-	p, err := find(doc)
-	require.NoError(t, err)
-	draw(p, &styledPage{t: t, doc: doc})
-	var region strings.Builder
-	for _, id := range []string{"outcome", "grant-access", "details"} {
-		region.WriteString(doc.GetElementByID(id).OuterHTML())
-	}
-	return region.String()
+		p, err := find(doc)
+		require.NoError(t, err)
+		draw(p, &styledPage{t: t, doc: doc})
+		for _, id := range []string{"outcome", "grant-access", "details"} {
+			region += doc.GetElementByID(id).OuterHTML()
+		}
+	})
+	return region
 }
 
 func (s *styledPage) byID(id string) dom.Element {

@@ -529,7 +529,8 @@ func (p *Popup) render(v popup.View) {
 	// answer written where it was is written whole: the live region
 	// announces it even in the same words.
 	taken := old.Leaving && !v.Leaving
-	if changed(old.Leaving, v.Leaving) {
+	// The markup has no data-leaving: the first render need not write it.
+	if old.Leaving != v.Leaving {
 		// On #outcome, not on <main>: the browser then restyles only
 		// the parts the style sheet hides.
 		setFlag(p.outcome, "data-leaving", v.Leaving)
