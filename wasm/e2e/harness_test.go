@@ -156,16 +156,10 @@ func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := e.service
 	e.mu.Unlock()
 	start := time.Now()
-	goneAfter := make(chan time.Duration, 1)
-	stop := context.AfterFunc(r.Context(), func() { goneAfter <- time.Since(start) })
+	clientGone := watchClient(r.Context(), start)
 	// Deferred, so that a dropped connection (which panics) is noted too.
 	defer func() {
-		var gone time.Duration
-		if !stop() {
-			// The client went, maybe only just: a handler that stops with
-			// it can get here first.
-			gone = <-goneAfter
-		}
+		gone := clientGone()
 		a := answered{Method: r.Method, Path: r.URL.Path, CorrelationID: w.Header().Get("X-Epic-Correlation-ID"),
 			Took: time.Since(start), ClientGone: gone}
 		e.mu.Lock()
@@ -175,6 +169,26 @@ func (e *epicSwitch) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		e.mu.Unlock()
 	}()
 	s.ServeHTTP(w, r)
+}
+
+// watchClient notes when the client behind a request's ctx goes away. The
+// function it returns, called once the handler is done, says how long after
+// start that was, or 0 when the client waited for the answer.
+func watchClient(ctx context.Context, start time.Time) func() time.Duration {
+	goneAfter := make(chan time.Duration, 1)
+	stop := context.AfterFunc(ctx, func() { goneAfter <- time.Since(start) })
+	return func() time.Duration {
+		if !stop() {
+			return <-goneAfter
+		}
+		// ctx's Done closes before AfterFunc's function is started, so a
+		// handler that stops with its client can stop that function first:
+		// the client went just now.
+		if ctx.Err() != nil {
+			return time.Since(start)
+		}
+		return 0
+	}
 }
 
 // fresh installs and returns a new fake service.
