@@ -112,7 +112,6 @@ type listener struct {
 // on the wrong kind of element.
 func find(doc dom.Document) (*Popup, error) {
 	var missing []string
-	window := js.Global()
 	byID := func(id string, kind js.Value) *dom.BasicHTMLElement {
 		el := elementByID(doc, id, kind)
 		if el == nil {
@@ -120,66 +119,74 @@ func find(doc dom.Document) (*Popup, error) {
 		}
 		return el
 	}
-	el := func(id string) dom.Element {
-		if el := byID(id, js.Undefined()); el != nil {
-			return el
-		}
-		return nil
-	}
-	buttonKind := window.Get("HTMLButtonElement")
-	button := func(id string) *dom.HTMLButtonElement {
-		if el := byID(id, buttonKind); el != nil {
-			return &dom.HTMLButtonElement{BasicHTMLElement: el}
-		}
-		return nil
-	}
+	window := js.Global()
 	p := &Popup{
 		doc:         doc,
 		token:       &dom.HTMLInputElement{BasicHTMLElement: byID("token", window.Get("HTMLInputElement"))},
-		useSignIn:   button("use-signin"),
-		forget:      button("forget"),
-		tokenStatus: el("token-status"),
-		signInLink:  el("signin-link-box"),
-		tokenHeld:   el("token-held"),
-		tokenLine:   el("token-line"),
-		tokenBox:    el("token-box"),
-		tokenFacts:  el("token-facts"),
 		killType:    &dom.HTMLSelectElement{BasicHTMLElement: byID("kill-type", window.Get("HTMLSelectElement"))},
-		description: el("kill-type-description"),
-		permission:  el("kill-type-permission"),
-		warning:     el("kill-type-warning"),
-		noKill:      el("no-kill"),
-		noKillText:  el("no-kill-text"),
-		actions:     el("actions"),
-		kill:        button("kill"),
-		killThis:    button("kill-this"),
-		confirmBox:  el("confirm-box"),
-		confirmText: el("confirm-text"),
-		confirm:     button("confirm"),
-		cancel:      button("cancel"),
-		countdown:   el("countdown"),
 		outcome:     byID("outcome", js.Undefined()),
-		result:      el("result"),
-		advice:      el("advice"),
-		grantAccess: button("grant-access"),
-		details:     el("details"),
-		detailsText: el("details-text"),
-		copyDetails: button("copy-details"),
-		copyStatus:  el("copy-status"),
-		historyBox:  el("history-box"),
-		historyHead: el("history-title"),
-		history:     el("history"),
-		clearHist:   button("clear-history"),
-
-		savedLogins:   el("saved-logins"),
-		loginsTitle:   byID("saved-logins-title", js.Undefined()),
-		loginsStatus:  el("logins-status"),
-		logins:        el("logins"),
-		loginsNote:    el("logins-note"),
-		revokeAll:     button("revoke-all"),
-		revokeAllNote: el("revoke-all-note"),
-		listLogins:    button("list-logins"),
-		loginItems:    map[string]loginItem{},
+		loginsTitle: byID("saved-logins-title", js.Undefined()),
+		loginItems:  map[string]loginItem{},
+	}
+	// Tables, not a call per control: in WebAssembly each call site costs
+	// the binary far more than a table's entry.
+	for _, c := range []struct {
+		id string
+		el *dom.Element
+	}{
+		{"token-status", &p.tokenStatus},
+		{"signin-link-box", &p.signInLink},
+		{"token-held", &p.tokenHeld},
+		{"token-line", &p.tokenLine},
+		{"token-box", &p.tokenBox},
+		{"token-facts", &p.tokenFacts},
+		{"kill-type-description", &p.description},
+		{"kill-type-permission", &p.permission},
+		{"kill-type-warning", &p.warning},
+		{"no-kill", &p.noKill},
+		{"no-kill-text", &p.noKillText},
+		{"actions", &p.actions},
+		{"confirm-box", &p.confirmBox},
+		{"confirm-text", &p.confirmText},
+		{"countdown", &p.countdown},
+		{"result", &p.result},
+		{"advice", &p.advice},
+		{"details", &p.details},
+		{"details-text", &p.detailsText},
+		{"copy-status", &p.copyStatus},
+		{"history-box", &p.historyBox},
+		{"history-title", &p.historyHead},
+		{"history", &p.history},
+		{"saved-logins", &p.savedLogins},
+		{"logins-status", &p.loginsStatus},
+		{"logins", &p.logins},
+		{"logins-note", &p.loginsNote},
+		{"revoke-all-note", &p.revokeAllNote},
+	} {
+		if el := byID(c.id, js.Undefined()); el != nil {
+			*c.el = el
+		}
+	}
+	buttonKind := window.Get("HTMLButtonElement")
+	for _, c := range []struct {
+		id     string
+		button **dom.HTMLButtonElement
+	}{
+		{"use-signin", &p.useSignIn},
+		{"forget", &p.forget},
+		{"kill", &p.kill},
+		{"kill-this", &p.killThis},
+		{"confirm", &p.confirm},
+		{"cancel", &p.cancel},
+		{"grant-access", &p.grantAccess},
+		{"copy-details", &p.copyDetails},
+		{"clear-history", &p.clearHist},
+		{"revoke-all", &p.revokeAll},
+		{"list-logins", &p.listLogins},
+	} {
+		if el := byID(c.id, buttonKind); el != nil {
+			*c.button = &dom.HTMLButtonElement{BasicHTMLElement: el}
+		}
 	}
 	if m := doc.Underlying().Call("querySelector", "main"); m.IsNull() {
 		missing = append(missing, "<main>")
