@@ -37,12 +37,15 @@ func main() {
 		// Exiting makes popup.js show that the popup failed to start.
 		panic(err)
 	}
-	if catalog, ok := language.Texts.(*browser.Catalog); ok {
-		go func() {
-			browser.AfterNextPaint()
+	// Once the popup is painted, what the player's click needs is made
+	// ready: the catalog's words, and the click's code (ui.Rehearse).
+	go func() {
+		browser.AfterNextPaint()
+		if catalog, ok := env.Text.(*browser.Catalog); ok {
 			catalog.Warm()
-		}()
-	}
+		}
+		ui.Rehearse(dom.GetWindow().Document(), env)
+	}()
 
 	// The listeners live as long as the page; returning would end Go and
 	// leave the popup dead.
