@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"honnef.co/go/js/dom/v2"
 
@@ -42,7 +43,7 @@ func rehearse(doc dom.Document, env popup.Env, standIn epic.Doer) {
 		if v.Outcome == explain.OutcomeSuccess && !v.Leaving {
 			select {
 			case done <- struct{}{}:
-			default: // drawn again: the rehearsal has heard
+			default: // the same outcome drawn again: done holds it already
 			}
 		}
 	})
@@ -52,6 +53,11 @@ func rehearse(doc dom.Document, env popup.Env, standIn epic.Doer) {
 	// confirmation.
 	form := popup.Form{Token: rehearsalToken, KillType: epic.KillTypes[0].Name}
 	for range 2 {
+		// The browser gets its turn before each kill: in a new renderer
+		// process the first kill takes some 25 ms, and the catalog's
+		// warming before it (main.go) some 20, and a key pressed meanwhile
+		// waits for one of them, not for all.
+		time.Sleep(time.Millisecond)
 		p.controller.Kill(form)
 		<-done
 		form.Token = ""

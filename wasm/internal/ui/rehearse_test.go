@@ -5,6 +5,7 @@ package ui
 import (
 	"net/http"
 	"sync"
+	"syscall/js"
 	"testing"
 	"time"
 
@@ -102,4 +103,49 @@ func TestARehearsalKillsTwiceInACopyOfThePageAndTouchesNothingElse(t *testing.T)
 			assert.Equal(t, "bearer "+token, p.kills()[kills].Header.Get("Authorization"))
 		})
 	}
+}
+
+// turnTaker is the rehearsal's stand-in for Epic that, at the first kill,
+// queues a task in the browser, and at the second notes whether it ran.
+type turnTaker struct {
+	kills  int
+	ran    bool // the task queued at the first kill
+	hadRun bool // ran, as the second kill found it
+}
+
+func (tt *turnTaker) Do(req *http.Request) (*http.Response, error) {
+	if req.Method == http.MethodDelete {
+		tt.kills++
+		switch tt.kills {
+		case 1:
+			var task js.Func
+			task = js.FuncOf(func(js.Value, []js.Value) any {
+				tt.ran = true
+				task.Release()
+				return nil
+			})
+			js.Global().Call("setTimeout", task, 0)
+		case 2:
+			tt.hadRun = tt.ran
+		}
+	}
+	return (&standIn{}).Do(req)
+}
+
+func TestARehearsalGivesTheBrowserItsTurnBetweenTheKills(t *testing.T) {
+	p := openPopup(t, noContent)
+	p.settled()
+	epic := &turnTaker{}
+	ended := make(chan struct{})
+	go func() {
+		rehearse(p.doc, testEnv(), epic)
+		close(ended)
+	}()
+	select {
+	case <-ended:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the rehearsal never saw its two outcomes")
+	}
+	require.Equal(t, 2, epic.kills)
+	assert.True(t, epic.hadRun, "the second kill came before a task queued at the first could run")
 }
